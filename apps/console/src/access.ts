@@ -1,0 +1,37 @@
+import type { Permission } from '@kefu/shared/permissions';
+
+// Every access key the console checks, computed in one place from the
+// signed-in user's permissions. Routes and menu entries name a key; the
+// server enforces the same permissions, this only hides what cannot work.
+export interface Access {
+  workbench: boolean;
+  tickets: boolean;
+  ticketUpdate: boolean;
+  ticketAssign: boolean;
+  ticketNote: boolean;
+  customers: boolean;
+  customerCreate: boolean;
+  customerUpdate: boolean;
+  customerPii: boolean;
+  orgManage: boolean;
+  forms: boolean;
+}
+
+export type AccessKey = keyof Access;
+
+export function computeAccess(permissions: readonly string[]): Access {
+  const has = (p: Permission) => permissions.includes(p);
+  return {
+    workbench: has('ticket:create'),
+    tickets: has('ticket:view'),
+    ticketUpdate: has('ticket:update'),
+    ticketAssign: has('ticket:assign'),
+    ticketNote: has('ticket:note'),
+    customers: has('customer:view'),
+    customerCreate: has('customer:create'),
+    customerUpdate: has('customer:update'),
+    customerPii: has('customer:view_pii'),
+    orgManage: has('org:manage'),
+    forms: has('form:view') || has('form:manage'),
+  };
+}

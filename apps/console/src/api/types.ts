@@ -1,0 +1,25 @@
+import type { z } from 'zod';
+import type * as s from '@kefu/shared/api';
+import type { FormDefinition } from '@kefu/shared/forms';
+
+// Types of the API payloads, inferred from the shared zod schemas.
+export type Me = z.infer<typeof s.me>;
+export type LoginResponse = z.infer<typeof s.loginResponse>;
+export type Department = z.infer<typeof s.department>;
+export type Team = z.infer<typeof s.team>;
+export type Role = z.infer<typeof s.role>;
+export type User = z.infer<typeof s.user>;
+export type Directory = z.infer<typeof s.directory>;
+export type Customer = z.infer<typeof s.customer>;
+export type CustomerCreateBody = z.infer<typeof s.customerCreateBody>;
+export type CustomerHistoryItem = z.infer<typeof s.customerHistoryItem>;
+export type Interaction = z.infer<typeof s.interaction>;
+export type Ticket = z.infer<typeof s.ticket>;
+export type TicketListItem = z.infer<typeof s.ticketListItem>;
+export type TicketCreateBody = z.input<typeof s.ticketCreateBody>;
+export type TicketUpdateBody = z.infer<typeof s.ticketUpdateBody>;
+export type TimelineEntry = z.infer<typeof s.timelineEntry>;
+export type Note = z.infer<typeof s.note>;
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+export type FormRecord = Omit<z.infer<typeof s.formResponse>, 'definition'> & { definition: FormDefinition };

@@ -1,0 +1,31 @@
+import { useMemo } from 'react';
+import type { Localized } from '@kefu/shared/forms';
+import { useLocale, useT } from './i18n-provider.tsx';
+import { hasMessage } from './translate.ts';
+
+/** Labels for codes that come from the server (statuses, permissions, actions...). */
+export function useLabels() {
+  const t = useT();
+  const [locale] = useLocale();
+  return useMemo(() => {
+    const dyn = (prefix: string, code: string) => {
+      const key = `${prefix}.${code}`;
+      return hasMessage(key) ? t(key) : code;
+    };
+    const pick = (l: Localized | undefined | null) => (l ? (locale === 'zh-CN' ? l.zh : l.en) : '');
+    return {
+      pick,
+      status: (s: string) => dyn('status', s),
+      priority: (p: string) => dyn('priority', p),
+      channel: (c: string) => dyn('channel', c),
+      dataScope: (s: string) => dyn('dataScope', s),
+      permission: (p: string) => dyn('perm', p),
+      permissionGroup: (g: string) => dyn('permGroup', g),
+      action: (a: string) => dyn('action', a),
+      /** Type name from the form definition when known, else the built-in label. */
+      type: (type: string, name?: Localized | null) => (name ? pick(name) : dyn('type', type)),
+    };
+  }, [t, locale]);
+}
+
+export type Labels = ReturnType<typeof useLabels>;

@@ -1,0 +1,68 @@
+import type { ReactNode } from 'react';
+import {
+  ApartmentOutlined,
+  FormOutlined,
+  PhoneOutlined,
+  ProfileOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+  ContactsOutlined,
+} from '@ant-design/icons';
+import type { Access, AccessKey } from '../access.ts';
+import type { MessageKey } from '../i18n/translate.ts';
+
+export interface NavItem {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  access: AccessKey;
+}
+
+export interface NavGroup {
+  key: string;
+  label: MessageKey;
+  icon: ReactNode;
+  children: NavItem[];
+}
+
+// The sidebar, in order. Each entry names the access key its route checks.
+export const NAV: (NavItem | NavGroup)[] = [
+  { path: '/workbench', label: 'menu.workbench', icon: <PhoneOutlined />, access: 'workbench' },
+  { path: '/tickets', label: 'menu.tickets', icon: <ProfileOutlined />, access: 'tickets' },
+  { path: '/customers', label: 'menu.customers', icon: <ContactsOutlined />, access: 'customers' },
+  {
+    key: 'settings',
+    label: 'menu.settings',
+    icon: <SettingOutlined />,
+    children: [
+      { path: '/settings/departments', label: 'menu.departments', icon: <ApartmentOutlined />, access: 'orgManage' },
+      { path: '/settings/teams', label: 'menu.teams', icon: <TeamOutlined />, access: 'orgManage' },
+      { path: '/settings/users', label: 'menu.users', icon: <UserOutlined />, access: 'orgManage' },
+      { path: '/settings/roles', label: 'menu.roles', icon: <SafetyCertificateOutlined />, access: 'orgManage' },
+      { path: '/settings/forms', label: 'menu.forms', icon: <FormOutlined />, access: 'forms' },
+    ],
+  },
+];
+
+export function isGroup(n: NavItem | NavGroup): n is NavGroup {
+  return 'children' in n;
+}
+
+/** The nav filtered to what this user may open; empty groups disappear. */
+export function visibleNav(access: Access): (NavItem | NavGroup)[] {
+  return NAV.flatMap<NavItem | NavGroup>((n) => {
+    if (!isGroup(n)) return access[n.access] ? [n] : [];
+    const children = n.children.filter((c) => access[c.access]);
+    return children.length ? [{ ...n, children }] : [];
+  });
+}
+
+export function firstAllowedPath(access: Access): string | null {
+  for (const n of visibleNav(access)) {
+    if (!isGroup(n)) return n.path;
+    if (n.children[0]) return n.children[0].path;
+  }
+  return null;
+}

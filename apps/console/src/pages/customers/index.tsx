@@ -1,0 +1,94 @@
+import { useMemo, useState } from 'react';
+import { Button, Card, Empty, Input, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { api } from '../../api/client.ts';
+import type { Customer, Page } from '../../api/types.ts';
+import { useCursorPages } from '../../hooks/use-cursor-pages.ts';
+import { useAccess } from '../../session/session-provider.tsx';
+import { useT } from '../../i18n/i18n-provider.tsx';
+import { PageTitle } from '../../components/page-title.tsx';
+import { CursorPager } from '../../components/cursor-pager.tsx';
+import { formatDateTime } from '../../utils/time.ts';
+import { CustomerFormModal } from './customer-form-modal.tsx';
+
+export function CustomerListPage() {
+  const t = useT();
+  const access = useAccess();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const [text, setText] = useState(q);
+  const [creating, setCreating] = useState(false);
+  const pages = useCursorPages<Customer>(q, (cursor) => api.get<Page<Customer>>('/customers', { q, limit: 20, cursor }));
+
+  const columns = useMemo<TableColumnsType<Customer>>(
+    () => [
+      {
+        title: t('customer.name'),
+        dataIndex: 'name',
+        render: (name: string, c) => (
+          <span>
+            <Link to={`/customers/${c.id}`}>{name}</Link>
+            {c.duplicateOf.length ? <Tag color="warning" style={{ marginLeft: 6 }}>{t('customer.duplicate')}</Tag> : null}
+          </span>
+        ),
+      },
+      { title: t('customer.phone'), dataIndex: 'phone', width: 150 },
+      { title: t('customer.address'), dataIndex: 'address', ellipsis: true },
+      { title: t('customer.class'), dataIndex: 'customerClass', width: 80 },
+      { title: t('ticket.createdAt'), dataIndex: 'createdAt', width: 150, render: formatDateTime },
+    ],
+    [t],
+  );
+
+  return (
+    <div>
+      <PageTitle
+        title={t('menu.customers')}
+        extra={
+          access.customerCreate ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="customer-create">
+              {t('customer.create')}
+            </Button>
+          ) : null
+        }
+      />
+      <Card size="small">
+        <Input.Search
+          allowClear
+          style={{ width: 320, marginBottom: 12 }}
+          placeholder={t('workbench.searchPlaceholder')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onSearch={(v) => setParams(v.trim() ? { q: v.trim() } : {}, { replace: true })}
+          data-testid="customer-list-search"
+        />
+        {pages.items.some((c) => c.masked) ? (
+          <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
+            <Tag>{t('customer.masked')}</Tag>
+            {t('customer.maskedHint')}
+          </Typography.Text>
+        ) : null}
+        <Table<Customer>
+          size="small"
+          rowKey="id"
+          columns={columns}
+          dataSource={pages.items}
+          loading={pages.loading}
+          pagination={false}
+          locale={{ emptyText: <Empty description={t('customer.empty')} /> }}
+        />
+        <CursorPager pageNumber={pages.pageNumber} hasPrev={pages.hasPrev} hasNext={pages.hasNext} onPrev={pages.prev} onNext={pages.next} />
+      </Card>
+      <CustomerFormModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onSaved={(c) => {
+          setCreating(false);
+          navigate(`/customers/${c.id}`);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { Card, Descriptions, Empty, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import type { FieldDef, SectionDef } from '@kefu/shared/forms';
+import { useForms } from '../../../api/shared-data.ts';
+import { useT } from '../../../i18n/i18n-provider.tsx';
+import { useLabels } from '../../../i18n/labels.ts';
+import { PageTitle } from '../../../components/page-title.tsx';
+import { formatDateTime } from '../../../utils/time.ts';
+
+/** Read-only view of each type's form definition: sections, fields and conditions. */
+export function FormsPage() {
+  const t = useT();
+  const labels = useLabels();
+  const forms = useForms();
+  if (!forms) return <Spin />;
+  if (!forms.length) return <Empty />;
+
+  const condition = (s: SectionDef, all: FieldDef[]) => {
+    if (!s.when) return <Tag>{t('forms.always')}</Tag>;
+    const f = all.find((x) => x.key === s.when!.field);
+    const values = s.when.in.map((v) => {
+      const o = f?.options?.find((x) => x.value === v);
+      return o ? labels.pick(o.label) : typeof v === 'boolean' ? (v ? t('common.yes') : t('common.no')) : String(v);
+    });
+    return (
+      <Tag color="blue">
+        {t('forms.when', { field: f ? labels.pick(f.label) : s.when.field, values: values.join(' / ') })}
+      </Tag>
+    );
+  };
+
+  return (
+    <div data-testid="settings-forms">
+      <PageTitle title={t('menu.forms')} />
+      <Card size="small">
+        <Tabs
+          items={forms.map((form) => {
+            const all = form.definition.sections.flatMap((s) => s.fields);
+            return {
+              key: form.type,
+              label: labels.type(form.type, form.definition.name),
+              children: (
+                <>
+                  <Descriptions
+                    size="small"
+                    style={{ marginBottom: 12 }}
+                    items={[
+                      { key: 'type', label: t('forms.type'), children: <Typography.Text code>{form.type}</Typography.Text> },
+                      { key: 'version', label: t('forms.version'), children: form.version },
+                      { key: 'at', label: t('ticket.createdAt'), children: formatDateTime(form.createdAt) },
+                    ]}
+                  />
+                  {form.definition.sections.map((s) => (
+                    <Card
+                      key={s.key}
+                      size="small"
+                      type="inner"
+                      style={{ marginBottom: 12 }}
+                      title={<span>{labels.pick(s.title)} <Typography.Text type="secondary" code>{s.key}</Typography.Text></span>}
+                      extra={condition(s, all)}
+                    >
+                      <Table<FieldDef>
+                        size="small"
+                        rowKey="key"
+                        pagination={false}
+                        dataSource={s.fields}
+                        columns={[
+                          { title: t('forms.fieldKey'), dataIndex: 'key', width: 160, render: (k: string) => <Typography.Text code>{k}</Typography.Text> },
+                          { title: t('forms.fieldLabel'), key: 'label', width: 180, render: (_, f) => labels.pick(f.label) },
+                          { title: t('forms.fieldType'), dataIndex: 'type', width: 110, render: (x: string) => t(`forms.fieldTypes.${x as FieldDef['type']}`) },
+                          { title: t('forms.required'), dataIndex: 'required', width: 70, render: (r?: boolean) => (r ? <Tag color="red">{t('common.yes')}</Tag> : null) },
+                          {
+                            title: t('forms.options'),
+                            key: 'options',
+                            render: (_, f) => f.options?.map((o) => <Tag key={o.value}>{labels.pick(o.label)}</Tag>) ?? (f.maxLength ? t('forms.maxLength', { n: f.maxLength }) : null),
+                          },
+                        ]}
+                      />
+                    </Card>
+                  ))}
+                </>
+              ),
+            };
+          })}
+        />
+      </Card>
+    </div>
+  );
+}

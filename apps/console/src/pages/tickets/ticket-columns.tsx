@@ -1,0 +1,55 @@
+import type { TableColumnsType } from 'antd';
+import { Typography } from 'antd';
+import { Link } from 'react-router';
+import type { FormRecord, TicketListItem } from '../../api/types.ts';
+import type { T } from '../../i18n/i18n-provider.tsx';
+import type { Labels } from '../../i18n/labels.ts';
+import { PriorityTag, StatusTag } from '../../components/tags.tsx';
+import { formatDateTime } from '../../utils/time.ts';
+
+export function ticketColumns(t: T, labels: Labels, forms: FormRecord[] | undefined): TableColumnsType<TicketListItem> {
+  const typeName = (type: string) => labels.type(type, forms?.find((f) => f.type === type)?.definition.name);
+  return [
+    {
+      title: t('ticket.number'),
+      dataIndex: 'number',
+      width: 150,
+      render: (n: string, r) => (
+        <Link to={`/tickets/${r.id}`} data-testid="ticket-row-number">
+          {n}
+        </Link>
+      ),
+    },
+    { title: t('ticket.type'), dataIndex: 'type', width: 80, render: typeName },
+    { title: t('ticket.subject'), dataIndex: 'subject', ellipsis: true },
+    {
+      title: t('ticket.customer'),
+      key: 'customer',
+      width: 180,
+      render: (_, r) => (
+        <span>
+          <Link to={`/customers/${r.customer.id}`}>{r.customer.name}</Link>{' '}
+          <Typography.Text type="secondary">{r.customer.phone}</Typography.Text>
+        </span>
+      ),
+    },
+    { title: t('ticket.status'), dataIndex: 'status', width: 100, render: (s: string) => <StatusTag status={s} /> },
+    { title: t('ticket.priority'), dataIndex: 'priority', width: 80, render: (p: string) => <PriorityTag priority={p} /> },
+    {
+      title: t('ticket.assigneeTeam'),
+      key: 'assignee',
+      width: 150,
+      render: (_, r) =>
+        r.assigneeName || r.teamName ? (
+          <span>
+            {r.assigneeName ?? t('ticket.unassigned')}
+            {r.teamName ? <Typography.Text type="secondary"> / {r.teamName}</Typography.Text> : null}
+          </span>
+        ) : (
+          <Typography.Text type="secondary">{t('ticket.unassigned')}</Typography.Text>
+        ),
+    },
+    { title: t('ticket.createdAt'), dataIndex: 'createdAt', width: 140, render: formatDateTime },
+    { title: t('ticket.updatedAt'), dataIndex: 'updatedAt', width: 140, render: formatDateTime },
+  ];
+}

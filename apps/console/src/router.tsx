@@ -1,0 +1,71 @@
+import type { ReactNode } from 'react';
+import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
+import { Spin } from 'antd';
+import type { AccessKey } from './access.ts';
+import { useAccess, useSession } from './session/session-provider.tsx';
+import { AppLayout } from './layouts/app-layout.tsx';
+import { firstAllowedPath } from './layouts/nav.tsx';
+import { LoginPage } from './pages/login/index.tsx';
+import { ForbiddenPage, NotFoundPage } from './pages/exception/index.tsx';
+import { WorkbenchPage } from './pages/workbench/index.tsx';
+import { TicketListPage } from './pages/tickets/index.tsx';
+import { TicketDetailPage } from './pages/ticket-detail/index.tsx';
+import { CustomerListPage } from './pages/customers/index.tsx';
+import { CustomerDetailPage } from './pages/customer-detail/index.tsx';
+import { DepartmentsPage } from './pages/settings/departments/index.tsx';
+import { TeamsPage } from './pages/settings/teams/index.tsx';
+import { UsersPage } from './pages/settings/users/index.tsx';
+import { RolesPage } from './pages/settings/roles/index.tsx';
+import { FormsPage } from './pages/settings/forms/index.tsx';
+
+function RequireLogin() {
+  const { state } = useSession();
+  const location = useLocation();
+  if (state.status === 'loading') return <Spin size="large" className="kefu-boot-spin" />;
+  if (state.status === 'anonymous') {
+    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  }
+  return <AppLayout />;
+}
+
+/** A route the user lacks access to shows 403 (its menu entry is hidden too). */
+function Guard({ access, children }: { access: AccessKey; children: ReactNode }) {
+  const allowed = useAccess();
+  return allowed[access] ? <>{children}</> : <ForbiddenPage />;
+}
+
+function HomeRedirect() {
+  const path = firstAllowedPath(useAccess());
+  return path ? <Navigate to={path} replace /> : <ForbiddenPage />;
+}
+
+const guarded = (access: AccessKey, element: ReactNode) => <Guard access={access}>{element}</Guard>;
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: <RequireLogin />,
+    children: [
+      { index: true, element: <HomeRedirect /> },
+      { path: 'workbench', element: guarded('workbench', <WorkbenchPage />) },
+      { path: 'tickets', element: guarded('tickets', <TicketListPage />) },
+      { path: 'tickets/:id', element: guarded('tickets', <TicketDetailPage />) },
+      { path: 'customers', element: guarded('customers', <CustomerListPage />) },
+      { path: 'customers/:id', element: guarded('customers', <CustomerDetailPage />) },
+      {
+        path: 'settings',
+        element: <Outlet />,
+        children: [
+          { index: true, element: <Navigate to="/settings/departments" replace /> },
+          { path: 'departments', element: guarded('orgManage', <DepartmentsPage />) },
+          { path: 'teams', element: guarded('orgManage', <TeamsPage />) },
+          { path: 'users', element: guarded('orgManage', <UsersPage />) },
+          { path: 'roles', element: guarded('orgManage', <RolesPage />) },
+          { path: 'forms', element: guarded('forms', <FormsPage />) },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

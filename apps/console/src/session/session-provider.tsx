@@ -1,0 +1,98 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { App } from 'antd';
+import { api, setApiHandlers } from '../api/client.ts';
+import type { Me } from '../api/types.ts';
+import { computeAccess, type Access } from '../access.ts';
+import { resetSharedData } from '../api/shared-data.ts';
+import { useLocale, useT } from '../i18n/i18n-provider.tsx';
+import { storedLocale, type Locale } from '../i18n/locale-store.ts';
+
+type SessionState = { status: 'loading' } | { status: 'anonymous' } | { status: 'signed-in'; me: Me };
+
+interface SessionValue {
+  state: SessionState;
+  signIn: (me: Me) => void;
+  signOut: () => Promise<void>;
+  changeLocale: (l: Locale) => void;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+  const [, setLocale] = useLocale();
+  const { message } = App.useApp();
+  const t = useT();
+  const stateRef = useRef(state);
+  stateRef.current = state;
+
+  // One place for API errors: show the server's (already localized) message;
+  // a lost session sends the user to the login page.
+  useEffect(() => {
+    setApiHandlers({
+      onError: (err) => void message.error(err.message),
+      onUnauthorized: (err) => {
+        if (stateRef.current.status === 'signed-in') {
+          void message.warning(t('error.sessionExpired'));
+          setState({ status: 'anonymous' });
+        } else {
+          void message.error(err.message);
+        }
+      },
+    });
+  }, [message, t]);
+
+  const signIn = useCallback(
+    (me: Me) => {
+      const chosen = storedLocale();
+      if (!chosen) setLocale(me.locale);
+      else if (chosen !== me.locale) void api.patch('/me', { locale: chosen }, { silent: true }).catch(() => {});
+      setState({ status: 'signed-in', me: { ...me, locale: chosen ?? me.locale } });
+    },
+    [setLocale],
+  );
+
+  useEffect(() => {
+    api
+      .get<Me>('/me', undefined, { silent: true })
+      .then(signIn)
+      .catch(() => setState({ status: 'anonymous' }));
+    // once, at start
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const signOut = useCallback(async () => {
+    await api.post('/auth/logout', {}, { silent: true }).catch(() => {});
+    resetSharedData();
+    setState({ status: 'anonymous' });
+  }, []);
+
+  const changeLocale = useCallback(
+    (l: Locale) => {
+      setLocale(l);
+      if (stateRef.current.status === 'signed-in') void api.patch('/me', { locale: l }).catch(() => {});
+    },
+    [setLocale],
+  );
+
+  const value = useMemo(() => ({ state, signIn, signOut, changeLocale }), [state, signIn, signOut, changeLocale]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const v = useContext(SessionContext);
+  if (!v) throw new Error('SessionProvider missing');
+  return v;
+}
+
+/** The signed-in user; only for pages rendered behind the login guard. */
+export function useMe(): Me {
+  const { state } = useSession();
+  if (state.status !== 'signed-in') throw new Error('not signed in');
+  return state.me;
+}
+
+export function useAccess(): Access {
+  const me = useMe();
+  return useMemo(() => computeAccess(me.permissions), [me.permissions]);
+}

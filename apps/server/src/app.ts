@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { z } from 'zod';
+import { sql } from 'drizzle-orm';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { registerAuthHook } from './platform/http/auth-hook.ts';
+import { registerErrorHandler, sendRouteNotFound } from './platform/http/error-handler.ts';
+import type { App, Deps } from './platform/http/types.ts';
+import { authRoutes } from './modules/org/auth.routes.ts';
+import { departmentTeamRoutes } from './modules/org/departments-teams.routes.ts';
+import { userRoleRoutes } from './modules/org/users-roles.routes.ts';
+import { customerRoutes } from './modules/customers/customers.routes.ts';
+import { formRoutes } from './modules/forms/forms.routes.ts';
+import { ticketRoutes } from './modules/tickets/tickets.routes.ts';
+import { interactionRoutes } from './modules/interactions/interactions.routes.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Builds the HTTP app: plugins, then modules, then the console's static files. */
+export async function buildApp(config: Config, database: Database, opts: { logger?: boolean } = {}): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: config.KEFU_LOG_LEVEL },
+    trustProxy: true,
+    bodyLimit: 1_048_576,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Kefu API', description: 'Kefu (客服) customer service center: /api/v1', version: '0.1.0' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'kefu_session' } } },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  const deps: Deps = { db: database.db, config };
+  registerAuthHook(app, database.db);
+
+  app.get('/api/health', {
+    config: { public: true },
+    schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) } },
+  }, async () => {
+    await database.db.execute(sql`select 1`);
+    return { status: 'ok' as const, database: database.kind };
+  });
+
+  authRoutes(app, deps);
+  departmentTeamRoutes(app, deps);
+  userRoleRoutes(app, deps);
+  customerRoutes(app, deps);
+  formRoutes(app, deps);
+  interactionRoutes(app, deps);
+  ticketRoutes(app, deps);
+
+  const consoleDir = config.KEFU_CONSOLE_DIR ?? path.resolve(here, '../../console/dist');
+  const hasConsole = existsSync(path.join(consoleDir, 'index.html'));
+  if (hasConsole) await app.register(fastifyStatic, { root: consoleDir, wildcard: false });
+  // single-page app: unknown non-API paths get index.html
+  app.setNotFoundHandler((req, reply) => {
+    if (!hasConsole || req.url.startsWith('/api/')) return sendRouteNotFound(req, reply);
+    return reply.sendFile('index.html');
+  });
+  return app;
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+// All settings, validated once at boot. Nothing else reads process.env.
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  KEFU_DATA_DIR: z.string().default('./data'),
+  KEFU_SEED: z.enum(['demo', 'none']).optional(),
+  KEFU_TIMEZONE: z.string().default('Asia/Shanghai'),
+  KEFU_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  KEFU_CONSOLE_DIR: z.string().optional(),
+  KEFU_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  KEFU_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  NODE_ENV: z.string().default('production'),
+});
+
+export type Config = z.infer<typeof schema> & {
+  /** demo data is seeded on an empty embedded database unless told otherwise */
+  seedDemo: boolean;
+};
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${lines}`);
+  }
+  const c = parsed.data;
+  const seedDemo = c.KEFU_SEED ? c.KEFU_SEED === 'demo' : !c.DATABASE_URL;
+  return { ...c, seedDemo };
+}

@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import type { Config } from '../config.ts';
+import { migrateDatabase, type Database } from './client.ts';
+import { users } from './schema/index.ts';
+import { ensureDefaultForms } from '../modules/forms/forms.repository.ts';
+import { seedDemoOrg } from './seed/demo-org.ts';
+import { seedDemoData } from './seed/demo-data.ts';
+import { seedFirstAdmin } from './seed/demo-org.ts';
+
+export interface PrepareResult {
+  seeded: 'demo' | 'admin' | null;
+  adminPassword?: string;
+}
+
+/** Migrations, default forms, and on an empty database the demo (or a first admin). */
+export async function prepareDatabase(
+  database: Database,
+  config: Pick<Config, 'seedDemo' | 'KEFU_TIMEZONE'>,
+  opts: { sampleData?: boolean; adminPassword?: string } = {},
+): Promise<PrepareResult> {
+  await migrateDatabase(database);
+  await ensureDefaultForms(database.db);
+  const [anyone] = await database.db.select({ id: users.id }).from(users).limit(1);
+  if (anyone) return { seeded: null };
+  if (config.seedDemo) {
+    await seedDemoOrg(database.db);
+    if (opts.sampleData !== false) await seedDemoData(database.db, config.KEFU_TIMEZONE);
+    return { seeded: 'demo' };
+  }
+  const adminPassword = opts.adminPassword ?? randomBytes(9).toString('base64url');
+  await seedFirstAdmin(database.db, adminPassword);
+  return { seeded: 'admin', adminPassword };
+}

@@ -1,0 +1,6 @@
+// The schema drizzle-kit reads to generate migrations, and the client's typing.
+export * from './org.ts';
+export * from './customers.ts';
+export * from './interactions.ts';
+export * from './forms.ts';
+export * from './tickets.ts';

@@ -1,0 +1,92 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { customers } from './customers.ts';
+import { interactions } from './interactions.ts';
+import { teams, users } from './org.ts';
+import { tsvector } from './types.ts';
+
+export const tickets = pgTable(
+  'tickets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: text('number').notNull().unique(),
+    type: text('type').notNull(),
+    status: text('status').notNull().default('new'),
+    priority: text('priority').notNull().default('normal'),
+    channel: text('channel').notNull(),
+    subject: text('subject').notNull(),
+    customerId: uuid('customer_id').notNull().references(() => customers.id),
+    fields: jsonb('fields').notNull().default({}),
+    formVersion: integer('form_version').notNull(),
+    assigneeId: uuid('assignee_id').references(() => users.id),
+    teamId: uuid('team_id').references(() => teams.id),
+    /** department of the assignee or team, kept for department-scoped views */
+    departmentId: uuid('department_id'),
+    createdById: uuid('created_by_id').notNull().references(() => users.id),
+    interactionId: uuid('interaction_id').references(() => interactions.id),
+    resolution: text('resolution'),
+    searchVector: tsvector('search_vector'),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    // the agent's queue and "my work orders"
+    index('tickets_assignee_updated_idx').on(t.assigneeId, t.updatedAt.desc(), t.id.desc()),
+    index('tickets_assignee_created_idx').on(t.assigneeId, t.createdAt.desc(), t.id.desc()),
+    index('tickets_creator_created_idx').on(t.createdById, t.createdAt.desc(), t.id.desc()),
+    // the team queue
+    index('tickets_team_updated_idx').on(t.teamId, t.updatedAt.desc(), t.id.desc()),
+    index('tickets_department_created_idx').on(t.departmentId, t.createdAt.desc(), t.id.desc()),
+    // filtered lists: type + status + date range
+    index('tickets_type_status_created_idx').on(t.type, t.status, t.createdAt.desc(), t.id.desc()),
+    index('tickets_status_created_idx').on(t.status, t.createdAt.desc(), t.id.desc()),
+    index('tickets_created_idx').on(t.createdAt.desc(), t.id.desc()),
+    index('tickets_updated_idx').on(t.updatedAt.desc(), t.id.desc()),
+    index('tickets_customer_idx').on(t.customerId, t.createdAt.desc()),
+    index('tickets_interaction_idx').on(t.interactionId),
+    index('tickets_search_idx').using('gin', t.searchVector),
+  ],
+);
+
+/** Append-only timeline: written in the same transaction as the change it records. */
+export const ticketEvents = pgTable(
+  'ticket_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ticketId: uuid('ticket_id').notNull().references(() => tickets.id),
+    actorId: uuid('actor_id'),
+    action: text('action').notNull(),
+    changes: jsonb('changes').notNull().default([]),
+    at: timestamp('at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index('ticket_events_ticket_idx').on(t.ticketId, t.at)],
+);
+
+export const ticketNotes = pgTable(
+  'ticket_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ticketId: uuid('ticket_id').notNull().references(() => tickets.id),
+    authorId: uuid('author_id').notNull().references(() => users.id),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index('ticket_notes_ticket_idx').on(t.ticketId, t.createdAt)],
+);
+
+/**
+ * Transactional outbox: domain events committed with the change, dispatched
+ * after commit by listeners (routing, SLA, notifications) that later modules add.
+ */
+export const outboxEvents = pgTable(
+  'outbox_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    type: text('type').notNull(),
+    aggregateId: uuid('aggregate_id').notNull(),
+    payload: jsonb('payload').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    processedAt: timestamp('processed_at', { withTimezone: true, precision: 3 }),
+  },
+  (t) => [index('outbox_unprocessed_idx').on(t.id).where(sql`processed_at is null`)],
+);

@@ -1,0 +1,43 @@
+import { and, eq, ne } from 'drizzle-orm';
+import { parsePhone } from '@kefu/shared/phone';
+import type { Tx } from '../../db/client.ts';
+import { customers } from '../../db/schema/index.ts';
+import { AppError } from '../../platform/errors.ts';
+import { customerSearchVector, reversedDigits } from './customer-search-vector.ts';
+
+export interface NewCustomer {
+  name: string;
+  phone: string;
+  address?: string | null;
+  customerClass?: string | null;
+  note?: string | null;
+}
+
+export function normalizePhone(input: string) {
+  const p = parsePhone(input);
+  if (!p) throw new AppError('INVALID_PHONE', { phone: input });
+  return p;
+}
+
+/** Other customers with the same phone: shown as likely duplicates, merged later. */
+export async function findDuplicates(tx: Tx, phone: string, exceptId?: string): Promise<string[]> {
+  const where = exceptId ? and(eq(customers.phone, phone), ne(customers.id, exceptId)) : eq(customers.phone, phone);
+  const rows = await tx.select({ id: customers.id }).from(customers).where(where).limit(20);
+  return rows.map((r) => r.id);
+}
+
+export async function createCustomer(tx: Tx, input: NewCustomer, actorId: string) {
+  const phone = normalizePhone(input.phone);
+  const duplicateOf = await findDuplicates(tx, phone.normalized);
+  const [row] = await tx.insert(customers).values({
+    name: input.name,
+    phone: phone.normalized,
+    phoneReversed: reversedDigits(phone.digits),
+    address: input.address || null,
+    customerClass: input.customerClass || null,
+    note: input.note || null,
+    searchVector: customerSearchVector(input.name, input.address) as unknown as string,
+    createdById: actorId,
+  }).returning();
+  return { row, duplicateOf };
+}

@@ -1,0 +1,26 @@
+import { maskAddress, maskPhone } from '@kefu/shared/phone';
+import type { customers } from '../../db/schema/index.ts';
+import { can, type Principal } from '../../platform/auth/principal.ts';
+
+type Row = typeof customers.$inferSelect;
+
+/** Phone and address leave the server masked unless the role holds customer:view_pii. */
+export function presentCustomer(row: Row, viewer: Principal, duplicateOf: string[] = []) {
+  const pii = can(viewer, 'customer:view_pii');
+  return {
+    id: row.id,
+    name: row.name,
+    phone: pii ? row.phone : maskPhone(row.phone),
+    address: pii ? row.address : maskAddress(row.address),
+    masked: !pii,
+    customerClass: row.customerClass,
+    note: row.note,
+    duplicateOf,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function customerPhoneFor(viewer: Principal, phone: string | null): string | null {
+  return can(viewer, 'customer:view_pii') ? phone : maskPhone(phone);
+}

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+
+let t: TestApp;
+let op: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  op = await t.login('operator');
+});
+afterAll(async () => { await t.close(); });
+
+const create = (body: object) => t.request(op, 'POST', '/api/v1/customers', body);
+const search = (token: string, q: string) => t.request(token, 'GET', `/api/v1/customers?q=${encodeURIComponent(q)}`);
+
+describe('customers', () => {
+  it('creates customers with mobile and landline numbers, normalized', async () => {
+    const a = await create({ name: '张建国', phone: '138 1234 5678', address: '北京市朝阳区幸福路12号3单元501' });
+    expect(a.status).toBe(201);
+    expect(a.body).toMatchObject({ name: '张建国', phone: '13812345678', masked: false, duplicateOf: [] });
+    const b = await create({ name: '王芳', phone: '010 62345678', address: '北京市西城区金融街8号' });
+    expect(b.body.phone).toBe('010-62345678');
+  });
+
+  it('refuses a bad phone number with a message saying what to enter', async () => {
+    const res = await create({ name: '某人', phone: '12345' });
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('INVALID_PHONE');
+    expect(res.body.error.message).toContain('11 位手机号');
+  });
+
+  it('flags a second customer with the same phone as a likely duplicate', async () => {
+    const first = await create({ name: '刘洋', phone: '15811112222' });
+    const second = await create({ name: '刘阳', phone: '158-1111-2222' });
+    expect(second.status).toBe(201);
+    expect(second.body.duplicateOf).toEqual([first.body.id]);
+    const detail = await t.request(op, 'GET', `/api/v1/customers/${first.body.id}`);
+    expect(detail.body.duplicateOf).toEqual([second.body.id]);
+  });
+
+  it('finds the caller by full phone, last four digits, name or address fragment', async () => {
+    expect((await search(op, '13812345678')).body.items.map((c: { name: string }) => c.name)).toEqual(['张建国']);
+    expect((await search(op, '5678')).body.items.map((c: { name: string }) => c.name)).toEqual(['王芳', '张建国']);
+    expect((await search(op, '2345678')).body.items.map((c: { name: string }) => c.name)).toEqual(['王芳', '张建国']);
+    expect((await search(op, '建国')).body.items.map((c: { name: string }) => c.name)).toEqual(['张建国']);
+    expect((await search(op, '幸福路12号')).body.items.map((c: { name: string }) => c.name)).toEqual(['张建国']);
+    expect((await search(op, '金融')).body.items.map((c: { name: string }) => c.name)).toEqual(['王芳']);
+    expect((await search(op, '不存在的人')).body.items).toEqual([]);
+  });
+
+  it('masks phone and address for roles without customer:view_pii, in search and detail', async () => {
+    const mk = await t.login('marketing');
+    const found = await search(mk, '张建国');
+    expect(found.body.items[0]).toMatchObject({ phone: '138****5678', address: '北京市朝阳区****', masked: true });
+    const detail = await t.request(mk, 'GET', `/api/v1/customers/${found.body.items[0].id}`);
+    expect(detail.body).toMatchObject({ phone: '138****5678', masked: true });
+    // searching by the number still works: the number is not revealed by the answer
+    expect((await search(mk, '13812345678')).body.items[0].phone).toBe('138****5678');
+  });
+
+  it('pages through customers with a cursor, without repeats', async () => {
+    for (let i = 0; i < 5; i++) await create({ name: `翻页客户${i}`, phone: `1390000000${i}` });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: { body: { items: { id: string }[]; nextCursor: string | null } } =
+        await t.request(op, 'GET', `/api/v1/customers?q=${encodeURIComponent('翻页')}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...res.body.items.map((c) => c.id));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(5);
+    expect(new Set(seen).size).toBe(5);
+  });
+
+  it('answers 404 for an unknown customer and 400 for a malformed id', async () => {
+    expect((await t.request(op, 'GET', '/api/v1/customers/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    expect((await t.request(op, 'GET', '/api/v1/customers/not-a-uuid')).status).toBe(400);
+  });
+
+  it('shows every interaction and work order of a customer, newest first', async () => {
+    const c = await create({ name: '历史客户', phone: '13600006666' });
+    const call = await t.request(op, 'POST', '/api/v1/interactions', { channel: 'phone', callerNumber: '13600006666', customerId: c.body.id });
+    expect(call.status).toBe(201);
+    const ticket = await t.request(op, 'POST', '/api/v1/tickets', {
+      type: 'repair', channel: 'phone', customer: { id: c.body.id }, interactionId: call.body.id,
+      fields: { content: '奶箱损坏', preferredTime: '周末上午' },
+    });
+    expect(ticket.status).toBe(201);
+    const h = await t.request(op, 'GET', `/api/v1/customers/${c.body.id}/history`);
+    expect(h.body.items.map((i: { kind: string }) => i.kind)).toEqual(['ticket', 'interaction']);
+    expect(h.body.items[0]).toMatchObject({ number: ticket.body.number, status: 'new', agentName: '王丽' });
+    const calls = await t.request(op, 'GET', `/api/v1/interactions?customerId=${c.body.id}`);
+    expect(calls.body.items[0].ticketIds).toEqual([ticket.body.id]);
+  });
+});

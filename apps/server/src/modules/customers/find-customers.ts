@@ -1,0 +1,48 @@
+import { and, desc, eq, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { customers } from '../../db/schema/index.ts';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
+import { gramsQuery } from '../../platform/search/tokenize.ts';
+import { reversedDigits } from './customer-search-vector.ts';
+
+/**
+ * The operator's lookup: digits (4 or more) match the end of a phone number,
+ * anything else matches fragments of the name or address.
+ */
+export async function findCustomers(db: Db, q: string | undefined, limit: number, cursor?: string) {
+  const conds: SQL[] = [];
+  const text = q?.trim() ?? '';
+  const digits = text.replace(/[\s\-()+]/g, '');
+  if (/^\d{4,}$/.test(digits)) {
+    const d = digits.startsWith('86') && digits.length === 13 ? digits.slice(2) : digits;
+    conds.push(like(customers.phoneReversed, `${reversedDigits(d)}%`));
+  } else if (text) {
+    const tsq = gramsQuery(text);
+    if (!tsq) return { items: [], nextCursor: null };
+    conds.push(sql`${customers.searchVector} @@ ${tsq}::tsquery`);
+  }
+  if (cursor) {
+    const c = decodeCursor(cursor);
+    const at = new Date(c.sortValue);
+    conds.push(or(lt(customers.createdAt, at), and(eq(customers.createdAt, at), lt(customers.id, c.id)))!);
+  }
+  const rows = await db.select().from(customers)
+    .where(conds.length ? and(...conds) : undefined)
+    .orderBy(desc(customers.createdAt), desc(customers.id))
+    .limit(limit + 1);
+  const more = rows.length > limit;
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: more && last ? encodeCursor(last.createdAt.toISOString(), last.id) : null };
+}
+
+/** Phones shared by more than one customer among these rows, for the duplicate flag in lists. */
+export async function duplicatesFor(db: Db, rows: (typeof customers.$inferSelect)[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (!rows.length) return out;
+  const phones = [...new Set(rows.map((r) => r.phone))];
+  const same = await db.select({ id: customers.id, phone: customers.phone }).from(customers)
+    .where(sql`${customers.phone} in ${phones}`).limit(1000);
+  for (const r of rows) out.set(r.id, same.filter((s) => s.phone === r.phone && s.id !== r.id).map((s) => s.id));
+  return out;
+}

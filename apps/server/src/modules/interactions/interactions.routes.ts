@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { errorBody, id, interaction, interactionCreateBody, interactionUpdateBody } from '@kefu/shared/api';
+import type { App, Deps } from '../../platform/http/types.ts';
+import { principalOf } from '../../platform/http/auth-hook.ts';
+import type { Db } from '../../db/client.ts';
+import { customers, interactions, tickets, users } from '../../db/schema/index.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { can, type Principal } from '../../platform/auth/principal.ts';
+import { customerPhoneFor } from '../customers/customer-presenter.ts';
+
+const idParams = z.object({ id });
+
+async function present(db: Db, viewer: Principal, rows: (typeof interactions.$inferSelect)[]) {
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.id);
+  const agentIds = [...new Set(rows.map((r) => r.agentId).filter((x): x is string => !!x))];
+  const [links, agents] = await Promise.all([
+    db.select({ id: tickets.id, interactionId: tickets.interactionId }).from(tickets).where(inArray(tickets.interactionId, ids)),
+    agentIds.length ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, agentIds)) : [],
+  ]);
+  return rows.map((r) => ({
+    id: r.id, channel: r.channel as 'phone', direction: r.direction as 'inbound', callerNumber: customerPhoneFor(viewer, r.callerNumber),
+    customerId: r.customerId, agentId: r.agentId, agentName: agents.find((a) => a.id === r.agentId)?.name ?? null,
+    summary: r.summary, startedAt: r.startedAt.toISOString(), endedAt: r.endedAt?.toISOString() ?? null,
+    ticketIds: links.filter((l) => l.interactionId === r.id).map((l) => l.id),
+  }));
+}
+
+async function checkCustomer(db: Db, customerId: string | null | undefined) {
+  if (!customerId) return;
+  const [c] = await db.select({ id: customers.id }).from(customers).where(eq(customers.id, customerId));
+  if (!c) throw notFound('customer');
+}
+
+function parseTime(v: string | null | undefined, name: string): Date | null | undefined {
+  if (v === undefined || v === null) return v;
+  const d = new Date(v);
+  if (Number.isNaN(d.getTime())) throw new AppError('VALIDATION_FAILED', { summary: `${name}: ${v}` });
+  return d;
+}
+
+/** Calls, visits, mails and letters: logged even when no work order comes of them (CHN-28). */
+export function interactionRoutes(app: App, { db }: Deps): void {
+  app.post('/api/v1/interactions', {
+    config: { permission: 'interaction:create' },
+    schema: { tags: ['interactions'], summary: 'Open a contact (e.g. an incoming call) for the signed-in agent', body: interactionCreateBody, response: { 201: interaction, 404: errorBody, 422: errorBody } },
+  }, async (req, reply) => {
+    const viewer = principalOf(req);
+    await checkCustomer(db, req.body.customerId);
+    const [row] = await db.insert(interactions).values({
+      channel: req.body.channel, direction: req.body.direction, callerNumber: req.body.callerNumber || null,
+      customerId: req.body.customerId ?? null, agentId: viewer.userId, summary: req.body.summary ?? null,
+      startedAt: parseTime(req.body.startedAt, 'startedAt') ?? new Date(), endedAt: parseTime(req.body.endedAt, 'endedAt') ?? null,
+    }).returning();
+    return reply.status(201).send((await present(db, viewer, [row]))[0]);
+  });
+
+  app.patch('/api/v1/interactions/:id', {
+    config: { permission: 'interaction:create' },
+    schema: { tags: ['interactions'], summary: 'Link the customer, add a summary, or end the contact', params: idParams, body: interactionUpdateBody, response: { 200: interaction, 403: errorBody, 404: errorBody } },
+  }, async (req) => {
+    const viewer = principalOf(req);
+    const [cur] = await db.select().from(interactions).where(eq(interactions.id, req.params.id));
+    if (!cur) throw notFound('interaction');
+    if (cur.agentId !== viewer.userId && !can(viewer, 'ticket:assign')) throw new AppError('FORBIDDEN', { permission: 'ticket:assign' });
+    await checkCustomer(db, req.body.customerId);
+    const patch: Partial<typeof interactions.$inferInsert> = {};
+    if (req.body.customerId !== undefined) patch.customerId = req.body.customerId;
+    if (req.body.summary !== undefined) patch.summary = req.body.summary;
+    if (req.body.endedAt !== undefined) patch.endedAt = parseTime(req.body.endedAt, 'endedAt');
+    const [row] = Object.keys(patch).length
+      ? await db.update(interactions).set(patch).where(eq(interactions.id, cur.id)).returning()
+      : [cur];
+    return (await present(db, viewer, [row]))[0];
+  });
+
+  app.get('/api/v1/interactions', {
+    config: { permission: 'customer:view' },
+    schema: {
+      tags: ['interactions'],
+      summary: "A customer's contacts, or the signed-in agent's own, newest first",
+      querystring: z.object({ customerId: id.optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }),
+      response: { 200: z.object({ items: z.array(interaction) }) },
+    },
+  }, async (req) => {
+    const viewer = principalOf(req);
+    const where = req.query.customerId ? eq(interactions.customerId, req.query.customerId) : and(eq(interactions.agentId, viewer.userId));
+    const rows = await db.select().from(interactions).where(where).orderBy(desc(interactions.startedAt)).limit(req.query.limit);
+    return { items: await present(db, viewer, rows) };
+  });
+}

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+
+let t: TestApp;
+beforeAll(async () => { t = await createTestApp(); });
+afterAll(async () => { await t.close(); });
+
+describe('auth', () => {
+  it('signs in with a token and an httpOnly session cookie', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'operator', password: 'kefu-demo' } });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.token).toMatch(/^[\w-]{40,}$/);
+    expect(body.user).toMatchObject({ username: 'operator', displayName: '王丽', dataScope: 'team' });
+    expect(body.user.permissions).toContain('ticket:create');
+    const cookie = res.cookies.find((c) => c.name === 'kefu_session')!;
+    expect(cookie.httpOnly).toBe(true);
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', cookies: { kefu_session: cookie.value } });
+    expect(me.json().username).toBe('operator');
+  });
+
+  it('refuses a wrong password or an unknown user with the same 401', async () => {
+    for (const body of [{ username: 'operator', password: 'nope' }, { username: 'ghost', password: 'kefu-demo' }]) {
+      const res = await t.request(null, 'POST', '/api/v1/auth/login', body);
+      expect(res.status).toBe(401);
+      expect(res.body.error).toEqual({ code: 'INVALID_CREDENTIALS', message: '用户名或密码错误' });
+    }
+  });
+
+  it('answers 401 without a session, in the caller\'s language', async () => {
+    const res = await t.request(null, 'GET', '/api/v1/tickets', undefined, { 'accept-language': 'en-US' });
+    expect(res.status).toBe(401);
+    expect(res.body.error).toEqual({ code: 'UNAUTHENTICATED', message: 'Please sign in' });
+    expect((await t.request('forged-token', 'GET', '/api/v1/me')).status).toBe(401);
+  });
+
+  it('ends the session on logout', async () => {
+    const login = await t.request(null, 'POST', '/api/v1/auth/login', { username: 'lead', password: 'kefu-demo' });
+    const token = login.body.token;
+    expect((await t.request(token, 'GET', '/api/v1/me')).status).toBe(200);
+    expect((await t.request(token, 'POST', '/api/v1/auth/logout')).status).toBe(204);
+    expect((await t.request(token, 'GET', '/api/v1/me')).status).toBe(401);
+  });
+
+  it('rejects malformed bodies with 400 naming the field', async () => {
+    const res = await t.request(null, 'POST', '/api/v1/auth/login', { username: 'x' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('BAD_REQUEST');
+    expect(res.body.error.message).toContain('body.password');
+  });
+
+  it('answers unknown API routes with a 404 in the error shape', async () => {
+    const res = await t.request(await t.login('operator'), 'GET', '/api/v1/nothing-here');
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('ROUTE_NOT_FOUND');
+  });
+});
+
+describe('organisation admin', () => {
+  it('is forbidden to people without org:manage', async () => {
+    const op = await t.login('operator');
+    const res = await t.request(op, 'GET', '/api/v1/users');
+    expect(res.status).toBe(403);
+    expect(res.body.error).toMatchObject({ code: 'FORBIDDEN' });
+    expect(res.body.error.message).toContain('org:manage');
+  });
+
+  it('lets an admin build a department, team, role and user who can then sign in with those permissions', async () => {
+    const admin = await t.login('admin');
+    const dept = await t.request(admin, 'POST', '/api/v1/departments', { name: '售后部' });
+    expect(dept.status).toBe(201);
+    const team = await t.request(admin, 'POST', '/api/v1/teams', { name: '售后一组', departmentId: dept.body.id });
+    expect(team.status).toBe(201);
+    const role = await t.request(admin, 'POST', '/api/v1/roles', { name: '售后专员', permissions: ['ticket:view', 'customer:view'], dataScope: 'team' });
+    expect(role.status).toBe(201);
+    const user = await t.request(admin, 'POST', '/api/v1/users', {
+      username: 'aftersales1', displayName: '何伟', password: 'secret-pass-1', jobNumber: '2001',
+      departmentId: dept.body.id, teamId: team.body.id, roleIds: [role.body.id],
+    });
+    expect(user.status).toBe(201);
+    expect(user.body.roleIds).toEqual([role.body.id]);
+
+    const token = await t.login('aftersales1', 'secret-pass-1');
+    const me = await t.request(token, 'GET', '/api/v1/me');
+    expect(me.body.permissions).toEqual(['customer:view', 'ticket:view']);
+    expect((await t.request(token, 'POST', '/api/v1/tickets', {})).status).toBe(403);
+
+    // granting a permission applies to the existing session
+    await t.request(admin, 'PATCH', `/api/v1/roles/${role.body.id}`, { permissions: ['ticket:view', 'customer:view', 'ticket:create'] });
+    expect((await t.request(token, 'GET', '/api/v1/me')).body.permissions).toContain('ticket:create');
+
+    // a deactivated user is signed out
+    await t.request(admin, 'PATCH', `/api/v1/users/${user.body.id}`, { active: false });
+    expect((await t.request(token, 'GET', '/api/v1/me')).status).toBe(401);
+
+    // a department still in use cannot be deleted
+    const del = await t.request(admin, 'DELETE', `/api/v1/departments/${dept.body.id}`);
+    expect(del.status).toBe(409);
+    expect(del.body.error.code).toBe('IN_USE');
+  });
+
+  it('refuses duplicate usernames, unknown permissions and unknown references', async () => {
+    const admin = await t.login('admin');
+    const dup = await t.request(admin, 'POST', '/api/v1/users', { username: 'operator', displayName: 'x', password: 'longenough', roleIds: [] });
+    expect(dup.status).toBe(409);
+    const perm = await t.request(admin, 'POST', '/api/v1/roles', { name: 'bad', permissions: ['root:everything'], dataScope: 'all' });
+    expect(perm.status).toBe(400);
+    const ref = await t.request(admin, 'POST', '/api/v1/teams', { name: 'x', departmentId: '00000000-0000-4000-8000-000000000000' });
+    expect(ref.status).toBe(422);
+  });
+
+  it('gives every signed-in user the directory for assignee pickers, without personal data', async () => {
+    const res = await t.request(await t.login('operator'), 'GET', '/api/v1/directory');
+    expect(res.status).toBe(200);
+    expect(res.body.users.map((u: { displayName: string }) => u.displayName)).toContain('刘强');
+    expect(Object.keys(res.body.users[0]).sort()).toEqual(['departmentId', 'displayName', 'id', 'jobNumber', 'teamId']);
+  });
+});

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { asc, eq } from 'drizzle-orm';
+import { department, departmentBody, directory, errorBody, id, team, teamBody } from '@kefu/shared/api';
+import type { App, Deps } from '../../platform/http/types.ts';
+import { departments, teams, users } from '../../db/schema/index.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { iso } from './presenters.ts';
+
+const idParams = z.object({ id });
+const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
+/** Postgres foreign-key violation: the row is still referenced. */
+function isFkViolation(e: unknown): boolean {
+  const code = (e as { code?: string; cause?: { code?: string } }).code ?? (e as { cause?: { code?: string } }).cause?.code;
+  return code === '23503';
+}
+
+export function departmentTeamRoutes(app: App, { db }: Deps): void {
+  const admin = { permission: 'org:manage' as const };
+
+  app.get('/api/v1/departments', {
+    config: admin,
+    schema: { tags: ['org'], summary: 'List departments', response: { 200: list(department) } },
+  }, async () => ({ items: (await db.select().from(departments).orderBy(asc(departments.createdAt))).map(iso) }));
+
+  app.post('/api/v1/departments', {
+    config: admin,
+    schema: { tags: ['org'], summary: 'Create a department', body: departmentBody, response: { 201: department, 422: errorBody } },
+  }, async (req, reply) => {
+    if (req.body.parentId) await mustExist(db, 'department', req.body.parentId);
+    const [row] = await db.insert(departments).values({ name: req.body.name, parentId: req.body.parentId ?? null }).returning();
+    return reply.status(201).send(iso(row));
+  });
+
+  app.patch('/api/v1/departments/:id', {
+    config: admin,
+    schema: { tags: ['org'], params: idParams, body: departmentBody.partial(), response: { 200: department, 404: errorBody } },
+  }, async (req) => {
+    if (req.body.parentId === req.params.id) throw new AppError('VALIDATION_FAILED', { summary: 'parentId' });
+    if (req.body.parentId) await mustExist(db, 'department', req.body.parentId);
+    const [row] = await db.update(departments).set(req.body).where(eq(departments.id, req.params.id)).returning();
+    if (!row) throw notFound('department');
+    return iso(row);
+  });
+
+  app.delete('/api/v1/departments/:id', {
+    config: admin,
+    schema: { tags: ['org'], params: idParams, response: { 204: z.null(), 404: errorBody, 409: errorBody } },
+  }, async (req, reply) => {
+    try {
+      const rows = await db.delete(departments).where(eq(departments.id, req.params.id)).returning({ id: departments.id });
+      if (!rows.length) throw notFound('department');
+    } catch (e) {
+      if (isFkViolation(e)) throw new AppError('IN_USE', { what: 'department' });
+      throw e;
+    }
+    return reply.status(204).send(null);
+  });
+
+  app.get('/api/v1/teams', {
+    config: admin,
+    schema: { tags: ['org'], summary: 'List teams', response: { 200: list(team) } },
+  }, async () => ({ items: (await db.select().from(teams).orderBy(asc(teams.createdAt))).map(iso) }));
+
+  app.post('/api/v1/teams', {
+    config: admin,
+    schema: { tags: ['org'], summary: 'Create a team', body: teamBody, response: { 201: team, 422: errorBody } },
+  }, async (req, reply) => {
+    if (req.body.departmentId) await mustExist(db, 'department', req.body.departmentId);
+    if (req.body.leadId) await mustExist(db, 'user', req.body.leadId);
+    const [row] = await db.insert(teams).values({
+      name: req.body.name, departmentId: req.body.departmentId ?? null, leadId: req.body.leadId ?? null,
+    }).returning();
+    return reply.status(201).send(iso(row));
+  });
+
+  app.patch('/api/v1/teams/:id', {
+    config: admin,
+    schema: { tags: ['org'], params: idParams, body: teamBody.partial(), response: { 200: team, 404: errorBody } },
+  }, async (req) => {
+    if (req.body.departmentId) await mustExist(db, 'department', req.body.departmentId);
+    if (req.body.leadId) await mustExist(db, 'user', req.body.leadId);
+    const [row] = await db.update(teams).set(req.body).where(eq(teams.id, req.params.id)).returning();
+    if (!row) throw notFound('team');
+    return iso(row);
+  });
+
+  app.delete('/api/v1/teams/:id', {
+    config: admin,
+    schema: { tags: ['org'], params: idParams, response: { 204: z.null(), 404: errorBody, 409: errorBody } },
+  }, async (req, reply) => {
+    try {
+      const rows = await db.delete(teams).where(eq(teams.id, req.params.id)).returning({ id: teams.id });
+      if (!rows.length) throw notFound('team');
+    } catch (e) {
+      if (isFkViolation(e)) throw new AppError('IN_USE', { what: 'team' });
+      throw e;
+    }
+    return reply.status(204).send(null);
+  });
+
+  app.get('/api/v1/directory', {
+    schema: { tags: ['org'], summary: 'People, teams and departments for pickers (no personal data)', response: { 200: directory } },
+  }, async () => {
+    const [us, ts, ds] = await Promise.all([
+      db.select({ id: users.id, displayName: users.displayName, jobNumber: users.jobNumber, teamId: users.teamId, departmentId: users.departmentId })
+        .from(users).where(eq(users.active, true)).orderBy(asc(users.displayName)),
+      db.select({ id: teams.id, name: teams.name, departmentId: teams.departmentId }).from(teams).orderBy(asc(teams.name)),
+      db.select({ id: departments.id, name: departments.name }).from(departments).orderBy(asc(departments.name)),
+    ]);
+    return { users: us, teams: ts, departments: ds };
+  });
+}
+
+export async function mustExist(db: Deps['db'], what: 'department' | 'team' | 'user' | 'role', rowId: string): Promise<void> {
+  const table = { department: departments, team: teams, user: users, role: undefined }[what];
+  if (!table) return;
+  const [row] = await db.select({ id: table.id }).from(table).where(eq(table.id, rowId));
+  if (!row) throw new AppError('VALIDATION_FAILED', { summary: `${what} ${rowId} does not exist` });
+}

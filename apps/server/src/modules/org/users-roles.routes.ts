@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { asc, eq, inArray } from 'drizzle-orm';
+import { errorBody, id, role, roleBody, user, userCreateBody, userUpdateBody } from '@kefu/shared/api';
+import { PERMISSIONS } from '@kefu/shared/permissions';
+import type { App, Deps } from '../../platform/http/types.ts';
+import { roles, userRoles, users } from '../../db/schema/index.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { hashPassword } from '../../platform/auth/passwords.ts';
+import { clearPrincipalCache } from '../../platform/auth/sessions.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { mustExist } from './departments-teams.routes.ts';
+import { iso } from './presenters.ts';
+
+const idParams = z.object({ id });
+const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
+function isUniqueViolation(e: unknown): boolean {
+  const c = (e as { code?: string }).code ?? (e as { cause?: { code?: string } }).cause?.code;
+  return c === '23505';
+}
+
+async function presentUsers(db: Db, rows: (typeof users.$inferSelect)[]) {
+  const links = rows.length
+    ? await db.select().from(userRoles).where(inArray(userRoles.userId, rows.map((r) => r.id)))
+    : [];
+  return rows.map((u) => ({
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    jobNumber: u.jobNumber,
+    departmentId: u.departmentId,
+    teamId: u.teamId,
+    roleIds: links.filter((l) => l.userId === u.id).map((l) => l.roleId),
+    active: u.active,
+    createdAt: u.createdAt.toISOString(),
+  }));
+}
+
+async function checkRefs(db: Db, body: { departmentId?: string | null; teamId?: string | null; roleIds?: string[] }) {
+  if (body.departmentId) await mustExist(db, 'department', body.departmentId);
+  if (body.teamId) await mustExist(db, 'team', body.teamId);
+  if (body.roleIds?.length) {
+    const found = await db.select({ id: roles.id }).from(roles).where(inArray(roles.id, body.roleIds));
+    if (found.length !== new Set(body.roleIds).size) throw new AppError('VALIDATION_FAILED', { summary: 'roleIds' });
+  }
+}
+
+async function setRoles(tx: Tx, userId: string, roleIds: string[]) {
+  await tx.delete(userRoles).where(eq(userRoles.userId, userId));
+  if (roleIds.length) await tx.insert(userRoles).values([...new Set(roleIds)].map((roleId) => ({ userId, roleId })));
+}
+
+export function userRoleRoutes(app: App, { db }: Deps): void {
+  const admin = { permission: 'org:manage' as const };
+
+  app.get('/api/v1/permissions', {
+    config: admin,
+    schema: { tags: ['org'], summary: 'Every permission string a role can hold', response: { 200: z.object({ items: z.array(z.string()) }) } },
+  }, async () => ({ items: [...PERMISSIONS] }));
+
+  app.get('/api/v1/users', {
+    config: admin,
+    schema: { tags: ['org'], summary: 'List users', response: { 200: list(user) } },
+  }, async () => ({ items: await presentUsers(db, await db.select().from(users).orderBy(asc(users.createdAt))) }));
+
+  app.post('/api/v1/users', {
+    config: admin,
+    schema: { tags: ['org'], summary: 'Create a user', body: userCreateBody, response: { 201: user, 409: errorBody, 422: errorBody } },
+  }, async (req, reply) => {
+    const b = req.body;
+    await checkRefs(db, b);
+    const passwordHash = await hashPassword(b.password);
+    try {
+      const row = await db.transaction(async (tx) => {
+        const [u] = await tx.insert(users).values({
+          username: b.username, displayName: b.displayName, passwordHash, jobNumber: b.jobNumber ?? null,
+          departmentId: b.departmentId ?? null, teamId: b.teamId ?? null,
+        }).returning();
+        await setRoles(tx, u.id, b.roleIds);
+        return u;
+      });
+      const [out] = await presentUsers(db, [row]);
+      return reply.status(201).send(out);
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new AppError('CONFLICT', { what: 'username' });
+      throw e;
+    }
+  });
+
+  app.patch('/api/v1/users/:id', {
+    config: admin,
+    schema: { tags: ['org'], summary: 'Update a user', params: idParams, body: userUpdateBody, response: { 200: user, 404: errorBody, 422: errorBody } },
+  }, async (req) => {
+    const { roleIds, password, ...rest } = req.body;
+    await checkRefs(db, req.body);
+    const patch: Partial<typeof users.$inferInsert> = { ...rest };
+    if (password) patch.passwordHash = await hashPassword(password);
+    const row = await db.transaction(async (tx) => {
+      const [u] = Object.keys(patch).length
+        ? await tx.update(users).set(patch).where(eq(users.id, req.params.id)).returning()
+        : await tx.select().from(users).where(eq(users.id, req.params.id));
+      if (!u) throw notFound('user');
+      if (roleIds) await setRoles(tx, u.id, roleIds);
+      return u;
+    });
+    clearPrincipalCache();
+    const [out] = await presentUsers(db, [row]);
+    return out;
+  });
+
+  app.get('/api/v1/roles', {
+    config: admin,
+    schema: { tags: ['org'], summary: 'List roles', response: { 200: list(role) } },
+  }, async () => ({ items: (await db.select().from(roles).orderBy(asc(roles.createdAt))).map(presentRole) }));
+
+  app.post('/api/v1/roles', {
+    config: admin,
+    schema: { tags: ['org'], summary: 'Create a role', body: roleBody, response: { 201: role, 409: errorBody } },
+  }, async (req, reply) => {
+    try {
+      const [row] = await db.insert(roles).values({
+        name: req.body.name, description: req.body.description ?? null,
+        permissions: [...new Set(req.body.permissions)], dataScope: req.body.dataScope,
+      }).returning();
+      return reply.status(201).send(presentRole(row));
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new AppError('CONFLICT', { what: 'roleName' });
+      throw e;
+    }
+  });
+
+  app.patch('/api/v1/roles/:id', {
+    config: admin,
+    schema: { tags: ['org'], summary: 'Update a role', params: idParams, body: roleBody.partial(), response: { 200: role, 404: errorBody, 409: errorBody } },
+  }, async (req) => {
+    const patch = { ...req.body, permissions: req.body.permissions ? [...new Set(req.body.permissions)] : undefined };
+    try {
+      const [row] = await db.update(roles).set(patch).where(eq(roles.id, req.params.id)).returning();
+      if (!row) throw notFound('role');
+      clearPrincipalCache();
+      return presentRole(row);
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new AppError('CONFLICT', { what: 'roleName' });
+      throw e;
+    }
+  });
+
+  app.delete('/api/v1/roles/:id', {
+    config: admin,
+    schema: { tags: ['org'], params: idParams, response: { 204: z.null(), 404: errorBody } },
+  }, async (req, reply) => {
+    const rows = await db.delete(roles).where(eq(roles.id, req.params.id)).returning({ id: roles.id });
+    if (!rows.length) throw notFound('role');
+    clearPrincipalCache();
+    return reply.status(204).send(null);
+  });
+}
+
+function presentRole(r: typeof roles.$inferSelect) {
+  return iso({
+    id: r.id, name: r.name, description: r.description,
+    permissions: r.permissions as (typeof PERMISSIONS)[number][],
+    dataScope: r.dataScope as 'own' | 'team' | 'department' | 'all',
+    createdAt: r.createdAt,
+  });
+}

@@ -1,0 +1,67 @@
+import { and, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { DEFAULT_LIFECYCLE, type Lifecycle, type TicketStatus } from '@kefu/shared/ticket-status';
+import type { FormDefinition } from '@kefu/shared/forms';
+import type { Db, Tx } from '../../db/client.ts';
+import { customers, teams, tickets, users } from '../../db/schema/index.ts';
+import type { Principal } from '../../platform/auth/principal.ts';
+import { notFound } from '../../platform/errors.ts';
+import { customerPhoneFor } from '../customers/customer-presenter.ts';
+import { scopeCondition } from './ticket-scope.ts';
+
+const assignee = alias(users, 'assignee');
+const creator = alias(users, 'creator');
+
+/** Columns of a work order with the names a list or detail shows. */
+export const ticketColumns = {
+  t: tickets,
+  customerName: customers.name,
+  customerPhone: customers.phone,
+  assigneeName: assignee.displayName,
+  teamName: teams.name,
+  createdByName: creator.displayName,
+};
+
+export function selectTickets(db: Tx) {
+  return db.select(ticketColumns).from(tickets)
+    .innerJoin(customers, eq(customers.id, tickets.customerId))
+    .leftJoin(assignee, eq(assignee.id, tickets.assigneeId))
+    .leftJoin(teams, eq(teams.id, tickets.teamId))
+    .leftJoin(creator, eq(creator.id, tickets.createdById));
+}
+
+export type TicketRow = Awaited<ReturnType<ReturnType<typeof selectTickets>['execute']>>[number];
+
+export function lifecycleOf(def: FormDefinition | null): Lifecycle {
+  return { ...DEFAULT_LIFECYCLE, ...(def?.lifecycle ?? {}) } as Lifecycle;
+}
+
+export function presentTicketListItem(r: TicketRow, viewer: Principal) {
+  const t = r.t;
+  return {
+    id: t.id, number: t.number, type: t.type, status: t.status as TicketStatus, priority: t.priority as 'normal',
+    channel: t.channel as 'phone', subject: t.subject, customerId: t.customerId,
+    customer: { id: t.customerId, name: r.customerName, phone: customerPhoneFor(viewer, r.customerPhone) },
+    formVersion: t.formVersion, assigneeId: t.assigneeId, assigneeName: r.assigneeName, teamId: t.teamId, teamName: r.teamName,
+    createdById: t.createdById, createdByName: r.createdByName,
+    createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString(),
+  };
+}
+
+export function presentTicket(r: TicketRow, viewer: Principal, def: FormDefinition | null) {
+  return {
+    ...presentTicketListItem(r, viewer),
+    fields: r.t.fields as Record<string, unknown>,
+    interactionId: r.t.interactionId,
+    resolution: r.t.resolution,
+    allowedTransitions: lifecycleOf(def)[r.t.status as TicketStatus] ?? [],
+  };
+}
+
+/** A work order the viewer may see, or 404 (never 403: existence is not revealed). */
+export async function visibleTicket(db: Tx, viewer: Principal, ticketId: string, opts: { lock?: boolean } = {}): Promise<TicketRow> {
+  const q = selectTickets(db).where(and(eq(tickets.id, ticketId), scopeCondition(viewer)));
+  const [row] = opts.lock ? await q.for('update', { of: tickets }) : await q;
+  if (!row) throw notFound('ticket');
+  return row;
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { errorBody, id, note, noteBody, page, ticket, ticketCreateBody, ticketListItem, ticketQuery, ticketUpdateBody, timelineEntry } from '@kefu/shared/api';
+import type { App, Deps } from '../../platform/http/types.ts';
+import { principalOf } from '../../platform/http/auth-hook.ts';
+import { requestLocale } from '../../platform/http/locale.ts';
+import type { Db } from '../../db/client.ts';
+import type { Principal } from '../../platform/auth/principal.ts';
+import { formVersion } from '../forms/forms.repository.ts';
+import { createTicket } from './create-ticket.ts';
+import { updateTicket } from './update-ticket.ts';
+import { listTickets } from './list-tickets.ts';
+import { presentTicket, visibleTicket } from './ticket-queries.ts';
+import { addNote, listNotes, listTimeline } from './ticket-notes.ts';
+
+const idParams = z.object({ id });
+const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
+
+async function ticketDetail(db: Db, viewer: Principal, ticketId: string) {
+  const row = await visibleTicket(db, viewer, ticketId);
+  return presentTicket(row, viewer, await formVersion(db, row.t.type, row.t.formVersion));
+}
+
+export function ticketRoutes(app: App, { db, config }: Deps): void {
+  app.post('/api/v1/tickets', {
+    config: { permission: 'ticket:create' },
+    schema: {
+      tags: ['tickets'],
+      summary: 'Record a work order (工单) for an existing or new customer',
+      description: 'fields are validated against the current form definition of `type` (GET /api/v1/forms). ' +
+        'Stable keys: complaint category (product_quality|service_quality), symptom, batchNumber, productionDate, injury, staffId; ' +
+        'order product, spec, quantity, deliveryChannel (home|retail|mall); inquiry topics, potentialOrder; repair content, preferredTime.',
+      body: ticketCreateBody,
+      response: { 201: ticket, ...errors },
+    },
+  }, async (req, reply) => {
+    const viewer = principalOf(req);
+    const row = await createTicket(db, viewer, req.body, requestLocale(req), config.KEFU_TIMEZONE);
+    return reply.status(201).send(await ticketDetail(db, viewer, row.id));
+  });
+
+  app.get('/api/v1/tickets', {
+    config: { permission: 'ticket:view' },
+    schema: {
+      tags: ['tickets'],
+      summary: 'List work orders: my work orders, my team\'s queue or all, with filters and cursor pagination',
+      querystring: ticketQuery,
+      response: { 200: page(ticketListItem), ...errors },
+    },
+  }, async (req) => listTickets(db, principalOf(req), req.query));
+
+  app.get('/api/v1/tickets/:id', {
+    config: { permission: 'ticket:view' },
+    schema: { tags: ['tickets'], summary: 'One work order with its fields and allowed status transitions', params: idParams, response: { 200: ticket, ...errors } },
+  }, async (req) => ticketDetail(db, principalOf(req), req.params.id));
+
+  app.patch('/api/v1/tickets/:id', {
+    config: { permission: 'ticket:view' },
+    schema: {
+      tags: ['tickets'],
+      summary: 'Change status, assignee, team, priority or fields; a disallowed status change is a 409 naming the allowed ones',
+      params: idParams,
+      body: ticketUpdateBody,
+      response: { 200: ticket, ...errors },
+    },
+  }, async (req) => {
+    const viewer = principalOf(req);
+    await updateTicket(db, viewer, req.params.id, req.body, requestLocale(req));
+    return ticketDetail(db, viewer, req.params.id);
+  });
+
+  app.get('/api/v1/tickets/:id/timeline', {
+    config: { permission: 'ticket:view' },
+    schema: { tags: ['tickets'], summary: 'The append-only timeline, oldest first', params: idParams, response: { 200: z.object({ items: z.array(timelineEntry) }), ...errors } },
+  }, async (req) => ({ items: await listTimeline(db, principalOf(req), req.params.id) }));
+
+  app.get('/api/v1/tickets/:id/notes', {
+    config: { permission: 'ticket:view' },
+    schema: { tags: ['tickets'], summary: 'Internal notes', params: idParams, response: { 200: z.object({ items: z.array(note) }), ...errors } },
+  }, async (req) => ({ items: await listNotes(db, principalOf(req), req.params.id) }));
+
+  app.post('/api/v1/tickets/:id/notes', {
+    config: { permission: 'ticket:note' },
+    schema: { tags: ['tickets'], summary: 'Add an internal note', params: idParams, body: noteBody, response: { 201: note, ...errors } },
+  }, async (req, reply) => reply.status(201).send(await addNote(db, principalOf(req), req.params.id, req.body.body)));
+}

@@ -1,0 +1,102 @@
+// One error type with string codes. Each code maps to an HTTP status and a
+// message in each supported language; params fill {placeholders}.
+
+export type Locale = 'zh-CN' | 'en-US';
+
+interface ErrorSpec {
+  status: number;
+  zh: string;
+  en: string;
+}
+
+const CODES = {
+  UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in' },
+  INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  FORBIDDEN: { status: 403, zh: '没有权限:需要 {permission}', en: 'Not allowed: requires {permission}' },
+  NOT_FOUND: { status: 404, zh: '找不到{what}', en: '{what} not found' },
+  ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
+  VALIDATION_FAILED: { status: 422, zh: '输入有误:{summary}', en: 'Invalid input: {summary}' },
+  BAD_REQUEST: { status: 400, zh: '请求格式有误:{summary}', en: 'Malformed request: {summary}' },
+  INVALID_PHONE: {
+    status: 422,
+    zh: '电话号码「{phone}」无效:请输入 11 位手机号(如 13812345678)或带区号的固话(如 0755-12345678)',
+    en: 'Phone number "{phone}" is invalid: enter an 11-digit mobile (13812345678) or a landline with area code (0755-12345678)',
+  },
+  INVALID_TRANSITION: {
+    status: 409,
+    zh: '状态不能从「{from}」变为「{to}」,允许的状态:{allowed}',
+    en: 'Status cannot change from "{from}" to "{to}"; allowed: {allowed}',
+  },
+  UNKNOWN_TICKET_TYPE: { status: 422, zh: '未知的工单类型「{type}」,可选:{types}', en: 'Unknown work-order type "{type}"; allowed: {types}' },
+  CONFLICT: { status: 409, zh: '{what}已存在', en: '{what} already exists' },
+  IN_USE: { status: 409, zh: '{what}仍在使用中,不能删除', en: '{what} is still in use and cannot be deleted' },
+  RATE_LIMITED: { status: 429, zh: '操作过于频繁,请稍后再试', en: 'Too many requests; try again later' },
+  INTERNAL: { status: 500, zh: '服务器内部错误,请稍后重试', en: 'Internal server error; please try again' },
+} satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof CODES;
+
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly params: Record<string, string | number>;
+  readonly details?: ErrorDetail[];
+  readonly allowed?: string[];
+
+  constructor(
+    code: ErrorCode,
+    params: Record<string, string | number> = {},
+    extra: { details?: ErrorDetail[]; allowed?: string[] } = {},
+  ) {
+    super(code);
+    this.code = code;
+    this.params = params;
+    this.details = extra.details;
+    this.allowed = extra.allowed;
+  }
+
+  get status(): number {
+    return CODES[this.code].status;
+  }
+
+  message_(locale: Locale): string {
+    return renderError(this.code, this.params, locale);
+  }
+}
+
+export function renderError(code: ErrorCode, params: Record<string, string | number>, locale: Locale): string {
+  const spec: ErrorSpec = CODES[code];
+  const tpl = locale === 'zh-CN' ? spec.zh : spec.en;
+  return tpl.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+}
+
+/** Names of things for NOT_FOUND / CONFLICT messages. */
+const NOUNS: Record<string, { zh: string; en: string }> = {
+  ticket: { zh: '工单', en: 'Work order' },
+  customer: { zh: '客户', en: 'Customer' },
+  user: { zh: '用户', en: 'User' },
+  team: { zh: '班组', en: 'Team' },
+  department: { zh: '部门', en: 'Department' },
+  role: { zh: '角色', en: 'Role' },
+  form: { zh: '表单', en: 'Form' },
+  interaction: { zh: '来电记录', en: 'Interaction' },
+  username: { zh: '用户名', en: 'Username' },
+  roleName: { zh: '角色名', en: 'Role name' },
+};
+
+export function notFound(what: keyof typeof NOUNS): AppError {
+  return new AppError('NOT_FOUND', { what });
+}
+
+export function localizeParams(params: Record<string, string | number>, locale: Locale): Record<string, string | number> {
+  const out = { ...params };
+  for (const k of ['what']) {
+    const v = out[k];
+    if (typeof v === 'string' && NOUNS[v]) out[k] = locale === 'zh-CN' ? NOUNS[v].zh : NOUNS[v].en;
+  }
+  return out;
+}

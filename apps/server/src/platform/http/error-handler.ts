@@ -1,0 +1,88 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, localizeParams, renderError, type Locale } from '../errors.ts';
+import { requestLocale } from './locale.ts';
+
+interface Issue {
+  path: string;
+  code: string;
+  expected?: string;
+  maximum?: number;
+  minimum?: number;
+  keys?: string[];
+  message: string;
+}
+
+const ISSUE_TEXT: Record<Locale, Record<string, string>> = {
+  'zh-CN': {
+    required: '必填',
+    invalid_type: '类型错误,应为 {expected}',
+    too_big: '过长或过大(最多 {maximum})',
+    too_small: '过短或过小(至少 {minimum})',
+    unrecognized_keys: '不认识的字段:{keys}',
+    invalid_format: '格式不正确',
+    invalid_value: '取值无效',
+    invalid_union: '格式不正确',
+    other: '无效',
+  },
+  'en-US': {
+    required: 'is required',
+    invalid_type: 'has the wrong type; expected {expected}',
+    too_big: 'is too long or too large (max {maximum})',
+    too_small: 'is too short or too small (min {minimum})',
+    unrecognized_keys: 'has unknown fields: {keys}',
+    invalid_format: 'has an invalid format',
+    invalid_value: 'has an invalid value',
+    invalid_union: 'has an invalid format',
+    other: 'is invalid',
+  },
+};
+
+function describeIssue(i: Issue, locale: Locale): string {
+  const missing = i.code === 'invalid_type' && /received undefined/.test(i.message);
+  const key = missing ? 'required' : ISSUE_TEXT[locale][i.code] ? i.code : 'other';
+  const text = ISSUE_TEXT[locale][key].replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = (i as unknown as Record<string, unknown>)[k];
+    return Array.isArray(v) ? v.join(', ') : String(v ?? '');
+  });
+  return `${i.path || '(body)'} ${text}`;
+}
+
+/** Unknown API routes: a 404 in the same error shape as every other error. */
+export function sendRouteNotFound(req: FastifyRequest, reply: FastifyReply) {
+  const locale = requestLocale(req);
+  return reply.status(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: renderError('ROUTE_NOT_FOUND', {}, locale) } });
+}
+
+/** Errors leave the server as {error:{code,message}} in the caller's language; 5xx hide internals. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+    const locale = requestLocale(req);
+    if (err instanceof AppError) {
+      const message = renderError(err.code, localizeParams(err.params, locale), locale);
+      return reply.status(err.status).send({ error: { code: err.code, message, details: err.details, allowed: err.allowed } });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const ctx = (err as { validationContext?: string }).validationContext ?? 'body';
+      const details = err.validation.map((v) => {
+        const issue = (v.params as { issue?: Record<string, unknown> }).issue ?? {};
+        const path = `${ctx}${v.instancePath.replace(/\//g, '.')}`;
+        const i: Issue = { ...(issue as object), path, code: String(issue.code ?? v.keyword), message: v.message ?? '' };
+        return { path, message: describeIssue(i, locale) };
+      });
+      const summary = details.map((d) => d.message).join('; ');
+      return reply.status(400).send({ error: { code: 'BAD_REQUEST', message: renderError('BAD_REQUEST', { summary }, locale), details } });
+    }
+    if (isResponseSerializationError(err)) {
+      req.log.error({ err, cause: err.cause }, 'response does not match its schema');
+    } else if ((err as FastifyError).statusCode && (err as FastifyError).statusCode! < 500) {
+      const e = err as FastifyError;
+      const code = e.statusCode === 429 ? 'RATE_LIMITED' : 'BAD_REQUEST';
+      const message = code === 'RATE_LIMITED' ? renderError(code, {}, locale) : renderError('BAD_REQUEST', { summary: e.message }, locale);
+      return reply.status(e.statusCode!).send({ error: { code, message } });
+    } else {
+      req.log.error({ err }, 'unhandled error');
+    }
+    return reply.status(500).send({ error: { code: 'INTERNAL', message: renderError('INTERNAL', {}, locale) } });
+  });
+}

@@ -1,0 +1,66 @@
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+
+// Chinese-aware search text. Work orders are searched by words (jieba), so
+// "异味" or a batch number finds them; names and addresses are searched by
+// character bigrams, so any fragment an operator types matches without a
+// dictionary (people's names are rarely in one).
+
+let jieba: Jieba | null = null;
+function segmenter(): Jieba {
+  jieba ??= Jieba.withDict(dict);
+  return jieba;
+}
+
+const WORD = /[\p{L}\p{N}]/u;
+
+/** Lower-cased search words of a text, deduplicated, punctuation dropped. */
+export function words(text: string): string[] {
+  const out = new Set<string>();
+  for (const w of segmenter().cutForSearch(text.toLowerCase(), true)) {
+    const t = w.trim();
+    if (t && WORD.test(t) && t.length <= 64) out.add(t);
+  }
+  return [...out];
+}
+
+/** Character unigrams and bigrams of each run of letters/digits. */
+export function grams(text: string): string[] {
+  const out = new Set<string>();
+  for (const run of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+    const chars = [...run];
+    for (let i = 0; i < chars.length; i++) {
+      out.add(chars[i]);
+      if (i + 1 < chars.length) out.add(chars[i] + chars[i + 1]);
+    }
+  }
+  return [...out];
+}
+
+/** Quote a lexeme for to_tsvector/to_tsquery input ('simple' configuration). */
+function quote(lexeme: string): string {
+  return `'${lexeme.replace(/'/g, "''").replace(/\\/g, '\\\\')}'`;
+}
+
+/** A tsvector literal (cast with ::tsvector) made of the given lexemes. */
+export function toVectorLiteral(lexemes: string[]): string {
+  return lexemes.map(quote).join(' ');
+}
+
+/** A tsquery requiring every word of the query text. Null when nothing searchable. */
+export function wordsQuery(text: string): string | null {
+  const ws = words(text);
+  return ws.length ? ws.map(quote).join(' & ') : null;
+}
+
+/** A tsquery requiring every bigram (or the single character) of the fragment. */
+export function gramsQuery(text: string): string | null {
+  const runs = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const terms = new Set<string>();
+  for (const run of runs) {
+    const chars = [...run];
+    if (chars.length === 1) terms.add(chars[0]);
+    for (let i = 0; i + 1 < chars.length; i++) terms.add(chars[i] + chars[i + 1]);
+  }
+  return terms.size ? [...terms].map(quote).join(' & ') : null;
+}

@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { loadConfig } from '../src/config.ts';
+import { openDatabase, type Database } from '../src/db/client.ts';
+import { prepareDatabase } from '../src/db/prepare.ts';
+import { buildApp } from '../src/app.ts';
+import type { App } from '../src/platform/http/types.ts';
+
+// Builds the real app on a real database: an in-memory PGlite by default, or a
+// fresh throw-away database on the server named by DATABASE_URL (CI runs both).
+
+export interface TestApp {
+  app: App;
+  database: Database;
+  login(username: string, password?: string): Promise<string>;
+  request(token: string | null, method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  close(): Promise<void>;
+}
+
+async function freshPostgres(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `kefu_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const base = process.env.DATABASE_URL;
+  const pgdb = base ? await freshPostgres(base) : null;
+  const database = await openDatabase({ databaseUrl: pgdb?.url, dataDir: 'memory://', poolSize: 5 });
+  const config = loadConfig({ KEFU_LOG_LEVEL: 'silent', KEFU_SEED: 'demo', KEFU_LOGIN_RATE_LIMIT: '1000', ...env });
+  await prepareDatabase(database, config, { sampleData: false });
+  const app = await buildApp(config, database, { logger: false });
+  await app.ready();
+
+  const request: TestApp['request'] = async (token, method, url, body, headers = {}) => {
+    const res = await app.inject({
+      method: method as 'GET',
+      url,
+      payload: body as object | undefined,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+    });
+    return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : null };
+  };
+  const tokens = new Map<string, string>();
+  return {
+    app,
+    database,
+    request,
+    async login(username, password = 'kefu-demo') {
+      const cached = tokens.get(`${username}:${password}`);
+      if (cached) return cached;
+      const res = await request(null, 'POST', '/api/v1/auth/login', { username, password });
+      if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      tokens.set(`${username}:${password}`, res.body.token);
+      return res.body.token;
+    },
+    async close() {
+      await app.close();
+      await database.close();
+      await pgdb?.drop();
+    },
+  };
+}

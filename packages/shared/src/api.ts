@@ -1,0 +1,251 @@
+import { z } from 'zod';
+import { CHANNELS, PRIORITIES, TICKET_STATUSES } from './ticket-status.ts';
+import { DATA_SCOPES, PERMISSIONS } from './permissions.ts';
+
+// Request and response shapes of /api/v1, shared by the server (route schemas,
+// OpenAPI) and the console (types). Responses list every field that may leave
+// the server; anything else is stripped by the serializer.
+
+export const id = z.uuid();
+export const isoDate = z.string().describe('ISO 8601 timestamp');
+export const locale = z.enum(['zh-CN', 'en-US']);
+
+export const errorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    allowed: z.array(z.string()).optional(),
+  }),
+});
+
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+// ---------- auth & me ----------
+export const loginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
+export const me = z.object({
+  id,
+  username: z.string(),
+  displayName: z.string(),
+  jobNumber: z.string().nullable(),
+  locale,
+  departmentId: id.nullable(),
+  teamId: id.nullable(),
+  roles: z.array(z.object({ id, name: z.string() })),
+  permissions: z.array(z.enum(PERMISSIONS)),
+  dataScope: z.enum(DATA_SCOPES),
+});
+export type Me = z.infer<typeof me>;
+export const loginResponse = z.object({ token: z.string(), user: me });
+
+// ---------- organisation ----------
+export const department = z.object({ id, name: z.string(), parentId: id.nullable(), createdAt: isoDate });
+export const departmentBody = z.object({ name: z.string().trim().min(1).max(64), parentId: id.nullable().optional() });
+export const team = z.object({ id, name: z.string(), departmentId: id.nullable(), leadId: id.nullable(), createdAt: isoDate });
+export const teamBody = z.object({
+  name: z.string().trim().min(1).max(64),
+  departmentId: id.nullable().optional(),
+  leadId: id.nullable().optional(),
+});
+export const role = z.object({
+  id,
+  name: z.string(),
+  description: z.string().nullable(),
+  permissions: z.array(z.enum(PERMISSIONS)),
+  dataScope: z.enum(DATA_SCOPES),
+  createdAt: isoDate,
+});
+export const roleBody = z.object({
+  name: z.string().trim().min(1).max(64),
+  description: z.string().max(500).nullable().optional(),
+  permissions: z.array(z.enum(PERMISSIONS)),
+  dataScope: z.enum(DATA_SCOPES),
+});
+export const user = z.object({
+  id,
+  username: z.string(),
+  displayName: z.string(),
+  jobNumber: z.string().nullable(),
+  departmentId: id.nullable(),
+  teamId: id.nullable(),
+  roleIds: z.array(id),
+  active: z.boolean(),
+  createdAt: isoDate,
+});
+export const userCreateBody = z.object({
+  username: z.string().trim().regex(/^[a-zA-Z0-9_.-]{2,32}$/, 'username: 2-32 letters, digits, _ . -'),
+  displayName: z.string().trim().min(1).max(64),
+  password: z.string().min(8).max(200),
+  jobNumber: z.string().trim().max(32).nullable().optional(),
+  departmentId: id.nullable().optional(),
+  teamId: id.nullable().optional(),
+  roleIds: z.array(id).default([]),
+});
+export const userUpdateBody = userCreateBody
+  .omit({ username: true, password: true })
+  .partial()
+  .extend({ password: z.string().min(8).max(200).optional(), active: z.boolean().optional() });
+/** Everyone signed in may read the directory: names for assignee pickers, no PII. */
+export const directory = z.object({
+  users: z.array(z.object({ id, displayName: z.string(), jobNumber: z.string().nullable(), teamId: id.nullable(), departmentId: id.nullable() })),
+  teams: z.array(z.object({ id, name: z.string(), departmentId: id.nullable() })),
+  departments: z.array(z.object({ id, name: z.string() })),
+});
+
+// ---------- customers ----------
+export const customer = z.object({
+  id,
+  name: z.string(),
+  phone: z.string().nullable().describe('masked (138****5678) without customer:view_pii'),
+  address: z.string().nullable().describe('masked without customer:view_pii'),
+  masked: z.boolean(),
+  customerClass: z.string().nullable(),
+  note: z.string().nullable(),
+  duplicateOf: z.array(id).describe('other customers with the same phone: likely duplicates'),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+export type Customer = z.infer<typeof customer>;
+export const customerCreateBody = z.object({
+  name: z.string().trim().min(1).max(64),
+  phone: z.string().trim().min(3).max(32),
+  address: z.string().trim().max(200).nullable().optional(),
+  customerClass: z.string().trim().max(16).nullable().optional(),
+  note: z.string().trim().max(1000).nullable().optional(),
+});
+export const customerUpdateBody = customerCreateBody.partial();
+export const customerQuery = z.object({
+  q: z.string().trim().max(100).optional().describe('phone (full or last 4+ digits), name, or address fragment'),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().optional(),
+});
+export const customerHistoryItem = z.object({
+  kind: z.enum(['interaction', 'ticket']),
+  id,
+  at: isoDate,
+  channel: z.string(),
+  title: z.string(),
+  status: z.string().nullable(),
+  number: z.string().nullable(),
+  agentName: z.string().nullable(),
+});
+
+// ---------- forms ----------
+export const formResponse = z.object({
+  id,
+  type: z.string(),
+  version: z.number().int(),
+  definition: z.unknown().describe('FormDefinition: sections of fields with conditional sections'),
+  createdAt: isoDate,
+});
+
+// ---------- interactions ----------
+export const interaction = z.object({
+  id,
+  channel: z.enum(CHANNELS),
+  direction: z.enum(['inbound', 'outbound']),
+  callerNumber: z.string().nullable(),
+  customerId: id.nullable(),
+  agentId: id.nullable(),
+  agentName: z.string().nullable(),
+  summary: z.string().nullable(),
+  startedAt: isoDate,
+  endedAt: isoDate.nullable(),
+  ticketIds: z.array(id),
+});
+export const interactionCreateBody = z.object({
+  channel: z.enum(CHANNELS),
+  direction: z.enum(['inbound', 'outbound']).default('inbound'),
+  callerNumber: z.string().trim().max(32).nullable().optional(),
+  customerId: id.nullable().optional(),
+  summary: z.string().trim().max(2000).nullable().optional(),
+  startedAt: isoDate.optional(),
+  endedAt: isoDate.nullable().optional(),
+});
+export const interactionUpdateBody = z.object({
+  customerId: id.nullable().optional(),
+  summary: z.string().trim().max(2000).nullable().optional(),
+  endedAt: isoDate.nullable().optional(),
+});
+
+// ---------- tickets ----------
+export const ticketCustomerRef = z.union([
+  z.object({ id }).strict(),
+  z.object({
+    name: z.string().trim().min(1).max(64),
+    phone: z.string().trim().min(3).max(32),
+    address: z.string().trim().max(200).nullable().optional(),
+  }).strict(),
+]);
+export const ticketCreateBody = z.object({
+  type: z.string().min(1).max(32),
+  channel: z.enum(CHANNELS),
+  customer: ticketCustomerRef,
+  fields: z.record(z.string(), z.unknown()).default({}),
+  subject: z.string().trim().max(120).optional(),
+  priority: z.enum(PRIORITIES).default('normal'),
+  interactionId: id.optional(),
+  assigneeId: id.nullable().optional(),
+  teamId: id.nullable().optional(),
+}).strict();
+export const ticketUpdateBody = z.object({
+  status: z.enum(TICKET_STATUSES).optional(),
+  assigneeId: id.nullable().optional(),
+  teamId: id.nullable().optional(),
+  priority: z.enum(PRIORITIES).optional(),
+  subject: z.string().trim().min(1).max(120).optional(),
+  fields: z.record(z.string(), z.unknown()).optional().describe('changed fields only; null clears an optional field'),
+  resolution: z.string().trim().max(2000).optional(),
+}).strict();
+export const ticket = z.object({
+  id,
+  number: z.string(),
+  type: z.string(),
+  status: z.enum(TICKET_STATUSES),
+  priority: z.enum(PRIORITIES),
+  channel: z.enum(CHANNELS),
+  subject: z.string(),
+  customerId: id,
+  customer: z.object({ id, name: z.string(), phone: z.string().nullable() }),
+  fields: z.record(z.string(), z.unknown()),
+  formVersion: z.number().int(),
+  assigneeId: id.nullable(),
+  assigneeName: z.string().nullable(),
+  teamId: id.nullable(),
+  teamName: z.string().nullable(),
+  createdById: id,
+  createdByName: z.string().nullable(),
+  interactionId: id.nullable(),
+  resolution: z.string().nullable(),
+  allowedTransitions: z.array(z.enum(TICKET_STATUSES)),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+export type Ticket = z.infer<typeof ticket>;
+export const ticketListItem = ticket.omit({ fields: true, allowedTransitions: true, resolution: true, interactionId: true });
+export const ticketQuery = z.object({
+  view: z.enum(['mine', 'team', 'all']).default('all'),
+  type: z.string().max(32).optional(),
+  status: z.string().max(100).optional().describe('one status or several, comma-separated'),
+  assigneeId: id.optional(),
+  teamId: id.optional(),
+  customerId: id.optional(),
+  from: isoDate.optional().describe('created at or after'),
+  to: isoDate.optional().describe('created before'),
+  q: z.string().trim().max(100).optional().describe('number, or words in subject and fields'),
+  sort: z.enum(['created', 'updated']).default('created'),
+  order: z.enum(['desc', 'asc']).default('desc'),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().optional(),
+});
+export const timelineEntry = z.object({
+  id,
+  at: isoDate,
+  actorId: id.nullable(),
+  actorName: z.string().nullable(),
+  action: z.string().describe('created | status_changed | assigned | fields_changed | note_added | ...'),
+  changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
+});
+export const note = z.object({ id, body: z.string(), authorId: id, authorName: z.string().nullable(), createdAt: isoDate });
+export const noteBody = z.object({ body: z.string().trim().min(1).max(4000) });

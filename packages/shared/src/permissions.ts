@@ -1,0 +1,31 @@
+// Permission strings granted to roles. The server denies anything not granted;
+// the console hides menu entries the user cannot use. Keep the list closed:
+// a role can only hold strings from here.
+export const PERMISSIONS = [
+  'ticket:create',
+  'ticket:view',
+  'ticket:update',
+  'ticket:assign',
+  'ticket:note',
+  'customer:view',
+  'customer:create',
+  'customer:update',
+  'customer:view_pii',
+  'interaction:create',
+  'form:view',
+  'form:manage',
+  'org:manage',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** How far a role sees work orders: only its own, its team's, its department's, or all. */
+export const DATA_SCOPES = ['own', 'team', 'department', 'all'] as const;
+export type DataScope = (typeof DATA_SCOPES)[number];
+
+const SCOPE_RANK: Record<DataScope, number> = { own: 0, team: 1, department: 2, all: 3 };
+
+/** A user with several roles gets the widest scope among them. */
+export function widestScope(scopes: DataScope[]): DataScope {
+  return scopes.reduce<DataScope>((a, b) => (SCOPE_RANK[b] > SCOPE_RANK[a] ? b : a), 'own');
+}
