@@ -65,9 +65,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const ctx = (err as { validationContext?: string }).validationContext ?? 'body';
       const details = err.validation.map((v) => {
-        const issue = (v.params as { issue?: Record<string, unknown> }).issue ?? {};
-        const path = `${ctx}${v.instancePath.replace(/\//g, '.')}`;
-        const i: Issue = { ...(issue as object), path, code: String(issue.code ?? v.keyword), message: v.message ?? '' };
+        const rest = v.instancePath.split('/').filter(Boolean).join('.');
+        const path = rest ? `${ctx}.${rest}` : ctx;
+        const i: Issue = { ...(v.params as object), path, code: v.keyword, message: v.message ?? '' };
         return { path, message: describeIssue(i, locale) };
       });
       const summary = details.map((d) => d.message).join('; ');
