@@ -46,7 +46,13 @@ export async function buildApp(config: Config, database: Database, opts: { logge
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  // the API documentation is public: every route registered in this scope is marked so
+  await app.register(async (docs) => {
+    docs.addHook('onRoute', (route) => {
+      route.config = { ...(route.config ?? {}), public: true };
+    });
+    await docs.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  });
 
   const deps: Deps = { db: database.db, config };
   registerAuthHook(app, database.db);

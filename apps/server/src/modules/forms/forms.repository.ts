@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { formDefinition, type FormDefinition } from '@kefu/shared/forms';
-import type { Db } from '../../db/client.ts';
+import { queryRows, type Db } from '../../db/client.ts';
 import { formDefinitions } from '../../db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { dairyHotlineForms } from './templates/dairy-hotline.ts';
@@ -25,11 +25,11 @@ export function clearFormCache(): void {
 
 export async function currentForms(db: Db): Promise<Map<string, StoredForm>> {
   if (cache && Date.now() - cache.at < CACHE_MS) return cache.forms;
-  const rows = await db.execute<{ id: string; type: string; version: number; definition: FormDefinition; created_at: string }>(sql`
+  const rows = await queryRows<{ id: string; type: string; version: number; definition: FormDefinition; created_at: string }>(db, sql`
     select distinct on (type) id, type, version, definition, created_at
     from form_definitions order by type, version desc`);
   const forms = new Map<string, StoredForm>();
-  for (const r of rows.rows) {
+  for (const r of rows) {
     forms.set(r.type, { id: r.id, type: r.type, version: r.version, definition: r.definition, createdAt: new Date(r.created_at) });
   }
   cache = { at: Date.now(), forms };

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/client.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 
 let t: TestApp;
@@ -16,8 +18,8 @@ const productComplaint = {
 const newCaller = (phone: string) => ({ name: '赵女士', phone, address: '北京市朝阳区幸福路8号' });
 const post = (token: string, body: object, headers?: Record<string, string>) => t.request(token, 'POST', '/api/v1/tickets', body, headers);
 const count = async (table: string) => {
-  const r = await t.database.db.execute(`select count(*)::int as n from ${table}` as never);
-  return (r as unknown as { rows: { n: number }[] }).rows[0].n;
+  const [r] = await queryRows<{ n: number }>(t.database.db, sql.raw(`select count(*)::int as n from ${table}`));
+  return r.n;
 };
 
 describe('creating work orders', () => {
