@@ -116,3 +116,19 @@ describe('organisation admin', () => {
     expect(Object.keys(res.body.users[0]).sort()).toEqual(['departmentId', 'displayName', 'id', 'jobNumber', 'teamId']);
   });
 });
+
+describe('login rate limit', () => {
+  it('slows down guessing one user\'s password with a 429, without locking out others', async () => {
+    const limited = await createTestApp({ KEFU_LOGIN_RATE_LIMIT: '3' });
+    try {
+      const attempt = (username: string) => limited.request(null, 'POST', '/api/v1/auth/login', { username, password: 'guess' });
+      for (let i = 0; i < 3; i++) expect((await attempt('operator')).status).toBe(401);
+      const blocked = await attempt('operator');
+      expect(blocked.status).toBe(429);
+      expect(blocked.body.error).toEqual({ code: 'RATE_LIMITED', message: '操作过于频繁,请稍后再试' });
+      expect((await attempt('lead')).status).toBe(401);
+    } finally {
+      await limited.close();
+    }
+  });
+});

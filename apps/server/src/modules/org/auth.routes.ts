@@ -15,6 +15,7 @@ export function authRoutes(app: App, { db, config }: Deps): void {
       rateLimit: {
         max: config.KEFU_LOGIN_RATE_LIMIT,
         timeWindow: '1 minute',
+        hook: 'preHandler', // after body parsing, so the key includes the username
         keyGenerator: (req: { ip: string; body?: unknown }) =>
           `${req.ip}:${(req.body as { username?: string } | undefined)?.username ?? ''}`,
       },
