@@ -43,10 +43,19 @@ export async function formFor(db: Db, type: string): Promise<StoredForm> {
   return f;
 }
 
+// a (type, version) pair never changes once written, so it can be kept forever
+const versions = new WeakMap<Db, Map<string, FormDefinition>>();
+
 /** The definition a work order was filled on (older versions stay readable). */
 export async function formVersion(db: Db, type: string, version: number): Promise<FormDefinition | null> {
+  const byKey = versions.get(db) ?? new Map<string, FormDefinition>();
+  versions.set(db, byKey);
+  const key = `${type}@${version}`;
+  const hit = byKey.get(key);
+  if (hit) return hit;
   const [row] = await db.select().from(formDefinitions)
     .where(and(eq(formDefinitions.type, type), eq(formDefinitions.version, version)));
+  if (row) byKey.set(key, row.definition as FormDefinition);
   return (row?.definition as FormDefinition) ?? null;
 }
 

@@ -71,7 +71,9 @@ export async function createTicket(db: Db, actor: Principal, input: CreateTicket
     // whoever takes the call owns the work order until it is routed on (INQ-07)
     const assigneeId = input.assigneeId !== undefined ? input.assigneeId : actor.userId;
     const teamId = input.teamId !== undefined ? input.teamId : actor.teamId;
-    const departmentId = await departmentFor(tx, assigneeId, teamId);
+    const departmentId = assigneeId === actor.userId && actor.departmentId
+      ? actor.departmentId
+      : await departmentFor(tx, assigneeId, teamId);
     const subject = input.subject || deriveSubject(form.definition, fields);
     const searchWords = ticketSearchWords(number, subject, customer.name, form.definition, fields);
 
