@@ -1,10 +1,15 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { customers, interactions, tickets, users } from '../../db/schema/index.ts';
 import { notFound } from '../../platform/errors.ts';
+import type { Principal } from '../../platform/auth/principal.ts';
+import { scopeCondition } from '../tickets/ticket-scope.ts';
 
-/** Every interaction and work order of a customer, newest first (the most recent 200 of each). */
-export async function customerHistory(db: Db, customerId: string) {
+/**
+ * Every interaction and work order of a customer, newest first (the most recent
+ * 200 of each); work orders outside the viewer's data scope are left out.
+ */
+export async function customerHistory(db: Db, viewer: Principal, customerId: string) {
   const [c] = await db.select({ id: customers.id }).from(customers).where(eq(customers.id, customerId));
   if (!c) throw notFound('customer');
   const [calls, orders] = await Promise.all([
@@ -15,7 +20,7 @@ export async function customerHistory(db: Db, customerId: string) {
     db.select({ id: tickets.id, at: tickets.createdAt, channel: tickets.channel, subject: tickets.subject, status: tickets.status,
       number: tickets.number, type: tickets.type, agentName: users.displayName })
       .from(tickets).leftJoin(users, eq(users.id, tickets.createdById))
-      .where(eq(tickets.customerId, customerId)).orderBy(desc(tickets.createdAt)).limit(200),
+      .where(and(eq(tickets.customerId, customerId), scopeCondition(viewer))).orderBy(desc(tickets.createdAt)).limit(200),
   ]);
   const items = [
     ...calls.map((i) => ({

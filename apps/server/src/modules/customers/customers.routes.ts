@@ -73,5 +73,5 @@ export function customerRoutes(app: App, { db }: Deps): void {
       params: idParams,
       response: { 200: z.object({ items: z.array(customerHistoryItem) }), 404: errorBody },
     },
-  }, async (req) => ({ items: await customerHistory(db, req.params.id) }));
+  }, async (req) => ({ items: await customerHistory(db, principalOf(req), req.params.id) }));
 }
