@@ -75,7 +75,8 @@ export async function buildApp(config: Config, database: Database, opts: { logge
 
   const consoleDir = config.KEFU_CONSOLE_DIR ?? path.resolve(here, '../../console/dist');
   const hasConsole = existsSync(path.join(consoleDir, 'index.html'));
-  if (hasConsole) await app.register(fastifyStatic, { root: consoleDir, wildcard: false });
+  // wildcard: files are looked up per request, so a rebuilt console is served without a restart
+  if (hasConsole) await app.register(fastifyStatic, { root: consoleDir, wildcard: true });
   // single-page app: unknown non-API paths get index.html
   app.setNotFoundHandler((req, reply) => {
     if (!hasConsole || req.url.startsWith('/api/')) return sendRouteNotFound(req, reply);

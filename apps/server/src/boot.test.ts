@@ -50,6 +50,19 @@ describe.skipIf(!!process.env.DATABASE_URL)('embedded database on disk', () => {
     await database.close();
   });
 
+  it('seeds sample customers and work orders for a first look', async () => {
+    const config = loadConfig({ KEFU_LOG_LEVEL: 'silent' });
+    const database = await openDatabase({ dataDir: 'memory://' });
+    expect((await prepareDatabase(database, config)).seeded).toBe('demo');
+    const app = await buildApp(config, database, { logger: false });
+    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'cs_manager', password: 'kefu-demo' } });
+    const list = await app.inject({ method: 'GET', url: '/api/v1/tickets?view=all', headers: { authorization: `Bearer ${login.json().token}` } });
+    const statuses = list.json().items.map((i: { status: string }) => i.status).sort();
+    expect(statuses).toEqual(['new', 'new', 'new', 'open', 'pending', 'resolved']);
+    await app.close();
+    await database.close();
+  });
+
   it('creates only a first administrator when demo data is off', async () => {
     const config = loadConfig({ KEFU_LOG_LEVEL: 'silent', KEFU_SEED: 'none' });
     const database = await openDatabase({ dataDir: 'memory://' });

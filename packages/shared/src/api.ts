@@ -38,6 +38,7 @@ export const me = z.object({
 });
 export type Me = z.infer<typeof me>;
 export const loginResponse = z.object({ token: z.string(), user: me });
+export const meUpdateBody = z.object({ locale }).strict();
 
 // ---------- organisation ----------
 export const department = z.object({ id, name: z.string(), parentId: id.nullable(), createdAt: isoDate });

@@ -29,7 +29,6 @@ export function useCursorPages<T>(key: string, fetchPage: (cursor: string | unde
       if (mine === seq.current) setLoading(false);
     }
     // key and depth are part of the query's identity even when the cursor is unchanged
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [cursor, key, depth]);
 
   useEffect(() => {

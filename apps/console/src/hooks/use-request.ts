@@ -6,7 +6,6 @@ export function useRequest<T>(load: () => Promise<T>, deps: DependencyList) {
   const [loading, setLoading] = useState(true);
   const [failed, setFailed] = useState(false);
   const seq = useRef(0);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   const run = useCallback(load, deps);
   const reload = useCallback(async () => {
     const mine = ++seq.current;

@@ -43,6 +43,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         locale={locale === 'zh-CN' ? antdZhCN : antdEnUS}
         theme={{ token: { colorPrimary: '#1668dc', borderRadius: 4 } }}
         componentSize="middle"
+        button={{ autoInsertSpace: false }}
       >
         {children}
       </ConfigProvider>

@@ -22,8 +22,10 @@ export function useLabels() {
       permission: (p: string) => dyn('perm', p),
       permissionGroup: (g: string) => dyn('permGroup', g),
       action: (a: string) => dyn('action', a),
-      /** Type name from the form definition when known, else the built-in label. */
-      type: (type: string, name?: Localized | null) => (name ? pick(name) : dyn('type', type)),
+      direction: (d: string) => dyn('direction', d),
+      /** Short built-in name (投诉) when there is one, else the form definition's name. */
+      type: (type: string, name?: Localized | null) =>
+        hasMessage(`type.${type}`) || !name ? dyn('type', type) : pick(name),
     };
   }, [t, locale]);
 }

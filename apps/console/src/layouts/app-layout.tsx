@@ -33,7 +33,7 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={200} theme="dark">
+      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={200} theme="dark" className="kefu-sider">
         <div className="kefu-logo">{collapsed ? t('app.shortName') : t('app.name')}</div>
         <Menu
           theme="dark"

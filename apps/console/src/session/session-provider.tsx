@@ -58,7 +58,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       .then(signIn)
       .catch(() => setState({ status: 'anonymous' }));
     // once, at start
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const signOut = useCallback(async () => {

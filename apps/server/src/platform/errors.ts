@@ -92,11 +92,24 @@ export function notFound(what: keyof typeof NOUNS): AppError {
   return new AppError('NOT_FOUND', { what });
 }
 
+const STATUSES: Record<string, { zh: string; en: string }> = {
+  new: { zh: '新建', en: 'New' },
+  open: { zh: '处理中', en: 'Open' },
+  pending: { zh: '待客户反馈', en: 'Pending' },
+  resolved: { zh: '已解决', en: 'Resolved' },
+  closed: { zh: '已关闭', en: 'Closed' },
+};
+
+const pick = (table: Record<string, { zh: string; en: string }>, v: string, locale: Locale) =>
+  table[v] ? (locale === 'zh-CN' ? table[v].zh : table[v].en) : v;
+
+/** Replaces codes in message parameters (nouns, statuses) with words of the locale. */
 export function localizeParams(params: Record<string, string | number>, locale: Locale): Record<string, string | number> {
   const out = { ...params };
-  for (const k of ['what']) {
-    const v = out[k];
-    if (typeof v === 'string' && NOUNS[v]) out[k] = locale === 'zh-CN' ? NOUNS[v].zh : NOUNS[v].en;
+  if (typeof out.what === 'string') out.what = pick(NOUNS, out.what, locale);
+  for (const k of ['from', 'to']) if (typeof out[k] === 'string') out[k] = pick(STATUSES, out[k] as string, locale);
+  if (typeof out.allowed === 'string') {
+    out.allowed = out.allowed.split(', ').map((s) => pick(STATUSES, s, locale)).join(locale === 'zh-CN' ? '、' : ', ');
   }
   return out;
 }

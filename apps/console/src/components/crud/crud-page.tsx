@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { App, Button, Card, Form, Modal, Popconfirm, Space, Table, type FormInstance, type TableColumnsType } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { api, itemsOf } from '../../api/client.ts';
@@ -35,7 +35,6 @@ export function CrudPage<T extends { id: string }, V extends object>(p: Props<T,
     form.resetFields();
     if (modal.editing) form.setFieldsValue(p.toValues(modal.editing) as Parameters<typeof form.setFieldsValue>[0]);
     // only when the modal opens
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [modal]);
 
   const changed = () => {
@@ -44,7 +43,9 @@ export function CrudPage<T extends { id: string }, V extends object>(p: Props<T,
   };
 
   const submit = async () => {
-    const values = await form.validateFields();
+    // invalid input: the form shows the messages beside the fields
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     setSaving(true);
     try {
       const body = p.toBody(values, modal?.editing);
@@ -70,38 +71,34 @@ export function CrudPage<T extends { id: string }, V extends object>(p: Props<T,
     }
   };
 
-  const columns = useMemo<TableColumnsType<T>>(
-    () => [
-      ...p.columns,
-      {
-        title: t('common.actions'),
-        key: 'actions',
-        width: 150,
-        render: (_, item) => (
-          <Space size={4}>
-            <Button size="small" type="link" icon={<EditOutlined />} onClick={() => setModal({ editing: item })}>
-              {t('common.edit')}
-            </Button>
-            {p.canDelete !== false ? (
-              <Popconfirm
-                title={t('common.confirmDelete')}
-                okText={t('common.delete')}
-                cancelText={t('common.cancel')}
-                okButtonProps={{ danger: true }}
-                onConfirm={() => remove(item)}
-              >
-                <Button size="small" type="link" danger icon={<DeleteOutlined />}>
-                  {t('common.delete')}
-                </Button>
-              </Popconfirm>
-            ) : null}
-          </Space>
-        ),
-      },
-    ],
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [p.columns, p.canDelete, t],
-  );
+  const columns: TableColumnsType<T> = [
+    ...p.columns,
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 150,
+      render: (_, item) => (
+        <Space size={4}>
+          <Button size="small" type="link" icon={<EditOutlined />} onClick={() => setModal({ editing: item })}>
+            {t('common.edit')}
+          </Button>
+          {p.canDelete !== false ? (
+            <Popconfirm
+              title={t('common.confirmDelete')}
+              okText={t('common.delete')}
+              cancelText={t('common.cancel')}
+              okButtonProps={{ danger: true }}
+              onConfirm={() => remove(item)}
+            >
+              <Button size="small" type="link" danger icon={<DeleteOutlined />}>
+                {t('common.delete')}
+              </Button>
+            </Popconfirm>
+          ) : null}
+        </Space>
+      ),
+    },
+  ];
 
   return (
     <div data-testid={p.testId}>
@@ -118,7 +115,7 @@ export function CrudPage<T extends { id: string }, V extends object>(p: Props<T,
       </Card>
       <Modal
         open={!!modal}
-        title={modal?.editing ? t('common.edit') : t('common.create')}
+        title={`${modal?.editing ? t('common.edit') : t('common.create')} · ${p.title}`}
         okText={t('common.save')}
         cancelText={t('common.cancel')}
         confirmLoading={saving}

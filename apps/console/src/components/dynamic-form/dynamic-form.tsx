@@ -1,5 +1,5 @@
-import { Col, Form, Row } from 'antd';
-import { isSectionVisible, type FieldDef, type FormDefinition } from '@kefu/shared/forms';
+import { Col, Descriptions, Form, Row } from 'antd';
+import { isSectionVisible, type FieldDef, type FormDefinition, type SectionDef } from '@kefu/shared/forms';
 import { useLabels } from '../../i18n/labels.ts';
 import { FieldInput } from './field-input.tsx';
 import { FieldValue } from './field-value.tsx';
@@ -38,36 +38,73 @@ export function DynamicForm({ def, values, onChange, errors = {}, readOnly }: Pr
             data-testid={`section-${section.key}`}
           >
             <div className="kefu-section-title">{labels.pick(section.title)}</div>
-            <Row gutter={16}>
-              {section.fields.map((f) => (
-                <Col key={f.key} xs={24} md={wide(f) ? 24 : 12}>
-                  <Form.Item
-                    label={labels.pick(f.label)}
-                    required={!readOnly && f.required}
-                    validateStatus={errors[f.key] ? 'error' : undefined}
-                    help={errors[f.key]}
-                    extra={!readOnly && f.help ? labels.pick(f.help) : undefined}
-                    htmlFor={`field-input-${f.key}`}
-                    style={{ marginBottom: readOnly ? 8 : 14 }}
-                  >
-                    <div data-testid={`field-${f.key}`}>
-                      {readOnly ? (
-                        <FieldValue field={f} value={values[f.key]} />
-                      ) : (
-                        <FieldInput
-                          field={f}
-                          value={values[f.key]}
-                          status={errors[f.key] ? 'error' : undefined}
-                          onChange={(v) => set(f.key, v)}
-                        />
-                      )}
-                    </div>
-                  </Form.Item>
-                </Col>
-              ))}
-            </Row>
+            {readOnly ? (
+              <SectionView section={section} values={values} />
+            ) : (
+              <SectionEditor section={section} values={values} errors={errors} onField={set} />
+            )}
           </div>
         ))}
     </Form>
+  );
+}
+
+function SectionView({ section, values }: { section: SectionDef; values: FieldValues }) {
+  const labels = useLabels();
+  return (
+    <Descriptions
+      size="small"
+      bordered
+      column={{ xs: 1, md: 2 }}
+      style={{ marginBottom: 12 }}
+      styles={{ label: { width: 140 } }}
+      items={section.fields.map((f) => ({
+        key: f.key,
+        label: labels.pick(f.label),
+        span: wide(f) ? 'filled' : 1,
+        children: (
+          <div data-testid={`field-${f.key}`}>
+            <FieldValue field={f} value={values[f.key]} />
+          </div>
+        ),
+      }))}
+    />
+  );
+}
+
+interface EditorProps {
+  section: SectionDef;
+  values: FieldValues;
+  errors: FieldErrors;
+  onField: (key: string, v: unknown) => void;
+}
+
+function SectionEditor({ section, values, errors, onField }: EditorProps) {
+  const labels = useLabels();
+  return (
+    <Row gutter={16}>
+      {section.fields.map((f) => (
+        <Col key={f.key} xs={24} md={wide(f) ? 24 : 12} xl={wide(f) ? 16 : 8}>
+          <Form.Item
+            label={labels.pick(f.label)}
+            required={f.required}
+            validateStatus={errors[f.key] ? 'error' : undefined}
+            help={errors[f.key]}
+            extra={f.help ? labels.pick(f.help) : undefined}
+            htmlFor={`field-input-${f.key}`}
+            style={{ marginBottom: 12 }}
+          >
+            <div data-testid={`field-${f.key}`}>
+              <FieldInput
+                field={f}
+                value={values[f.key]}
+                status={errors[f.key] ? 'error' : undefined}
+                onChange={(v) => onField(f.key, v)}
+              />
+            </div>
+          </Form.Item>
+        </Col>
+      ))}
+    </Row>
   );
 }

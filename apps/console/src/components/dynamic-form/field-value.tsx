@@ -1,4 +1,4 @@
-import { Tag, Typography } from 'antd';
+import { Space, Tag, Typography } from 'antd';
 import type { FieldDef } from '@kefu/shared/forms';
 import { formatDateTime } from '../../utils/time.ts';
 import { useLabels } from '../../i18n/labels.ts';
@@ -19,7 +19,11 @@ export function FieldValue({ field, value }: { field: FieldDef; value: unknown }
     case 'select':
       return <>{optionLabel(value)}</>;
     case 'multiselect':
-      return <>{(value as unknown[]).map((v) => <Tag key={String(v)}>{optionLabel(v)}</Tag>)}</>;
+      return (
+        <Space size={[4, 4]} wrap>
+          {(value as unknown[]).map((v) => <Tag key={String(v)}>{optionLabel(v)}</Tag>)}
+        </Space>
+      );
     case 'boolean':
       return <>{value ? t('common.yes') : t('common.no')}</>;
     case 'datetime':

@@ -49,3 +49,12 @@ export function detailsToFieldErrors(details: { path: string; message: string }[
   }
   return out;
 }
+
+/** Errors of fields the user has since changed are dropped: they get re-checked on save. */
+export function dropChangedErrors(errors: FieldErrors, before: FieldValues, after: FieldValues): FieldErrors {
+  const out: FieldErrors = {};
+  for (const [k, msg] of Object.entries(errors)) {
+    if (JSON.stringify(before[k] ?? null) === JSON.stringify(after[k] ?? null)) out[k] = msg;
+  }
+  return out;
+}

@@ -36,7 +36,8 @@ export function CustomerHistory({ customerId }: { customerId: string }) {
                 {h.kind === 'ticket' ? (
                   <Link to={`/tickets/${h.id}`}>{h.number ?? h.title}</Link>
                 ) : null}
-                <Typography.Text>{h.kind === 'ticket' && !h.number ? null : h.title}</Typography.Text>
+                {/* a contact without summary is titled by its direction */}
+                <Typography.Text>{h.kind === 'ticket' && !h.number ? null : labels.direction(h.title)}</Typography.Text>
                 {h.status && h.kind === 'ticket' ? <StatusTag status={h.status} /> : null}
                 {h.agentName ? <Typography.Text type="secondary">{h.agentName}</Typography.Text> : null}
               </Space>

@@ -39,7 +39,8 @@ export function CustomerFormModal({ open, customer, onClose, onSaved }: Props) {
   }, [open, customer, masked, form]);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const body: Partial<CustomerCreateBody> = {
       name: v.name.trim(),
       customerClass: orNull(v.customerClass),

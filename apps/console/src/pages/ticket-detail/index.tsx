@@ -52,11 +52,11 @@ export function TicketDetailPage() {
       <Row gutter={12}>
         <Col xs={24} lg={16}>
           <TicketFieldsCard ticket={tk} form={form} canUpdate={access.ticketUpdate} onPatch={patch} />
-          <TicketNotes ticketId={tk.id} canNote={access.ticketNote} onAdded={() => setTimelineVersion((v) => v + 1)} />
+          <TicketTimeline ticketId={tk.id} form={form} version={timelineVersion} />
         </Col>
         <Col xs={24} lg={8}>
           <TicketSidePanel ticket={tk} canAssign={access.ticketAssign} canUpdate={access.ticketUpdate} onPatch={patch} />
-          <TicketTimeline ticketId={tk.id} form={form} version={timelineVersion} />
+          <TicketNotes ticketId={tk.id} canNote={access.ticketNote} onAdded={() => setTimelineVersion((v) => v + 1)} />
         </Col>
       </Row>
     </div>

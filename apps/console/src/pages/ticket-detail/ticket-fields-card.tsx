@@ -7,6 +7,7 @@ import { DynamicForm } from '../../components/dynamic-form/dynamic-form.tsx';
 import {
   applicableValues,
   changedValues,
+  dropChangedErrors,
   validateForSubmit,
   type FieldErrors,
   type FieldValues,
@@ -74,7 +75,10 @@ export function TicketFieldsCard({ ticket, form, canUpdate, onPatch }: Props) {
           def={form.definition}
           values={editing ?? ticket.fields}
           readOnly={!editing}
-          onChange={setEditing}
+          onChange={(next) => {
+            setErrors((errs) => dropChangedErrors(errs, editing ?? {}, next));
+            setEditing(next);
+          }}
           errors={errors}
         />
       ) : (

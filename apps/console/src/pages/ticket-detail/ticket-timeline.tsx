@@ -85,8 +85,13 @@ export function TicketTimeline({ ticketId, form, version }: Props) {
                   <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
                     {e.changes.map((c, i) => (
                       <li key={i}>
-                        {fieldLabel(ctx, c.field)}: <Typography.Text delete type="secondary">{valueText(ctx, c.field, c.from)}</Typography.Text>
-                        {' → '}
+                        {fieldLabel(ctx, c.field)}:{' '}
+                        {c.from === null || c.from === undefined ? null : (
+                          <>
+                            <Typography.Text delete type="secondary">{valueText(ctx, c.field, c.from)}</Typography.Text>
+                            {' → '}
+                          </>
+                        )}
                         <Typography.Text>{valueText(ctx, c.field, c.to)}</Typography.Text>
                       </li>
                     ))}

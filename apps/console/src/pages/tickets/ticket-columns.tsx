@@ -13,32 +13,32 @@ export function ticketColumns(t: T, labels: Labels, forms: FormRecord[] | undefi
     {
       title: t('ticket.number'),
       dataIndex: 'number',
-      width: 150,
+      width: 140,
       render: (n: string, r) => (
         <Link to={`/tickets/${r.id}`} data-testid="ticket-row-number">
           {n}
         </Link>
       ),
     },
-    { title: t('ticket.type'), dataIndex: 'type', width: 80, render: typeName },
+    { title: t('ticket.type'), dataIndex: 'type', width: 84, render: typeName },
     { title: t('ticket.subject'), dataIndex: 'subject', ellipsis: true },
     {
       title: t('ticket.customer'),
       key: 'customer',
-      width: 180,
+      width: 200,
       render: (_, r) => (
-        <span>
+        <span style={{ whiteSpace: 'nowrap' }}>
           <Link to={`/customers/${r.customer.id}`}>{r.customer.name}</Link>{' '}
           <Typography.Text type="secondary">{r.customer.phone}</Typography.Text>
         </span>
       ),
     },
-    { title: t('ticket.status'), dataIndex: 'status', width: 100, render: (s: string) => <StatusTag status={s} /> },
-    { title: t('ticket.priority'), dataIndex: 'priority', width: 80, render: (p: string) => <PriorityTag priority={p} /> },
+    { title: t('ticket.status'), dataIndex: 'status', width: 112, render: (s: string) => <StatusTag status={s} /> },
+    { title: t('ticket.priority'), dataIndex: 'priority', width: 76, render: (p: string) => <PriorityTag priority={p} /> },
     {
       title: t('ticket.assigneeTeam'),
       key: 'assignee',
-      width: 150,
+      width: 140,
       render: (_, r) =>
         r.assigneeName || r.teamName ? (
           <span>
@@ -49,7 +49,7 @@ export function ticketColumns(t: T, labels: Labels, forms: FormRecord[] | undefi
           <Typography.Text type="secondary">{t('ticket.unassigned')}</Typography.Text>
         ),
     },
-    { title: t('ticket.createdAt'), dataIndex: 'createdAt', width: 140, render: formatDateTime },
-    { title: t('ticket.updatedAt'), dataIndex: 'updatedAt', width: 140, render: formatDateTime },
+    { title: t('ticket.createdAt'), dataIndex: 'createdAt', width: 130, render: formatDateTime },
+    { title: t('ticket.updatedAt'), dataIndex: 'updatedAt', width: 130, render: formatDateTime },
   ];
 }

@@ -31,7 +31,7 @@ export function TicketFilterBar({ filters, onChange }: Props) {
     <Space wrap size={8} style={{ marginBottom: 12 }}>
       <Input.Search
         allowClear
-        style={{ width: 240 }}
+        style={{ width: 210 }}
         placeholder={t('tickets.searchPlaceholder')}
         value={q}
         onChange={(e) => setQ(e.target.value)}
@@ -40,7 +40,7 @@ export function TicketFilterBar({ filters, onChange }: Props) {
       />
       <Select
         allowClear
-        style={{ width: 120 }}
+        style={{ width: 110 }}
         placeholder={t('ticket.type')}
         value={filters.type}
         onChange={(type) => onChange({ type })}
@@ -50,7 +50,7 @@ export function TicketFilterBar({ filters, onChange }: Props) {
       <Select
         mode="multiple"
         allowClear
-        style={{ minWidth: 160 }}
+        style={{ minWidth: 150 }}
         maxTagCount="responsive"
         placeholder={t('ticket.status')}
         value={filters.status}
@@ -61,7 +61,7 @@ export function TicketFilterBar({ filters, onChange }: Props) {
       <Select
         allowClear
         showSearch={{ optionFilterProp: 'label' }}
-        style={{ width: 150 }}
+        style={{ width: 130 }}
         placeholder={t('ticket.assignee')}
         value={filters.assigneeId}
         onChange={(assigneeId) => onChange({ assigneeId })}
@@ -80,7 +80,7 @@ export function TicketFilterBar({ filters, onChange }: Props) {
         }
       />
       <Select
-        style={{ width: 150 }}
+        style={{ width: 130 }}
         value={`${filters.sort}:${filters.order}`}
         onChange={(v) => {
           const [sort, order] = v.split(':') as [TicketFilters['sort'], TicketFilters['order']];

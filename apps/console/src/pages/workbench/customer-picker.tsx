@@ -8,6 +8,7 @@ import { useDebounced } from '../../hooks/use-debounced.ts';
 import { useT } from '../../i18n/i18n-provider.tsx';
 import type { PickedCustomer } from './workbench-draft.ts';
 import { toPicked } from './use-workbench.ts';
+import { RecentHistory } from './recent-history.tsx';
 
 interface Props {
   query: string;
@@ -145,6 +146,7 @@ function PickedCustomerCard({ customer, onClear }: { customer: PickedCustomer; o
           />
         ) : null}
       </Space>
+      <RecentHistory customerId={customer.id} />
     </Card>
   );
 }

@@ -7,6 +7,7 @@ import { CustomerPicker } from './customer-picker.tsx';
 import { NewCustomerForm } from './new-customer-form.tsx';
 import { TicketPanel } from './ticket-panel.tsx';
 import { useWorkbench } from './use-workbench.ts';
+import { dropChangedErrors } from '../../components/dynamic-form/form-values.ts';
 
 const focusSoon = (f: () => void) => setTimeout(f, 0);
 
@@ -28,7 +29,8 @@ export function WorkbenchPage() {
 
   const startCall = () => {
     void actions.newCall();
-    focusSoon(() => callerRef.current?.focus());
+    // synchronously: the number may be typed right after F2 (a fast operator, a CTI wedge)
+    callerRef.current?.focus();
   };
 
   useHotkeys((e) => {
@@ -67,7 +69,7 @@ export function WorkbenchPage() {
               onCallerChange={actions.setCallerNumber}
               onCallerCommit={() => {
                 void actions.ensureInteraction();
-                if (!draft.customer) focusSoon(() => searchRef.current?.focus());
+                if (!draft.customer) searchRef.current?.focus();
               }}
               onSummaryChange={(summary) => update({ summary })}
             />
@@ -105,7 +107,10 @@ export function WorkbenchPage() {
             priority={draft.priority}
             onPriority={(priority) => update({ priority })}
             values={draft.values}
-            onValues={(values) => update({ values })}
+            onValues={(values) => {
+              wb.setFieldErrors((errs) => dropChangedErrors(errs, draft.values, values));
+              update({ values });
+            }}
             errors={wb.fieldErrors}
             onSave={() => void actions.save()}
             onClear={() => {

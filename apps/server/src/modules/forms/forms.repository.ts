@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { formDefinition, type FormDefinition } from '@kefu/shared/forms';
-import { queryRows, type Db } from '../../db/client.ts';
+import { queryRows, type Db, type Tx } from '../../db/client.ts';
 import { formDefinitions } from '../../db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { dairyHotlineForms } from './templates/dairy-hotline.ts';
@@ -46,14 +46,18 @@ export async function formFor(db: Db, type: string): Promise<StoredForm> {
 // a (type, version) pair never changes once written, so it can be kept forever
 const versions = new WeakMap<Db, Map<string, FormDefinition>>();
 
-/** The definition a work order was filled on (older versions stay readable). */
-export async function formVersion(db: Db, type: string, version: number): Promise<FormDefinition | null> {
+/**
+ * The definition a work order was filled on (older versions stay readable).
+ * Inside a transaction pass it as `via`: PGlite has one connection, so a query
+ * on the outer handle would wait for the transaction to end.
+ */
+export async function formVersion(db: Db, type: string, version: number, via: Tx = db): Promise<FormDefinition | null> {
   const byKey = versions.get(db) ?? new Map<string, FormDefinition>();
   versions.set(db, byKey);
   const key = `${type}@${version}`;
   const hit = byKey.get(key);
   if (hit) return hit;
-  const [row] = await db.select().from(formDefinitions)
+  const [row] = await via.select().from(formDefinitions)
     .where(and(eq(formDefinitions.type, type), eq(formDefinitions.version, version)));
   if (row) byKey.set(key, row.definition as FormDefinition);
   return (row?.definition as FormDefinition) ?? null;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
-import { errorBody, locale, loginBody, loginResponse, me } from '@kefu/shared/api';
+import { errorBody, loginBody, loginResponse, me, meUpdateBody } from '@kefu/shared/api';
 import type { App, Deps } from '../../platform/http/types.ts';
 import { SESSION_COOKIE, principalOf, sessionToken } from '../../platform/http/auth-hook.ts';
 import { destroySession, forgetSessionsOf } from '../../platform/auth/sessions.ts';
@@ -55,7 +55,7 @@ export function authRoutes(app: App, { db, config }: Deps): void {
     schema: {
       tags: ['auth'],
       summary: 'Change own preferences (language)',
-      body: z.object({ locale }).strict(),
+      body: meUpdateBody,
       response: { 200: me, 401: errorBody },
     },
   }, async (req) => {

@@ -136,7 +136,7 @@ describe('changing work orders', () => {
     const back = await t.request(op, 'PATCH', `/api/v1/tickets/${id}`, { status: 'new' });
     expect(back.status).toBe(409);
     expect(back.body.error).toMatchObject({ code: 'INVALID_TRANSITION', allowed: ['pending', 'resolved', 'closed'] });
-    expect(back.body.error.message).toBe('状态不能从「open」变为「new」,允许的状态:pending, resolved, closed');
+    expect(back.body.error.message).toBe('状态不能从「处理中」变为「新建」,允许的状态:待客户反馈、已解决、已关闭');
     const resolved = await t.request(op, 'PATCH', `/api/v1/tickets/${id}`, { status: 'resolved', resolution: '已上门退换' });
     expect(resolved.body).toMatchObject({ status: 'resolved', resolution: '已上门退换' });
   });

@@ -44,7 +44,7 @@ export async function updateTicket(db: Db, actor: Principal, ticketId: string, i
   return db.transaction(async (tx) => {
     const current = await visibleTicket(tx, actor, ticketId, { lock: true });
     const t = current.t;
-    const def = await formVersion(db, t.type, t.formVersion);
+    const def = await formVersion(db, t.type, t.formVersion, tx);
     const changes: Change[] = [];
     const patch: Partial<typeof tickets.$inferInsert> = {};
 

@@ -1,4 +1,4 @@
-import { Card, Descriptions, Empty, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { Card, Descriptions, Empty, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import type { FieldDef, SectionDef } from '@kefu/shared/forms';
 import { useForms } from '../../../api/shared-data.ts';
 import { useT } from '../../../i18n/i18n-provider.tsx';
@@ -37,7 +37,7 @@ export function FormsPage() {
             const all = form.definition.sections.flatMap((s) => s.fields);
             return {
               key: form.type,
-              label: labels.type(form.type, form.definition.name),
+              label: labels.pick(form.definition.name),
               children: (
                 <>
                   <Descriptions
@@ -71,7 +71,7 @@ export function FormsPage() {
                           {
                             title: t('forms.options'),
                             key: 'options',
-                            render: (_, f) => f.options?.map((o) => <Tag key={o.value}>{labels.pick(o.label)}</Tag>) ?? (f.maxLength ? t('forms.maxLength', { n: f.maxLength }) : null),
+                            render: (_, f) => <FieldLimits field={f} />,
                           },
                         ]}
                       />
@@ -85,4 +85,22 @@ export function FormsPage() {
       </Card>
     </div>
   );
+}
+
+function FieldLimits({ field }: { field: FieldDef }) {
+  const t = useT();
+  const labels = useLabels();
+  if (field.options) {
+    return (
+      <Space size={[4, 4]} wrap>
+        {field.options.map((o) => <Tag key={o.value}>{labels.pick(o.label)}</Tag>)}
+      </Space>
+    );
+  }
+  const parts = [
+    field.maxLength ? t('forms.maxLength', { n: field.maxLength }) : null,
+    field.min !== undefined || field.max !== undefined ? `${field.min ?? '…'} – ${field.max ?? '…'}` : null,
+    field.help ? labels.pick(field.help) : null,
+  ].filter(Boolean);
+  return <Typography.Text type="secondary">{parts.join(' · ')}</Typography.Text>;
 }

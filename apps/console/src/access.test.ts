@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { computeAccess } from './access.ts';
+import { firstAllowedPath, visibleNav } from './layouts/nav.tsx';
+
+describe('access and menu', () => {
+  it('an operator gets the workbench first and no organisation settings', () => {
+    const access = computeAccess(['ticket:create', 'ticket:view', 'customer:view', 'form:view']);
+    expect(firstAllowedPath(access)).toBe('/workbench');
+    const settings = visibleNav(access).find((n) => 'children' in n);
+    expect(settings && 'children' in settings ? settings.children.map((c) => c.path) : []).toEqual(['/settings/forms']);
+  });
+
+  it('a department manager without ticket:create starts on the work-order list', () => {
+    const access = computeAccess(['ticket:view', 'ticket:update', 'customer:view']);
+    expect(access.workbench).toBe(false);
+    expect(firstAllowedPath(access)).toBe('/tickets');
+    expect(visibleNav(access).some((n) => 'children' in n)).toBe(false);
+  });
+});
