@@ -29,7 +29,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export async function buildApp(config: Config, database: Database, opts: { logger?: boolean } = {}): Promise<App> {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.KEFU_LOG_LEVEL },
-    trustProxy: true,
+    trustProxy: config.KEFU_TRUST_PROXY,
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

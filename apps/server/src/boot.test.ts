@@ -22,7 +22,8 @@ describe('configuration', () => {
 });
 
 describe.skipIf(!!process.env.DATABASE_URL)('embedded database on disk', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'kefu-boot-'));
+  let dir = '';
+  beforeAll(() => { dir = mkdtempSync(path.join(tmpdir(), 'kefu-boot-')); });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('keeps work orders across a restart and seeds the demo only once', async () => {
@@ -134,7 +135,7 @@ describe('API surface', () => {
     expect(saved.body.version).toBe(current.version + 1);
     expect((await t.request(op, 'PUT', '/api/v1/forms/repair', def)).status).toBe(403);
     const invalid = await t.request(mgr, 'PUT', '/api/v1/forms/repair', { ...def, sections: [] });
-    expect(invalid.body).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    expect(invalid.body).toMatchObject({ error: { code: 'INVALID_FORM_DEFINITION' } });
     expect(invalid.status).toBe(422);
 
     const missing = await t.request(op, 'POST', '/api/v1/tickets', {

@@ -12,6 +12,8 @@ const schema = z.object({
   KEFU_CONSOLE_DIR: z.string().optional(),
   KEFU_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KEFU_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  /** behind a reverse proxy: trust X-Forwarded-For (else a client could dodge the login rate limit) */
+  KEFU_TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   NODE_ENV: z.string().default('production'),
 });
 

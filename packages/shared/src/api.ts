@@ -23,7 +23,7 @@ export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 // ---------- auth & me ----------
-export const loginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
+export const loginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) }).strict();
 export const me = z.object({
   id,
   username: z.string(),
@@ -42,13 +42,13 @@ export const meUpdateBody = z.object({ locale }).strict();
 
 // ---------- organisation ----------
 export const department = z.object({ id, name: z.string(), parentId: id.nullable(), createdAt: isoDate });
-export const departmentBody = z.object({ name: z.string().trim().min(1).max(64), parentId: id.nullable().optional() });
+export const departmentBody = z.object({ name: z.string().trim().min(1).max(64), parentId: id.nullable().optional() }).strict();
 export const team = z.object({ id, name: z.string(), departmentId: id.nullable(), leadId: id.nullable(), createdAt: isoDate });
 export const teamBody = z.object({
   name: z.string().trim().min(1).max(64),
   departmentId: id.nullable().optional(),
   leadId: id.nullable().optional(),
-});
+}).strict();
 export const role = z.object({
   id,
   name: z.string(),
@@ -62,7 +62,7 @@ export const roleBody = z.object({
   description: z.string().max(500).nullable().optional(),
   permissions: z.array(z.enum(PERMISSIONS)),
   dataScope: z.enum(DATA_SCOPES),
-});
+}).strict();
 export const user = z.object({
   id,
   username: z.string(),
@@ -82,11 +82,12 @@ export const userCreateBody = z.object({
   departmentId: id.nullable().optional(),
   teamId: id.nullable().optional(),
   roleIds: z.array(id).default([]),
-});
+}).strict();
 export const userUpdateBody = userCreateBody
   .omit({ username: true, password: true })
   .partial()
-  .extend({ password: z.string().min(8).max(200).optional(), active: z.boolean().optional() });
+  .extend({ password: z.string().min(8).max(200).optional(), active: z.boolean().optional() })
+  .strict();
 /** Everyone signed in may read the directory: names for assignee pickers, no PII. */
 export const directory = z.object({
   users: z.array(z.object({ id, displayName: z.string(), jobNumber: z.string().nullable(), teamId: id.nullable(), departmentId: id.nullable() })),
@@ -114,8 +115,8 @@ export const customerCreateBody = z.object({
   address: z.string().trim().max(200).nullable().optional(),
   customerClass: z.string().trim().max(16).nullable().optional(),
   note: z.string().trim().max(1000).nullable().optional(),
-});
-export const customerUpdateBody = customerCreateBody.partial();
+}).strict();
+export const customerUpdateBody = customerCreateBody.partial().strict();
 export const customerQuery = z.object({
   q: z.string().trim().max(100).optional().describe('phone (full or last 4+ digits), name, or address fragment'),
   limit: z.coerce.number().int().min(1).max(100).default(20),
@@ -163,12 +164,12 @@ export const interactionCreateBody = z.object({
   summary: z.string().trim().max(2000).nullable().optional(),
   startedAt: isoDate.optional(),
   endedAt: isoDate.nullable().optional(),
-});
+}).strict();
 export const interactionUpdateBody = z.object({
   customerId: id.nullable().optional(),
   summary: z.string().trim().max(2000).nullable().optional(),
   endedAt: isoDate.nullable().optional(),
-});
+}).strict();
 
 // ---------- tickets ----------
 export const ticketCustomerRef = z.union([
@@ -249,4 +250,4 @@ export const timelineEntry = z.object({
   changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
 });
 export const note = z.object({ id, body: z.string(), authorId: id, authorName: z.string().nullable(), createdAt: isoDate });
-export const noteBody = z.object({ body: z.string().trim().min(1).max(4000) });
+export const noteBody = z.object({ body: z.string().trim().min(1).max(4000) }).strict();

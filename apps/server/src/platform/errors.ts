@@ -28,6 +28,12 @@ const CODES = {
     en: 'Status cannot change from "{from}" to "{to}"; allowed: {allowed}',
   },
   UNKNOWN_TICKET_TYPE: { status: 422, zh: '未知的工单类型「{type}」,可选:{types}', en: 'Unknown work-order type "{type}"; allowed: {types}' },
+  REFERENCE_NOT_FOUND: { status: 422, zh: '所选的{what}不存在({id})', en: 'The selected {what} does not exist ({id})' },
+  DEPARTMENT_CYCLE: { status: 422, zh: '上级部门不能是本部门或其下级部门', en: 'A department cannot be placed under itself or one of its sub-departments' },
+  INVALID_TIME_RANGE: { status: 422, zh: '结束时间不能早于开始时间', en: 'The end time cannot be before the start time' },
+  INVALID_JSON: { status: 400, zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
+  INVALID_FORM_DEFINITION: { status: 422, zh: '表单定义无效:{summary}', en: 'Invalid form definition: {summary}' },
+  SELF_LOCKOUT: { status: 409, zh: '不能停用自己的账号或移除自己的管理权限', en: 'You cannot deactivate yourself or remove your own administration rights' },
   CONFLICT: { status: 409, zh: '{what}已存在', en: '{what} already exists' },
   IN_USE: { status: 409, zh: '{what}仍在使用中,不能删除', en: '{what} is still in use and cannot be deleted' },
   RATE_LIMITED: { status: 429, zh: '操作过于频繁,请稍后再试', en: 'Too many requests; try again later' },
@@ -86,6 +92,8 @@ const NOUNS: Record<string, { zh: string; en: string }> = {
   interaction: { zh: '来电记录', en: 'Interaction' },
   username: { zh: '用户名', en: 'Username' },
   roleName: { zh: '角色名', en: 'Role name' },
+  assignee: { zh: '处理人', en: 'Assignee' },
+  parentDepartment: { zh: '上级部门', en: 'Parent department' },
 };
 
 export function notFound(what: keyof typeof NOUNS): AppError {

@@ -1,5 +1,6 @@
 import { maskAddress, maskPhone } from '@kefu/shared/phone';
-import type { customers } from '../../db/schema/index.ts';
+import { piiAccessLog, type customers } from '../../db/schema/index.ts';
+import type { Tx } from '../../db/client.ts';
 import { can, type Principal } from '../../platform/auth/principal.ts';
 
 type Row = typeof customers.$inferSelect;
@@ -23,4 +24,10 @@ export function presentCustomer(row: Row, viewer: Principal, duplicateOf: string
 
 export function customerPhoneFor(viewer: Principal, phone: string | null): string | null {
   return can(viewer, 'customer:view_pii') ? phone : maskPhone(phone);
+}
+
+/** Every view of unmasked personal data is recorded (AUD-01). */
+export async function recordPiiView(db: Tx, viewer: Principal, customerId: string, context: string): Promise<void> {
+  if (!can(viewer, 'customer:view_pii')) return;
+  await db.insert(piiAccessLog).values({ userId: viewer.userId, customerId, context });
 }

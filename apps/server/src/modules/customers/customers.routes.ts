@@ -3,10 +3,9 @@ import { eq } from 'drizzle-orm';
 import { customer, customerCreateBody, customerHistoryItem, customerQuery, customerUpdateBody, errorBody, id, page } from '@kefu/shared/api';
 import type { App, Deps } from '../../platform/http/types.ts';
 import { principalOf } from '../../platform/http/auth-hook.ts';
-import { customers, piiAccessLog } from '../../db/schema/index.ts';
+import { customers } from '../../db/schema/index.ts';
 import { notFound } from '../../platform/errors.ts';
-import { can } from '../../platform/auth/principal.ts';
-import { presentCustomer } from './customer-presenter.ts';
+import { presentCustomer, recordPiiView } from './customer-presenter.ts';
 import { createCustomer, findDuplicates } from './create-customer.ts';
 import { updateCustomer } from './update-customer.ts';
 import { duplicatesFor, findCustomers } from './find-customers.ts';
@@ -51,9 +50,7 @@ export function customerRoutes(app: App, { db }: Deps): void {
     const viewer = principalOf(req);
     const [row] = await db.select().from(customers).where(eq(customers.id, req.params.id));
     if (!row) throw notFound('customer');
-    if (can(viewer, 'customer:view_pii')) {
-      await db.insert(piiAccessLog).values({ userId: viewer.userId, customerId: row.id, context: 'customer.detail' });
-    }
+    await recordPiiView(db, viewer, row.id, 'customer.detail');
     return presentCustomer(row, viewer, await findDuplicates(db, row.phone, row.id));
   });
 

@@ -21,6 +21,12 @@ describe('customers', () => {
     expect(b.body.phone).toBe('010-62345678');
   });
 
+  it('refuses fields that are not part of a customer', async () => {
+    const res = await create({ name: '某人', phone: '13812340000', vip: true });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('vip');
+  });
+
   it('refuses a bad phone number with a message saying what to enter', async () => {
     const res = await create({ name: '某人', phone: '12345' });
     expect(res.status).toBe(422);
@@ -69,6 +75,8 @@ describe('customers', () => {
     } while (cursor);
     expect(seen).toHaveLength(5);
     expect(new Set(seen).size).toBe(5);
+    const forged = Buffer.from(JSON.stringify(['not-a-date', '00000000-0000-4000-8000-000000000000'])).toString('base64url');
+    expect((await t.request(op, 'GET', `/api/v1/customers?cursor=${forged}`)).status).toBe(400);
   });
 
   it('answers 404 for an unknown customer and 400 for a malformed id', async () => {

@@ -67,7 +67,7 @@ export async function saveFormVersion(db: Db, input: unknown, actorId: string | 
   const parsed = formDefinition.safeParse(input);
   if (!parsed.success) {
     const summary = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new AppError('VALIDATION_FAILED', { summary });
+    throw new AppError('INVALID_FORM_DEFINITION', { summary });
   }
   const def = parsed.data;
   const row = await db.transaction(async (tx) => {

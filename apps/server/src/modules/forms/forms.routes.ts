@@ -28,7 +28,7 @@ export function formRoutes(app: App, { db }: Deps): void {
       response: { 200: formResponse, 422: errorBody },
     },
   }, async (req) => {
-    if (req.body.type !== req.params.type) throw new AppError('VALIDATION_FAILED', { summary: 'type must match the URL' });
+    if (req.body.type !== req.params.type) throw new AppError('INVALID_FORM_DEFINITION', { summary: `type ${String(req.body.type)} ≠ ${req.params.type}` });
     return present(await saveFormVersion(db, req.body, principalOf(req).userId));
   });
 }

@@ -8,6 +8,7 @@ import { customers, interactions, tickets, users } from '../../db/schema/index.t
 import { AppError, notFound } from '../../platform/errors.ts';
 import { can, type Principal } from '../../platform/auth/principal.ts';
 import { customerPhoneFor } from '../customers/customer-presenter.ts';
+import { scopeCondition } from '../tickets/ticket-scope.ts';
 
 const idParams = z.object({ id });
 
@@ -16,7 +17,8 @@ async function present(db: Db, viewer: Principal, rows: (typeof interactions.$in
   const ids = rows.map((r) => r.id);
   const agentIds = [...new Set(rows.map((r) => r.agentId).filter((x): x is string => !!x))];
   const [links, agents] = await Promise.all([
-    db.select({ id: tickets.id, interactionId: tickets.interactionId }).from(tickets).where(inArray(tickets.interactionId, ids)),
+    db.select({ id: tickets.id, interactionId: tickets.interactionId }).from(tickets)
+      .where(and(inArray(tickets.interactionId, ids), scopeCondition(viewer))),
     agentIds.length ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, agentIds)) : [],
   ]);
   return rows.map((r) => ({
@@ -48,10 +50,12 @@ export function interactionRoutes(app: App, { db }: Deps): void {
   }, async (req, reply) => {
     const viewer = principalOf(req);
     await checkCustomer(db, req.body.customerId);
+    const startedAt = parseTime(req.body.startedAt, 'startedAt') ?? new Date();
+    const endedAt = parseTime(req.body.endedAt, 'endedAt') ?? null;
+    if (endedAt && endedAt < startedAt) throw new AppError('INVALID_TIME_RANGE');
     const [row] = await db.insert(interactions).values({
       channel: req.body.channel, direction: req.body.direction, callerNumber: req.body.callerNumber || null,
-      customerId: req.body.customerId ?? null, agentId: viewer.userId, summary: req.body.summary ?? null,
-      startedAt: parseTime(req.body.startedAt, 'startedAt') ?? new Date(), endedAt: parseTime(req.body.endedAt, 'endedAt') ?? null,
+      customerId: req.body.customerId ?? null, agentId: viewer.userId, summary: req.body.summary ?? null, startedAt, endedAt,
     }).returning();
     return reply.status(201).send((await present(db, viewer, [row]))[0]);
   });
@@ -69,6 +73,7 @@ export function interactionRoutes(app: App, { db }: Deps): void {
     if (req.body.customerId !== undefined) patch.customerId = req.body.customerId;
     if (req.body.summary !== undefined) patch.summary = req.body.summary;
     if (req.body.endedAt !== undefined) patch.endedAt = parseTime(req.body.endedAt, 'endedAt');
+    if (patch.endedAt && patch.endedAt < cur.startedAt) throw new AppError('INVALID_TIME_RANGE');
     const [row] = Object.keys(patch).length
       ? await db.update(interactions).set(patch).where(eq(interactions.id, cur.id)).returning()
       : [cur];

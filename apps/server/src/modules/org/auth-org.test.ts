@@ -132,3 +132,51 @@ describe('login rate limit', () => {
     }
   });
 });
+
+describe('organisation safety', () => {
+  it('keeps department trees acyclic and refuses deleting a department with sub-departments', async () => {
+    const admin = await t.login('admin');
+    const a = (await t.request(admin, 'POST', '/api/v1/departments', { name: '甲' })).body;
+    const b = (await t.request(admin, 'POST', '/api/v1/departments', { name: '乙', parentId: a.id })).body;
+    const loop = await t.request(admin, 'PATCH', `/api/v1/departments/${a.id}`, { parentId: b.id });
+    expect(loop.status).toBe(422);
+    expect(loop.body.error.code).toBe('DEPARTMENT_CYCLE');
+    expect((await t.request(admin, 'PATCH', `/api/v1/departments/${a.id}`, { parentId: a.id })).status).toBe(422);
+    expect((await t.request(admin, 'DELETE', `/api/v1/departments/${a.id}`)).status).toBe(409);
+    const empty = await t.request(admin, 'PATCH', `/api/v1/departments/${a.id}`, {});
+    expect(empty.status).toBe(200);
+    expect(empty.body.name).toBe('甲');
+  });
+
+  it('stops an administrator from locking themselves out or deleting a role people hold', async () => {
+    const admin = await t.login('admin');
+    const me = (await t.request(admin, 'GET', '/api/v1/me')).body;
+    const self = await t.request(admin, 'PATCH', `/api/v1/users/${me.id}`, { active: false });
+    expect(self.status).toBe(409);
+    expect(self.body.error.code).toBe('SELF_LOCKOUT');
+    expect((await t.request(admin, 'PATCH', `/api/v1/users/${me.id}`, { roleIds: [] })).status).toBe(409);
+    expect((await t.request(admin, 'PATCH', `/api/v1/roles/${me.roles[0].id}`, { permissions: ['ticket:view'] })).status).toBe(409);
+    const del = await t.request(admin, 'DELETE', `/api/v1/roles/${me.roles[0].id}`);
+    expect(del.status).toBe(409);
+    expect(del.body.error.code).toBe('IN_USE');
+  });
+
+  it('ends a user\'s sessions when an admin sets a new password', async () => {
+    const admin = await t.login('admin');
+    const login = await t.request(null, 'POST', '/api/v1/auth/login', { username: 'operator2', password: 'kefu-demo' });
+    const users = (await t.request(admin, 'GET', '/api/v1/users')).body.items;
+    const op2 = users.find((u: { username: string }) => u.username === 'operator2');
+    expect((await t.request(admin, 'PATCH', `/api/v1/users/${op2.id}`, { password: 'a-new-password' })).status).toBe(200);
+    expect((await t.request(login.body.token, 'GET', '/api/v1/me')).status).toBe(401);
+  });
+
+  it('rejects unknown keys in every body, and invalid JSON, with a 400', async () => {
+    const admin = await t.login('admin');
+    const res = await t.request(admin, 'POST', '/api/v1/users', { username: 'x1', displayName: 'x', password: 'longenough', isAdmin: true });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('isAdmin');
+    const json = await t.app.inject({ method: 'POST', url: '/api/v1/departments', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, payload: '{"name":' });
+    expect(json.statusCode).toBe(400);
+    expect(json.json().error).toEqual({ code: 'INVALID_JSON', message: '请求体不是有效的 JSON' });
+  });
+});

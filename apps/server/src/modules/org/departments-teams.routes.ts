@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { asc, eq } from 'drizzle-orm';
 import { department, departmentBody, directory, errorBody, id, team, teamBody } from '@kefu/shared/api';
 import type { App, Deps } from '../../platform/http/types.ts';
+import type { Tx } from '../../db/client.ts';
 import { departments, teams, users } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { iso } from './presenters.ts';
@@ -36,9 +37,13 @@ export function departmentTeamRoutes(app: App, { db }: Deps): void {
     config: admin,
     schema: { tags: ['org'], params: idParams, body: departmentBody.partial(), response: { 200: department, 404: errorBody } },
   }, async (req) => {
-    if (req.body.parentId === req.params.id) throw new AppError('VALIDATION_FAILED', { summary: 'parentId' });
-    if (req.body.parentId) await mustExist(db, 'department', req.body.parentId);
-    const [row] = await db.update(departments).set(req.body).where(eq(departments.id, req.params.id)).returning();
+    if (req.body.parentId) {
+      await mustExist(db, 'department', req.body.parentId);
+      await refuseCycle(db, req.params.id, req.body.parentId);
+    }
+    const [row] = Object.keys(req.body).length
+      ? await db.update(departments).set(req.body).where(eq(departments.id, req.params.id)).returning()
+      : await db.select().from(departments).where(eq(departments.id, req.params.id));
     if (!row) throw notFound('department');
     return iso(row);
   });
@@ -80,7 +85,9 @@ export function departmentTeamRoutes(app: App, { db }: Deps): void {
   }, async (req) => {
     if (req.body.departmentId) await mustExist(db, 'department', req.body.departmentId);
     if (req.body.leadId) await mustExist(db, 'user', req.body.leadId);
-    const [row] = await db.update(teams).set(req.body).where(eq(teams.id, req.params.id)).returning();
+    const [row] = Object.keys(req.body).length
+      ? await db.update(teams).set(req.body).where(eq(teams.id, req.params.id)).returning()
+      : await db.select().from(teams).where(eq(teams.id, req.params.id));
     if (!row) throw notFound('team');
     return iso(row);
   });
@@ -112,9 +119,17 @@ export function departmentTeamRoutes(app: App, { db }: Deps): void {
   });
 }
 
-export async function mustExist(db: Deps['db'], what: 'department' | 'team' | 'user' | 'role', rowId: string): Promise<void> {
-  const table = { department: departments, team: teams, user: users, role: undefined }[what];
-  if (!table) return;
+export async function mustExist(db: Tx, what: 'department' | 'team' | 'user', rowId: string): Promise<void> {
+  const table = { department: departments, team: teams, user: users }[what];
   const [row] = await db.select({ id: table.id }).from(table).where(eq(table.id, rowId));
-  if (!row) throw new AppError('VALIDATION_FAILED', { summary: `${what} ${rowId} does not exist` });
+  if (!row) throw new AppError('REFERENCE_NOT_FOUND', { what, id: rowId });
+}
+
+/** A department cannot move under itself or under one of its own sub-departments. */
+async function refuseCycle(db: Tx, departmentId: string, parentId: string): Promise<void> {
+  const all = await db.select({ id: departments.id, parentId: departments.parentId }).from(departments);
+  const parentOf = new Map(all.map((d) => [d.id, d.parentId]));
+  for (let at: string | null | undefined = parentId, hops = 0; at && hops <= all.length; at = parentOf.get(at), hops++) {
+    if (at === departmentId) throw new AppError('DEPARTMENT_CYCLE');
+  }
 }

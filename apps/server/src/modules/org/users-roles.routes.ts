@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { errorBody, id, role, roleBody, user, userCreateBody, userUpdateBody } from '@kefu/shared/api';
 import { PERMISSIONS } from '@kefu/shared/permissions';
 import type { App, Deps } from '../../platform/http/types.ts';
-import { roles, userRoles, users } from '../../db/schema/index.ts';
+import { roles, sessions, userRoles, users } from '../../db/schema/index.ts';
+import { principalOf } from '../../platform/http/auth-hook.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { clearPrincipalCache } from '../../platform/auth/sessions.ts';
@@ -41,7 +42,8 @@ async function checkRefs(db: Db, body: { departmentId?: string | null; teamId?: 
   if (body.teamId) await mustExist(db, 'team', body.teamId);
   if (body.roleIds?.length) {
     const found = await db.select({ id: roles.id }).from(roles).where(inArray(roles.id, body.roleIds));
-    if (found.length !== new Set(body.roleIds).size) throw new AppError('VALIDATION_FAILED', { summary: 'roleIds' });
+    const missing = body.roleIds.find((r) => !found.some((f) => f.id === r));
+    if (missing) throw new AppError('REFERENCE_NOT_FOUND', { what: 'role', id: missing });
   }
 }
 
@@ -92,7 +94,9 @@ export function userRoleRoutes(app: App, { db }: Deps): void {
     schema: { tags: ['org'], summary: 'Update a user', params: idParams, body: userUpdateBody, response: { 200: user, 404: errorBody, 422: errorBody } },
   }, async (req) => {
     const { roleIds, password, ...rest } = req.body;
+    const actor = principalOf(req);
     await checkRefs(db, req.body);
+    if (req.params.id === actor.userId) await refuseSelfLockout(db, { active: rest.active, roleIds });
     const patch: Partial<typeof users.$inferInsert> = { ...rest };
     if (password) patch.passwordHash = await hashPassword(password);
     const row = await db.transaction(async (tx) => {
@@ -101,6 +105,10 @@ export function userRoleRoutes(app: App, { db }: Deps): void {
         : await tx.select().from(users).where(eq(users.id, req.params.id));
       if (!u) throw notFound('user');
       if (roleIds) await setRoles(tx, u.id, roleIds);
+      // a new password or a deactivation ends the user's other sessions
+      if (password || rest.active === false) {
+        await tx.delete(sessions).where(and(eq(sessions.userId, u.id), ne(sessions.id, actor.sessionId)));
+      }
       return u;
     });
     clearPrincipalCache();
@@ -134,8 +142,14 @@ export function userRoleRoutes(app: App, { db }: Deps): void {
     schema: { tags: ['org'], summary: 'Update a role', params: idParams, body: roleBody.partial(), response: { 200: role, 404: errorBody, 409: errorBody } },
   }, async (req) => {
     const patch = { ...req.body, permissions: req.body.permissions ? [...new Set(req.body.permissions)] : undefined };
+    const actor = principalOf(req);
+    if (patch.permissions && !patch.permissions.includes('org:manage') && actor.roles.some((r) => r.id === req.params.id)) {
+      await refuseSelfLockout(db, { roleIds: actor.roles.map((r) => r.id), withoutOrgManageIn: req.params.id });
+    }
     try {
-      const [row] = await db.update(roles).set(patch).where(eq(roles.id, req.params.id)).returning();
+      const [row] = Object.values(patch).some((v) => v !== undefined)
+        ? await db.update(roles).set(patch).where(eq(roles.id, req.params.id)).returning()
+        : await db.select().from(roles).where(eq(roles.id, req.params.id));
       if (!row) throw notFound('role');
       clearPrincipalCache();
       return presentRole(row);
@@ -147,13 +161,29 @@ export function userRoleRoutes(app: App, { db }: Deps): void {
 
   app.delete('/api/v1/roles/:id', {
     config: admin,
-    schema: { tags: ['org'], params: idParams, response: { 204: z.null(), 404: errorBody } },
+    schema: { tags: ['org'], summary: 'Delete a role no user holds', params: idParams, response: { 204: z.null(), 404: errorBody, 409: errorBody } },
   }, async (req, reply) => {
+    const [holder] = await db.select({ userId: userRoles.userId }).from(userRoles).where(eq(userRoles.roleId, req.params.id)).limit(1);
+    if (holder) throw new AppError('IN_USE', { what: 'role' });
     const rows = await db.delete(roles).where(eq(roles.id, req.params.id)).returning({ id: roles.id });
     if (!rows.length) throw notFound('role');
     clearPrincipalCache();
     return reply.status(204).send(null);
   });
+}
+
+/**
+ * An administrator may not switch themselves off: deactivating their own
+ * account or leaving themselves without org:manage would lock the organisation.
+ */
+async function refuseSelfLockout(db: Db, next: { active?: boolean; roleIds?: string[]; withoutOrgManageIn?: string }) {
+  if (next.active === false) throw new AppError('SELF_LOCKOUT');
+  if (!next.roleIds) return;
+  const held = next.roleIds.length
+    ? await db.select({ id: roles.id, permissions: roles.permissions }).from(roles).where(inArray(roles.id, next.roleIds))
+    : [];
+  const keeps = held.some((r) => r.id !== next.withoutOrgManageIn && r.permissions.includes('org:manage'));
+  if (!keeps) throw new AppError('SELF_LOCKOUT');
 }
 
 function presentRole(r: typeof roles.$inferSelect) {

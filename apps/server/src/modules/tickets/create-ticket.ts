@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { customers, interactions, outboxEvents, teams, ticketEvents, tickets, users } from '../../db/schema/index.ts';
 import { AppError, notFound, type Locale } from '../../platform/errors.ts';
-import type { Principal } from '../../platform/auth/principal.ts';
+import { requirePermission, type Principal } from '../../platform/auth/principal.ts';
 import { toVectorLiteral } from '../../platform/search/tokenize.ts';
 import { createCustomer, normalizePhone } from '../customers/create-customer.ts';
 import { formFor } from '../forms/forms.repository.ts';
@@ -22,19 +22,23 @@ export interface CreateTicketInput {
   teamId?: string | null;
 }
 
-/** Department of the assignee, else of the team: used by department-scoped views. */
+/**
+ * Checks that the assignee (an active user) and team exist, and returns the
+ * department of the assignee, else of the team, for department-scoped views.
+ */
 export async function departmentFor(tx: Tx, assigneeId: string | null, teamId: string | null): Promise<string | null> {
+  let fromUser: string | null = null;
   if (assigneeId) {
-    const [u] = await tx.select({ d: users.departmentId }).from(users).where(eq(users.id, assigneeId));
-    if (!u) throw new AppError('VALIDATION_FAILED', { summary: `assigneeId ${assigneeId}` });
-    if (u.d) return u.d;
+    const [u] = await tx.select({ d: users.departmentId, active: users.active }).from(users).where(eq(users.id, assigneeId));
+    if (!u || !u.active) throw new AppError('REFERENCE_NOT_FOUND', { what: 'assignee', id: assigneeId });
+    fromUser = u.d;
   }
   if (teamId) {
     const [t] = await tx.select({ d: teams.departmentId }).from(teams).where(eq(teams.id, teamId));
-    if (!t) throw new AppError('VALIDATION_FAILED', { summary: `teamId ${teamId}` });
-    return t.d;
+    if (!t) throw new AppError('REFERENCE_NOT_FOUND', { what: 'team', id: teamId });
+    return fromUser ?? t.d;
   }
-  return null;
+  return fromUser;
 }
 
 export async function createTicket(db: Db, actor: Principal, input: CreateTicketInput, locale: Locale, timeZone: string) {
@@ -56,8 +60,11 @@ export async function createTicket(db: Db, actor: Principal, input: CreateTicket
 
     let interactionId = input.interactionId ?? null;
     if (interactionId) {
-      const [i] = await tx.select({ id: interactions.id, customerId: interactions.customerId }).from(interactions).where(eq(interactions.id, interactionId));
+      const [i] = await tx.select({ id: interactions.id, customerId: interactions.customerId, agentId: interactions.agentId })
+        .from(interactions).where(eq(interactions.id, interactionId));
       if (!i) throw notFound('interaction');
+      // another agent's call can only be attached to by someone who may reassign work
+      if (i.agentId !== actor.userId) requirePermission(actor, 'ticket:assign');
       if (!i.customerId) await tx.update(interactions).set({ customerId: customer.id }).where(eq(interactions.id, i.id));
     } else if (input.channel === 'phone') {
       // an API client that records a call without opening one first still gets it logged
@@ -68,10 +75,12 @@ export async function createTicket(db: Db, actor: Principal, input: CreateTicket
       interactionId = i.id;
     }
 
-    // whoever takes the call owns the work order until it is routed on (INQ-07)
+    // whoever takes the call owns the work order until it is routed on (INQ-07);
+    // handing it to someone else at once is a reassignment and needs ticket:assign
     const assigneeId = input.assigneeId !== undefined ? input.assigneeId : actor.userId;
     const teamId = input.teamId !== undefined ? input.teamId : actor.teamId;
-    const departmentId = assigneeId === actor.userId && actor.departmentId
+    if (assigneeId !== actor.userId || teamId !== actor.teamId) requirePermission(actor, 'ticket:assign');
+    const departmentId = assigneeId === actor.userId && teamId === actor.teamId
       ? actor.departmentId
       : await departmentFor(tx, assigneeId, teamId);
     const subject = input.subject || deriveSubject(form.definition, fields);

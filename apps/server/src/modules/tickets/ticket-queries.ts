@@ -65,3 +65,10 @@ export async function visibleTicket(db: Tx, viewer: Principal, ticketId: string,
   if (!row) throw notFound('ticket');
   return row;
 }
+
+/** A work order just written by the caller, read back without the scope filter. */
+export async function changedTicket(db: Tx, ticketId: string): Promise<TicketRow> {
+  const [row] = await selectTickets(db).where(eq(tickets.id, ticketId));
+  if (!row) throw notFound('ticket');
+  return row;
+}

@@ -9,14 +9,17 @@ import { formVersion } from '../forms/forms.repository.ts';
 import { createTicket } from './create-ticket.ts';
 import { updateTicket } from './update-ticket.ts';
 import { listTickets } from './list-tickets.ts';
-import { presentTicket, visibleTicket } from './ticket-queries.ts';
+import { changedTicket, presentTicket, visibleTicket } from './ticket-queries.ts';
+import { recordPiiView } from '../customers/customer-presenter.ts';
 import { addNote, listNotes, listTimeline } from './ticket-notes.ts';
 
 const idParams = z.object({ id });
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
 
-async function ticketDetail(db: Db, viewer: Principal, ticketId: string) {
-  const row = await visibleTicket(db, viewer, ticketId);
+async function ticketDetail(db: Db, viewer: Principal, ticketId: string, opts: { justChanged?: boolean } = {}) {
+  // after a change the actor sees the result even if they just forwarded it out of their scope
+  const row = opts.justChanged ? await changedTicket(db, ticketId) : await visibleTicket(db, viewer, ticketId);
+  await recordPiiView(db, viewer, row.t.customerId, 'ticket.detail');
   return presentTicket(row, viewer, await formVersion(db, row.t.type, row.t.formVersion));
 }
 
@@ -35,7 +38,7 @@ export function ticketRoutes(app: App, { db, config }: Deps): void {
   }, async (req, reply) => {
     const viewer = principalOf(req);
     const row = await createTicket(db, viewer, req.body, requestLocale(req), config.KEFU_TIMEZONE);
-    return reply.status(201).send(await ticketDetail(db, viewer, row.id));
+    return reply.status(201).send(await ticketDetail(db, viewer, row.id, { justChanged: true }));
   });
 
   app.get('/api/v1/tickets', {
@@ -65,7 +68,7 @@ export function ticketRoutes(app: App, { db, config }: Deps): void {
   }, async (req) => {
     const viewer = principalOf(req);
     await updateTicket(db, viewer, req.params.id, req.body, requestLocale(req));
-    return ticketDetail(db, viewer, req.params.id);
+    return ticketDetail(db, viewer, req.params.id, { justChanged: true });
   });
 
   app.get('/api/v1/tickets/:id/timeline', {

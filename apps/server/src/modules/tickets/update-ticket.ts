@@ -8,7 +8,7 @@ import { toVectorLiteral } from '../../platform/search/tokenize.ts';
 import { formVersion } from '../forms/forms.repository.ts';
 import { departmentFor } from './create-ticket.ts';
 import { lifecycleOf, visibleTicket } from './ticket-queries.ts';
-import { ticketSearchWords } from './ticket-subject.ts';
+import { deriveSubject, ticketSearchWords } from './ticket-subject.ts';
 import { assertValidFields } from './ticket-validation.ts';
 
 export interface UpdateTicketInput {
@@ -92,6 +92,14 @@ export async function updateTicket(db: Db, actor: Principal, ticketId: string, i
         if (!same(fields[k], clean[k])) changes.push({ field: `fields.${k}`, from: fields[k] ?? null, to: clean[k] ?? null });
       }
       if (changes.some((c) => c.field.startsWith('fields.'))) {
+        // a title the system made follows the fields; one a person wrote stays
+        if (input.subject === undefined && t.subject === deriveSubject(def, fields)) {
+          const next = deriveSubject(def, clean);
+          if (next !== t.subject) {
+            patch.subject = next;
+            changes.push({ field: 'subject', from: t.subject, to: next });
+          }
+        }
         patch.fields = clean;
         fields = clean;
       }

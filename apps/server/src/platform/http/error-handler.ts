@@ -21,7 +21,7 @@ const ISSUE_TEXT: Record<Locale, Record<string, string>> = {
     too_small: '过短或过小(至少 {minimum})',
     unrecognized_keys: '不认识的字段:{keys}',
     invalid_format: '格式不正确',
-    invalid_value: '取值无效',
+    invalid_value: '取值无效,可选:{values}',
     invalid_union: '格式不正确',
     other: '无效',
   },
@@ -32,7 +32,7 @@ const ISSUE_TEXT: Record<Locale, Record<string, string>> = {
     too_small: 'is too short or too small (min {minimum})',
     unrecognized_keys: 'has unknown fields: {keys}',
     invalid_format: 'has an invalid format',
-    invalid_value: 'has an invalid value',
+    invalid_value: 'has an invalid value; allowed: {values}',
     invalid_union: 'has an invalid format',
     other: 'is invalid',
   },
@@ -75,6 +75,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (isResponseSerializationError(err)) {
       req.log.error({ err, cause: err.cause }, 'response does not match its schema');
+    } else if ((err as FastifyError).code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (err as FastifyError).code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      return reply.status(400).send({ error: { code: 'INVALID_JSON', message: renderError('INVALID_JSON', {}, locale) } });
     } else if ((err as FastifyError).statusCode && (err as FastifyError).statusCode! < 500) {
       const e = err as FastifyError;
       const code = e.statusCode === 429 ? 'RATE_LIMITED' : 'BAD_REQUEST';

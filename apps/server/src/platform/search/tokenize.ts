@@ -47,10 +47,14 @@ export function toVectorLiteral(lexemes: string[]): string {
   return lexemes.map(quote).join(' ');
 }
 
-/** A tsquery requiring every word of the query text. Null when nothing searchable. */
+/**
+ * A tsquery requiring every word of the query text; codes (letters, digits,
+ * dashes: batch numbers, job numbers) also match as prefixes, so B20261125
+ * finds B20261125-03. Null when nothing is searchable.
+ */
 export function wordsQuery(text: string): string | null {
   const ws = words(text);
-  return ws.length ? ws.map(quote).join(' & ') : null;
+  return ws.length ? ws.map((w) => (/^[a-z0-9][a-z0-9-]*$/.test(w) ? `${quote(w)}:*` : quote(w))).join(' & ') : null;
 }
 
 /** A tsquery requiring every bigram (or the single character) of the fragment. */
