@@ -92,6 +92,16 @@ export async function run({ baseURL, screenshotDir }: { baseURL: string; screens
     await date.press('Enter');
     await field(page, 'purchasePlace').locator('input').fill('望京华联超市');
     assert.equal(await date.inputValue(), '2026-11-20');
+    // Tab goes field to field: the clear (×) buttons of filled selects and dates are not tab stops
+    assert.equal(
+      await page.locator('[data-testid^="field-"] :is(.ant-select-clear, .ant-picker-clear):not([tabindex="-1"])').count(),
+      0,
+      'clear buttons are out of the tab order',
+    );
+    // a digit typed while a button has focus is not a type shortcut
+    await page.getByTestId('save-ticket').focus();
+    await page.keyboard.press('1');
+    assert.equal(await page.getByTestId('section-productQuality').count(), 1, 'the complaint stays the chosen type');
     await shot(page, '02-complaint-filled.png');
 
     // 5. a reload loses nothing: the draft comes back from localStorage
@@ -150,6 +160,12 @@ export async function run({ baseURL, screenshotDir }: { baseURL: string; screens
     await field(page, 'batchNumber').getByText(batch).waitFor();
     await field(page, 'productionDate').getByText('2026-11-20').waitFor();
     await shot(page, '05-detail.png');
+
+    // 9. signing out removes the draft (it holds the caller's phone and address)
+    await page.getByTestId('logout').click();
+    await page.waitForURL('**/login');
+    const keys = await page.evaluate(() => Object.keys(localStorage));
+    assert.deepEqual(keys.filter((k) => k.startsWith('kefu.workbench.')), [], 'no workbench draft left after sign-out');
 
     assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
   } catch (e) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeAccess } from './access.ts';
-import { firstAllowedPath, visibleNav } from './layouts/nav.tsx';
+import { firstAllowedPath, firstSettingsPath, visibleNav } from './layouts/nav.tsx';
 
 describe('access and menu', () => {
   it('an operator gets the workbench first and no organisation settings', () => {
@@ -15,5 +15,11 @@ describe('access and menu', () => {
     expect(access.workbench).toBe(false);
     expect(firstAllowedPath(access)).toBe('/tickets');
     expect(visibleNav(access).some((n) => 'children' in n)).toBe(false);
+  });
+
+  it('/settings leads to the first settings page the user may open', () => {
+    expect(firstSettingsPath(computeAccess(['org:manage', 'form:view']))).toBe('/settings/departments');
+    expect(firstSettingsPath(computeAccess(['ticket:create', 'form:view']))).toBe('/settings/forms');
+    expect(firstSettingsPath(computeAccess(['ticket:view']))).toBeNull();
   });
 });

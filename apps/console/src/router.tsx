@@ -4,7 +4,7 @@ import { Spin } from 'antd';
 import type { AccessKey } from './access.ts';
 import { useAccess, useSession } from './session/session-provider.tsx';
 import { AppLayout } from './layouts/app-layout.tsx';
-import { firstAllowedPath } from './layouts/nav.tsx';
+import { firstAllowedPath, firstSettingsPath } from './layouts/nav.tsx';
 import { LoginPage } from './pages/login/index.tsx';
 import { ForbiddenPage, NotFoundPage } from './pages/exception/index.tsx';
 import { WorkbenchPage } from './pages/workbench/index.tsx';
@@ -39,6 +39,11 @@ function HomeRedirect() {
   return path ? <Navigate to={path} replace /> : <ForbiddenPage />;
 }
 
+function SettingsRedirect() {
+  const path = firstSettingsPath(useAccess());
+  return path ? <Navigate to={path} replace /> : <ForbiddenPage />;
+}
+
 const guarded = (access: AccessKey, element: ReactNode) => <Guard access={access}>{element}</Guard>;
 
 export const router = createBrowserRouter([
@@ -57,7 +62,7 @@ export const router = createBrowserRouter([
         path: 'settings',
         element: <Outlet />,
         children: [
-          { index: true, element: <Navigate to="/settings/departments" replace /> },
+          { index: true, element: <SettingsRedirect /> },
           { path: 'departments', element: guarded('orgManage', <DepartmentsPage />) },
           { path: 'teams', element: guarded('orgManage', <TeamsPage />) },
           { path: 'users', element: guarded('orgManage', <UsersPage />) },

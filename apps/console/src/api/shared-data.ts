@@ -1,6 +1,6 @@
 import { formDefinition } from '@kefu/shared/forms';
 import { api, itemsOf } from './client.ts';
-import { cachedResource } from './cached-resource.ts';
+import { cachedResource, type ResourceState } from './cached-resource.ts';
 import type { Directory, FormRecord } from './types.ts';
 import { TICKET_TYPES } from '@kefu/shared/ticket-status';
 
@@ -13,7 +13,9 @@ const typeRank = (t: string) => {
 
 /** Current form of each ticket type, built-in types first in their usual order. */
 export const formsResource = cachedResource(async () => {
-  const res = await api.get<{ items: FormRecord[] } | FormRecord[]>('/forms');
+  // without form:view the server answers 403: the screens that need forms say
+  // so themselves (the workbench), the others do without labels
+  const res = await api.get<{ items: FormRecord[] } | FormRecord[]>('/forms', undefined, { silent: (e) => e.status === 403 });
   return itemsOf(res)
     .filter((f) => formDefinition.safeParse(f.definition).success)
     .sort((a, b) => typeRank(a.type) - typeRank(b.type) || a.type.localeCompare(b.type));
@@ -27,7 +29,13 @@ export function useForms(): FormRecord[] | undefined {
   return formsResource.use();
 }
 
+/** Forms with the load error, for screens that cannot work without them. */
+export function useFormsState(): ResourceState<FormRecord[]> {
+  return formsResource.useState();
+}
+
+/** On sign-out: the next user loads their own. */
 export function resetSharedData(): void {
-  directoryResource.invalidate();
-  formsResource.invalidate();
+  directoryResource.reset();
+  formsResource.reset();
 }

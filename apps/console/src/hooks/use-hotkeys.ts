@@ -21,8 +21,3 @@ export function useHotkeys(handler: HotkeyHandler): void {
     return () => window.removeEventListener('keydown', onKey, true);
   }, []);
 }
-
-export function isEditableTarget(t: EventTarget | null): boolean {
-  if (!(t instanceof HTMLElement)) return false;
-  return t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName);
-}

@@ -19,6 +19,7 @@ const enUS: Record<keyof typeof zhCN, string> = {
   'common.actions': 'Actions',
   'common.refresh': 'Refresh',
   'common.reset': 'Reset',
+  'common.retry': 'Retry',
 
   'error.network': 'Cannot reach the server. Check the network and try again.',
   'error.http': 'Server error (HTTP {status})',
@@ -73,6 +74,7 @@ const enUS: Record<keyof typeof zhCN, string> = {
   'workbench.createCustomerNow': 'Save customer',
   'workbench.newCustomerHint': 'Or skip this: the customer is created together with the work order.',
   'workbench.customerCreated': 'Customer {name} created',
+  'workbench.useThisCustomer': 'Use this customer',
   'workbench.workOrder': 'Work order',
   'workbench.pickTypeHint': 'Choose the call type (keys 1–4)',
   'workbench.pickTypeFirst': 'Choose the call type first',
@@ -83,6 +85,10 @@ const enUS: Record<keyof typeof zhCN, string> = {
   'workbench.clearForm': 'Clear form',
   'workbench.createdPrefix': 'Created work order',
   'workbench.createdHint': 'The form is clear for the next work order of this call.',
+  'workbench.formsForbidden': 'Work orders cannot be recorded here: your role may not view the work-order forms',
+  'workbench.formsForbiddenHint': 'Ask an administrator to add the “Forms · View” permission to your role. Calls and customers can still be recorded.',
+  'workbench.formsFailed': 'The work-order forms could not be loaded',
+  'workbench.formsFailedHint': 'Check the network connection and try again.',
 
   'customer.name': 'Name / organisation',
   'customer.phone': 'Phone',

@@ -18,6 +18,7 @@ const zhCN = {
   'common.actions': '操作',
   'common.refresh': '刷新',
   'common.reset': '重置',
+  'common.retry': '重试',
 
   'error.network': '无法连接服务器,请检查网络后重试',
   'error.http': '服务器错误(HTTP {status})',
@@ -72,6 +73,7 @@ const zhCN = {
   'workbench.createCustomerNow': '保存客户',
   'workbench.newCustomerHint': '也可以不单独保存:保存工单时会一并创建客户。',
   'workbench.customerCreated': '已创建客户 {name}',
+  'workbench.useThisCustomer': '使用此客户',
   'workbench.workOrder': '工单',
   'workbench.pickTypeHint': '请选择来电类型(按数字键 1–4)',
   'workbench.pickTypeFirst': '请先选择来电类型',
@@ -82,6 +84,10 @@ const zhCN = {
   'workbench.clearForm': '清空表单',
   'workbench.createdPrefix': '已创建工单',
   'workbench.createdHint': '表单已清空,可继续为本次来电记录下一张工单。',
+  'workbench.formsForbidden': '无法在此记录工单:您的角色没有查看工单表单的权限',
+  'workbench.formsForbiddenHint': '请联系管理员为您的角色添加「表单 · 查看」权限。来电和客户信息仍可正常记录。',
+  'workbench.formsFailed': '工单表单加载失败',
+  'workbench.formsFailedHint': '请检查网络连接后重试。',
 
   'customer.name': '姓名/名称',
   'customer.phone': '电话',

@@ -66,3 +66,9 @@ export function firstAllowedPath(access: Access): string | null {
   }
   return null;
 }
+
+/** Where /settings leads: the first settings page this user may open. */
+export function firstSettingsPath(access: Access): string | null {
+  const group = visibleNav(access).find((n): n is NavGroup => isGroup(n) && n.key === 'settings');
+  return group?.children[0]?.path ?? null;
+}

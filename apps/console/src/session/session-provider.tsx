@@ -6,6 +6,7 @@ import { computeAccess, type Access } from '../access.ts';
 import { resetSharedData } from '../api/shared-data.ts';
 import { useLocale, useT } from '../i18n/i18n-provider.tsx';
 import { storedLocale, type Locale } from '../i18n/locale-store.ts';
+import { clearUserDrafts } from './drafts.ts';
 
 type SessionState = { status: 'loading' } | { status: 'anonymous' } | { status: 'signed-in'; me: Me };
 
@@ -25,6 +26,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const t = useT();
   const stateRef = useRef(state);
   stateRef.current = state;
+  const signedOutUser = useRef<string | null>(null);
 
   // One place for API errors: show the server's (already localized) message;
   // a lost session sends the user to the login page.
@@ -61,10 +63,24 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signOut = useCallback(async () => {
+    const current = stateRef.current;
     await api.post('/auth/logout', {}, { silent: true }).catch(() => {});
+    // the next person at this desk must not find the caller's phone and address
+    if (current.status === 'signed-in') {
+      clearUserDrafts(current.me.id);
+      signedOutUser.current = current.me.id;
+    }
     resetSharedData();
     setState({ status: 'anonymous' });
   }, []);
+
+  // once the signed-in screens are gone, clear again: a request that was still
+  // running may have saved the draft once more in between
+  useEffect(() => {
+    if (state.status !== 'anonymous' || !signedOutUser.current) return;
+    clearUserDrafts(signedOutUser.current);
+    signedOutUser.current = null;
+  }, [state]);
 
   const changeLocale = useCallback(
     (l: Locale) => {

@@ -1,3 +1,4 @@
+import { useEffect, useRef, type ReactNode } from 'react';
 import { DatePicker, Input, InputNumber, Radio, Select } from 'antd';
 import type { FieldDef } from '@kefu/shared/forms';
 import { dayjs } from '../../utils/time.ts';
@@ -9,6 +10,26 @@ interface Props {
   value: unknown;
   onChange: (value: unknown) => void;
   status?: 'error';
+}
+
+// antd renders the clear control of a filled Select or DatePicker as a <button>,
+// so Tab would stop on it and Enter/Space there would wipe the value. The mouse
+// keeps it; the keyboard goes field to field.
+const CLEAR_BUTTONS = '.ant-select-clear, .ant-picker-clear';
+
+function NoTabClear({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const root = ref.current;
+    if (!root) return;
+    const untab = () => root.querySelectorAll<HTMLElement>(CLEAR_BUTTONS).forEach((b) => (b.tabIndex = -1));
+    untab();
+    // the button comes and goes with the value (and with typed search text)
+    const observer = new MutationObserver(untab);
+    observer.observe(root, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, []);
+  return <div ref={ref}>{children}</div>;
 }
 
 /** One input per field type; values stay in their API form (dates as strings). */
@@ -51,40 +72,49 @@ export function FieldInput({ field, value, onChange, status }: Props) {
     case 'select':
     case 'multiselect':
       return (
-        <Select
-          id={id}
-          status={status}
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          mode={field.type === 'multiselect' ? 'multiple' : undefined}
-          value={(value as string | string[] | undefined) ?? undefined}
-          options={options}
-          placeholder={t('form.selectPlaceholder')}
-          onChange={(v) => clear(Array.isArray(v) && v.length === 0 ? undefined : v)}
-        />
+        <NoTabClear>
+          <Select
+            id={id}
+            status={status}
+            // a required choice is changed, not emptied
+            allowClear={!field.required}
+            showSearch={{ optionFilterProp: 'label' }}
+            mode={field.type === 'multiselect' ? 'multiple' : undefined}
+            value={(value as string | string[] | undefined) ?? undefined}
+            options={options}
+            placeholder={t('form.selectPlaceholder')}
+            onChange={(v) => clear(Array.isArray(v) && v.length === 0 ? undefined : v)}
+          />
+        </NoTabClear>
       );
     case 'date':
       return (
-        <DatePicker
-          id={id}
-          status={status}
-          style={{ width: '100%' }}
-          format="YYYY-MM-DD"
-          value={str ? dayjs(str, 'YYYY-MM-DD') : null}
-          onChange={(d) => clear(d ? d.format('YYYY-MM-DD') : undefined)}
-        />
+        <NoTabClear>
+          <DatePicker
+            id={id}
+            status={status}
+            style={{ width: '100%' }}
+            allowClear={!field.required}
+            format="YYYY-MM-DD"
+            value={str ? dayjs(str, 'YYYY-MM-DD') : null}
+            onChange={(d) => clear(d ? d.format('YYYY-MM-DD') : undefined)}
+          />
+        </NoTabClear>
       );
     case 'datetime':
       return (
-        <DatePicker
-          id={id}
-          status={status}
-          style={{ width: '100%' }}
-          showTime={{ format: 'HH:mm' }}
-          format="YYYY-MM-DD HH:mm"
-          value={str ? dayjs(str) : null}
-          onChange={(d) => clear(d ? d.toISOString() : undefined)}
-        />
+        <NoTabClear>
+          <DatePicker
+            id={id}
+            status={status}
+            style={{ width: '100%' }}
+            allowClear={!field.required}
+            showTime={{ format: 'HH:mm' }}
+            format="YYYY-MM-DD HH:mm"
+            value={str ? dayjs(str) : null}
+            onChange={(d) => clear(d ? d.toISOString() : undefined)}
+          />
+        </NoTabClear>
       );
     case 'boolean':
       return (

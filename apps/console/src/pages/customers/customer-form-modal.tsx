@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { Form, Input, Modal } from 'antd';
 import { parsePhone } from '@kefu/shared/phone';
 import { api } from '../../api/client.ts';
-import type { Customer, CustomerCreateBody } from '../../api/types.ts';
+import type { Customer } from '../../api/types.ts';
+import { customerBody } from '../../api/bodies.ts';
 import { useT } from '../../i18n/i18n-provider.tsx';
 
 interface Props {
@@ -14,8 +15,6 @@ interface Props {
 }
 
 type Values = { name: string; phone: string; address?: string; customerClass?: string; note?: string };
-
-const orNull = (v: string | undefined) => (v?.trim() ? v.trim() : null);
 
 export function CustomerFormModal({ open, customer, onClose, onSaved }: Props) {
   const t = useT();
@@ -41,13 +40,7 @@ export function CustomerFormModal({ open, customer, onClose, onSaved }: Props) {
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
-    const body: Partial<CustomerCreateBody> = {
-      name: v.name.trim(),
-      customerClass: orNull(v.customerClass),
-      note: orNull(v.note),
-    };
-    if (!masked || v.phone?.trim()) body.phone = v.phone.trim();
-    if (!masked || v.address?.trim()) body.address = orNull(v.address);
+    const body = customerBody(v, masked);
     setSaving(true);
     try {
       const saved = customer

@@ -4,6 +4,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
 import type { LoginResponse } from '../../api/types.ts';
+import { loginBody } from '../../api/bodies.ts';
 import { useSession } from '../../session/session-provider.tsx';
 import { useT } from '../../i18n/i18n-provider.tsx';
 import { LocaleSwitch } from '../../components/locale-switch.tsx';
@@ -28,7 +29,7 @@ export function LoginPage() {
     setSubmitting(true);
     try {
       // The server sets an httpOnly session cookie; the token is for API clients.
-      const res = await api.post<LoginResponse>('/auth/login', v);
+      const res = await api.post<LoginResponse>('/auth/login', loginBody(v));
       signIn(res.user);
       navigate(from, { replace: true });
     } catch {

@@ -5,6 +5,7 @@ import { api } from '../../api/client.ts';
 import type { Page, TicketListItem } from '../../api/types.ts';
 import { useForms } from '../../api/shared-data.ts';
 import { useCursorPages } from '../../hooks/use-cursor-pages.ts';
+import { useMe } from '../../session/session-provider.tsx';
 import { useT } from '../../i18n/i18n-provider.tsx';
 import { useLabels } from '../../i18n/labels.ts';
 import { PageTitle } from '../../components/page-title.tsx';
@@ -19,7 +20,11 @@ export function TicketListPage() {
   const t = useT();
   const labels = useLabels();
   const forms = useForms();
-  const [filters, setFilters] = useTicketFilters();
+  const me = useMe();
+  const [urlFilters, setFilters] = useTicketFilters();
+  // the team queue lists the work orders of the user's own team: none without one
+  const hasTeam = !!me.teamId;
+  const filters = !hasTeam && urlFilters.view === 'team' ? { ...urlFilters, view: 'mine' as const } : urlFilters;
   const query = toQuery(filters);
   const key = JSON.stringify(query);
   const pages = useCursorPages<TicketListItem>(key, (cursor) =>
@@ -39,7 +44,7 @@ export function TicketListPage() {
           onChange={(view) => setFilters({ view: view as TicketView })}
           items={[
             { key: 'mine', label: <span data-testid="view-mine">{t('tickets.view.mine')}</span> },
-            { key: 'team', label: <span data-testid="view-team">{t('tickets.view.team')}</span> },
+            ...(hasTeam ? [{ key: 'team', label: <span data-testid="view-team">{t('tickets.view.team')}</span> }] : []),
             { key: 'all', label: <span data-testid="view-all">{t('tickets.view.all')}</span> },
           ]}
         />

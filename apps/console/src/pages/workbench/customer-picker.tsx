@@ -9,6 +9,7 @@ import { useT } from '../../i18n/i18n-provider.tsx';
 import type { PickedCustomer } from './workbench-draft.ts';
 import { toPicked } from './use-workbench.ts';
 import { RecentHistory } from './recent-history.tsx';
+import { isSearchable } from './customer-lookup.ts';
 
 interface Props {
   query: string;
@@ -26,13 +27,15 @@ export function CustomerPicker(props: Props) {
   const { query, onQueryChange, customer, onPick, onClear, onNewCustomer, searchRef, newCustomerOpen } = props;
   const t = useT();
   const q = useDebounced(query.trim(), 250);
+  const searchable = isSearchable(q);
   const [results, setResults] = useState<Customer[]>([]);
   const [loading, setLoading] = useState(false);
   const [active, setActive] = useState(0);
 
   useEffect(() => {
-    if (customer || q.length < 2) {
+    if (customer || !searchable) {
       setResults([]);
+      setLoading(false);
       return;
     }
     let stale = false;
@@ -49,7 +52,7 @@ export function CustomerPicker(props: Props) {
     return () => {
       stale = true;
     };
-  }, [q, customer]);
+  }, [q, searchable, customer]);
 
   if (customer) return <PickedCustomerCard customer={customer} onClear={onClear} />;
 
@@ -87,7 +90,7 @@ export function CustomerPicker(props: Props) {
       />
       <div data-testid="customer-results" style={{ marginTop: 8, minHeight: 24 }}>
         {loading ? <Spin size="small" /> : null}
-        {!loading && q.length >= 2 && !results.length ? (
+        {!loading && searchable && !results.length ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workbench.noMatch')} style={{ margin: '4px 0' }} />
         ) : null}
         {results.map((c, i) => (

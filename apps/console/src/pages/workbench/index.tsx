@@ -1,15 +1,26 @@
 import { useRef } from 'react';
 import { Col, Row, Space, Typography, type InputRef } from 'antd';
 import { useT } from '../../i18n/i18n-provider.tsx';
-import { isEditableTarget, useHotkeys } from '../../hooks/use-hotkeys.ts';
+import { useHotkeys } from '../../hooks/use-hotkeys.ts';
 import { CallPanel } from './call-panel.tsx';
 import { CustomerPicker } from './customer-picker.tsx';
 import { NewCustomerForm } from './new-customer-form.tsx';
 import { TicketPanel } from './ticket-panel.tsx';
 import { useWorkbench } from './use-workbench.ts';
 import { dropChangedErrors } from '../../components/dynamic-form/form-values.ts';
+import { formsResource } from '../../api/shared-data.ts';
 
 const focusSoon = (f: () => void) => setTimeout(f, 0);
+
+/**
+ * Plain digits pick the type only when nothing in particular has focus (or the
+ * type picker has): anywhere else a digit may be the start of a date, an amount
+ * or a choice typed into a control. Alt+digit works everywhere.
+ */
+function digitsPickType(active: Element | null): boolean {
+  if (!active || active === document.body || active === document.documentElement) return true;
+  return !!active.closest('[data-testid="type-picker"]');
+}
 
 /** The hotline operator's screen: call and customer on the left, the work order on the right. */
 export function WorkbenchPage() {
@@ -42,7 +53,7 @@ export function WorkbenchPage() {
       return true;
     }
     const digit = /^Digit([1-9])$/.exec(e.code);
-    const plainDigit = !e.altKey && !e.ctrlKey && !e.metaKey && !isEditableTarget(e.target);
+    const plainDigit = !e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && digitsPickType(document.activeElement);
     if (digit && forms && (alt || plainDigit)) {
       const f = forms[Number(digit[1]) - 1];
       if (f) return pickType(f.type), true;
@@ -93,6 +104,7 @@ export function WorkbenchPage() {
                 onChange={(newCustomer) => update({ newCustomer })}
                 onCreate={() => void actions.createCustomer()}
                 onCancel={() => update({ newCustomer: null })}
+                onPick={(customer) => update({ customer, newCustomer: null })}
                 creating={wb.creatingCustomer}
               />
             ) : null}
@@ -101,6 +113,8 @@ export function WorkbenchPage() {
         <Col xs={24} lg={15} xl={16}>
           <TicketPanel
             forms={forms}
+            formsProblem={wb.formsProblem}
+            onRetryForms={() => formsResource.retry()}
             form={wb.form}
             type={draft.type}
             onType={pickType}

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Empty, Select, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Result, Select, Space, Spin, Typography } from 'antd';
 import { FileAddOutlined, SaveOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { PRIORITIES, type Priority } from '@kefu/shared/ticket-status';
@@ -8,9 +8,12 @@ import { useLabels } from '../../i18n/labels.ts';
 import { DynamicForm } from '../../components/dynamic-form/dynamic-form.tsx';
 import type { FieldErrors, FieldValues } from '../../components/dynamic-form/form-values.ts';
 import { TypePicker } from './type-picker.tsx';
+import type { FormsProblem } from './use-workbench.ts';
 
 interface Props {
   forms: FormRecord[] | undefined;
+  formsProblem: FormsProblem;
+  onRetryForms: () => void;
   form: FormRecord | null;
   type: string | null;
   onType: (type: string) => void;
@@ -64,7 +67,22 @@ export function TicketPanel(p: Props) {
           }
         />
       ) : null}
-      {!p.forms ? (
+      {p.formsProblem === 'forbidden' ? (
+        <Result
+          status="warning"
+          title={t('workbench.formsForbidden')}
+          subTitle={t('workbench.formsForbiddenHint')}
+          data-testid="forms-forbidden"
+        />
+      ) : p.formsProblem === 'failed' ? (
+        <Result
+          status="error"
+          title={t('workbench.formsFailed')}
+          subTitle={t('workbench.formsFailedHint')}
+          extra={<Button onClick={p.onRetryForms}>{t('common.retry')}</Button>}
+          data-testid="forms-failed"
+        />
+      ) : !p.forms ? (
         <Spin />
       ) : (
         <>

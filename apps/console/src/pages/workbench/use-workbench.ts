@@ -1,9 +1,10 @@
 import { useCallback, useRef, useState } from 'react';
 import { App } from 'antd';
 import { api, ApiError } from '../../api/client.ts';
+import { interactionCreateBody, interactionEndBody } from '../../api/bodies.ts';
 import type { Customer, CustomerCreateBody, Interaction, Ticket, TicketCreateBody } from '../../api/types.ts';
-import { useForms } from '../../api/shared-data.ts';
-import { useMe } from '../../session/session-provider.tsx';
+import { useFormsState } from '../../api/shared-data.ts';
+import { useAccess, useMe } from '../../session/session-provider.tsx';
 import { useLocale, useT } from '../../i18n/i18n-provider.tsx';
 import {
   detailsToFieldErrors,
@@ -13,6 +14,9 @@ import {
 import { EMPTY_DRAFT, useWorkbenchDraft, type PickedCustomer, type WorkbenchDraft } from './workbench-draft.ts';
 
 export type NewCustomerErrors = Partial<Record<'name' | 'phone', string>>;
+
+/** Why there are no forms to fill: the role may not read them, or loading failed. */
+export type FormsProblem = 'forbidden' | 'failed' | null;
 
 export function toPicked(c: Customer): PickedCustomer {
   return { id: c.id, name: c.name, phone: c.phone, address: c.address, masked: c.masked, duplicateOf: c.duplicateOf };
@@ -24,7 +28,16 @@ export function useWorkbench() {
   const t = useT();
   const [locale] = useLocale();
   const { message } = App.useApp();
-  const forms = useForms();
+  const access = useAccess();
+  const formsState = useFormsState();
+  const forms = formsState.data;
+  const formsProblem: FormsProblem = !access.forms
+    ? 'forbidden'
+    : forms || !formsState.error
+      ? null
+      : formsState.error instanceof ApiError && formsState.error.status === 403
+        ? 'forbidden'
+        : 'failed';
   const { draft, update, reset } = useWorkbenchDraft(me.id);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [customerErrors, setCustomerErrors] = useState<NewCustomerErrors>({});
@@ -42,12 +55,7 @@ export function useWorkbench() {
     if (d.interactionId) return d.interactionId;
     if (!pendingInteraction.current) {
       pendingInteraction.current = api
-        .post<Interaction>('/interactions', {
-          channel: 'phone',
-          direction: 'inbound',
-          callerNumber: d.callerNumber.trim() || null,
-          startedAt: d.callStartedAt ?? undefined,
-        })
+        .post<Interaction>('/interactions', interactionCreateBody({ callerNumber: d.callerNumber, startedAt: d.callStartedAt }))
         .then((i) => {
           update({ interactionId: i.id, callStartedAt: draftRef.current.callStartedAt ?? i.startedAt });
           return i.id;
@@ -65,7 +73,7 @@ export function useWorkbench() {
     try {
       await api.patch(
         `/interactions/${d.interactionId}`,
-        { endedAt: new Date().toISOString(), customerId: d.customer?.id ?? null, summary: d.summary.trim() || null },
+        interactionEndBody({ endedAt: new Date().toISOString(), customerId: d.customer?.id ?? null, summary: d.summary }),
         { silent },
       );
       return true;
@@ -135,11 +143,26 @@ export function useWorkbench() {
     }
   }, [checkNewCustomer, update, message, t]);
 
+  /** Replaces the picked customer with its full record (duplicates, masking). */
+  const refreshCustomer = useCallback(
+    async (customerId: string) => {
+      try {
+        const c = await api.get<Customer>(`/customers/${customerId}`, undefined, { silent: true });
+        update((cur) => (cur.customer?.id === c.id ? { customer: toPicked(c) } : {}));
+      } catch {
+        // without customer:view the short form from the work order stays
+      }
+    },
+    [update],
+  );
+
   const save = useCallback(async () => {
     if (saving) return;
     const d = draftRef.current;
     if (!form) {
-      void message.warning(t('workbench.pickTypeFirst'));
+      if (formsProblem === 'forbidden') void message.warning(t('workbench.formsForbidden'));
+      else if (formsProblem === 'failed') void message.warning(t('workbench.formsFailed'));
+      else void message.warning(t('workbench.pickTypeFirst'));
       return;
     }
     let customer: TicketCreateBody['customer'] | null = null;
@@ -182,24 +205,29 @@ export function useWorkbench() {
           name: ticket.customer.name,
           phone: ticket.customer.phone,
           address: cur.newCustomer?.address || null,
-          masked: false,
+          // replaced by the customer record right after (refreshCustomer)
+          masked: !!ticket.customer.phone?.includes('*'),
           duplicateOf: [],
         },
         created: [...cur.created, { id: ticket.id, number: ticket.number }],
       }));
       setFieldErrors({});
       void message.success(t('workbench.saved', { number: ticket.number }));
+      // created together with the work order: the ticket carries no duplicate
+      // flag or masking, the customer record does
+      if (!d.customer) void refreshCustomer(ticket.customerId);
     } catch (e) {
       if (e instanceof ApiError && e.details?.length) setFieldErrors(detailsToFieldErrors(e.details));
     } finally {
       setSaving(false);
     }
-  }, [saving, form, checkNewCustomer, locale, ensureInteraction, update, message, t]);
+  }, [saving, form, formsProblem, checkNewCustomer, locale, ensureInteraction, update, refreshCustomer, message, t]);
 
   return {
     draft,
     update,
     forms,
+    formsProblem,
     form,
     fieldErrors,
     setFieldErrors,

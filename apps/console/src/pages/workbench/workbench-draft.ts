@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Priority } from '@kefu/shared/ticket-status';
 import type { FieldValues } from '../../components/dynamic-form/form-values.ts';
+import { draftKey } from '../../session/drafts.ts';
 
 // Everything the operator has typed on the workbench, saved to localStorage
 // (per user) on every change so a reload or a crashed tab loses nothing.
@@ -49,7 +50,7 @@ export const EMPTY_DRAFT: WorkbenchDraft = {
   created: [],
 };
 
-const storageKey = (userId: string) => `kefu.workbench.${userId}`;
+const storageKey = (userId: string) => draftKey('workbench', userId);
 
 function load(userId: string): WorkbenchDraft {
   try {

@@ -3,6 +3,7 @@ import type { Department } from '../../../api/types.ts';
 import { useDirectory } from '../../../api/shared-data.ts';
 import { useT } from '../../../i18n/i18n-provider.tsx';
 import { CrudPage } from '../../../components/crud/crud-page.tsx';
+import { departmentBody } from '../../../api/bodies.ts';
 import { formatDateTime } from '../../../utils/time.ts';
 
 type Values = { name: string; parentId?: string | null };
@@ -23,7 +24,7 @@ export function DepartmentsPage() {
         { title: t('ticket.createdAt'), dataIndex: 'createdAt', width: 160, render: formatDateTime },
       ]}
       toValues={(d) => ({ name: d.name, parentId: d.parentId })}
-      toBody={(v) => ({ name: v.name.trim(), parentId: v.parentId ?? null })}
+      toBody={departmentBody}
       renderForm={(_, editing) => (
         <>
           <Form.Item name="name" label={t('org.name')} rules={[{ required: true, whitespace: true, message: t('org.nameRequired') }, { max: 64 }]}>

@@ -1,6 +1,6 @@
-import { Card, Descriptions, Empty, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Empty, Result, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import type { FieldDef, SectionDef } from '@kefu/shared/forms';
-import { useForms } from '../../../api/shared-data.ts';
+import { formsResource, useFormsState } from '../../../api/shared-data.ts';
 import { useT } from '../../../i18n/i18n-provider.tsx';
 import { useLabels } from '../../../i18n/labels.ts';
 import { PageTitle } from '../../../components/page-title.tsx';
@@ -10,7 +10,16 @@ import { formatDateTime } from '../../../utils/time.ts';
 export function FormsPage() {
   const t = useT();
   const labels = useLabels();
-  const forms = useForms();
+  const { data: forms, error } = useFormsState();
+  if (!forms && error) {
+    return (
+      <Result
+        status="error"
+        title={t('workbench.formsFailed')}
+        extra={<Button onClick={() => formsResource.retry()}>{t('common.retry')}</Button>}
+      />
+    );
+  }
   if (!forms) return <Spin />;
   if (!forms.length) return <Empty />;
 

@@ -6,6 +6,7 @@ import { useRequest } from '../../../hooks/use-request.ts';
 import { useT } from '../../../i18n/i18n-provider.tsx';
 import { useLabels } from '../../../i18n/labels.ts';
 import { CrudPage } from '../../../components/crud/crud-page.tsx';
+import { roleBody } from '../../../api/bodies.ts';
 import { PermissionCheckboxes } from './permission-checkboxes.tsx';
 
 type Values = { name: string; description?: string | null; permissions: string[]; dataScope: string };
@@ -36,12 +37,7 @@ export function RolesPage() {
         },
       ]}
       toValues={(r) => ({ name: r.name, description: r.description, permissions: r.permissions, dataScope: r.dataScope })}
-      toBody={(v) => ({
-        name: v.name.trim(),
-        description: v.description?.trim() || null,
-        permissions: v.permissions ?? [],
-        dataScope: v.dataScope,
-      })}
+      toBody={roleBody}
       renderForm={() => (
         <>
           <Form.Item name="name" label={t('org.name')} rules={[{ required: true, whitespace: true, message: t('org.nameRequired') }, { max: 64 }]}>

@@ -3,6 +3,7 @@ import type { Team } from '../../../api/types.ts';
 import { useDirectory } from '../../../api/shared-data.ts';
 import { useT } from '../../../i18n/i18n-provider.tsx';
 import { CrudPage } from '../../../components/crud/crud-page.tsx';
+import { teamBody } from '../../../api/bodies.ts';
 import { formatDateTime } from '../../../utils/time.ts';
 
 type Values = { name: string; departmentId?: string | null; leadId?: string | null };
@@ -24,7 +25,7 @@ export function TeamsPage() {
         { title: t('ticket.createdAt'), dataIndex: 'createdAt', width: 160, render: formatDateTime },
       ]}
       toValues={(x) => ({ name: x.name, departmentId: x.departmentId, leadId: x.leadId })}
-      toBody={(v) => ({ name: v.name.trim(), departmentId: v.departmentId ?? null, leadId: v.leadId ?? null })}
+      toBody={teamBody}
       renderForm={() => (
         <>
           <Form.Item name="name" label={t('org.name')} rules={[{ required: true, whitespace: true, message: t('org.nameRequired') }, { max: 64 }]}>

@@ -5,6 +5,7 @@ import { useDirectory } from '../../../api/shared-data.ts';
 import { useRequest } from '../../../hooks/use-request.ts';
 import { useT } from '../../../i18n/i18n-provider.tsx';
 import { CrudPage } from '../../../components/crud/crud-page.tsx';
+import { userCreateBody, userUpdateBody } from '../../../api/bodies.ts';
 
 type Values = {
   username: string;
@@ -47,18 +48,17 @@ export function UsersPage() {
           render: (a: boolean) => (a ? <Tag color="green">{t('user.activeYes')}</Tag> : <Tag>{t('user.activeNo')}</Tag>),
         },
       ]}
-      toValues={(u) => ({ ...u, password: '' })}
-      toBody={(v, editing) => {
-        const common = {
-          displayName: v.displayName.trim(),
-          jobNumber: v.jobNumber?.trim() || null,
-          departmentId: v.departmentId ?? null,
-          teamId: v.teamId ?? null,
-          roleIds: v.roleIds ?? [],
-        };
-        if (!editing) return { ...common, username: v.username.trim(), password: v.password };
-        return { ...common, active: v.active, ...(v.password ? { password: v.password } : {}) };
-      }}
+      toValues={(u) => ({
+        username: u.username,
+        displayName: u.displayName,
+        password: '',
+        jobNumber: u.jobNumber,
+        departmentId: u.departmentId,
+        teamId: u.teamId,
+        roleIds: u.roleIds,
+        active: u.active,
+      })}
+      toBody={(v, editing) => (editing ? userUpdateBody(v) : userCreateBody(v))}
       renderForm={(_, editing) => (
         <>
           <Form.Item

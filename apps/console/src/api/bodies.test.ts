@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import * as s from '@kefu/shared/api';
+import {
+  customerBody,
+  departmentBody,
+  interactionCreateBody,
+  interactionEndBody,
+  loginBody,
+  roleBody,
+  teamBody,
+  userCreateBody,
+  userUpdateBody,
+} from './bodies.ts';
+
+const ID = '0b6f1c2e-4a7d-4f3e-9c1a-2d5e8f9a0b1c';
+const ID2 = '1c7a2d3f-5b8e-4a4f-8d2b-3e6f9a0b1c2d';
+
+/** The body must pass the schema with unknown keys rejected, as the server will. */
+function expectStrict(schema: z.ZodObject, body: object) {
+  const res = schema.strict().safeParse(body);
+  expect(res.error?.issues ?? []).toEqual([]);
+  for (const k of Object.keys(body)) expect(Object.keys(schema.shape)).toContain(k);
+}
+
+// form values as antd hands them over, with the extra keys a row being edited carries
+const row = { id: ID, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' };
+
+describe('request bodies hold only documented fields', () => {
+  it('login', () => {
+    expectStrict(s.loginBody, loginBody({ username: ' operator ', password: 'kefu-demo', remember: true } as never));
+  });
+
+  it('departments and teams', () => {
+    expectStrict(s.departmentBody, departmentBody({ ...row, name: ' 客服部 ', parentId: undefined }));
+    expectStrict(s.departmentBody, departmentBody({ ...row, name: '热线组', parentId: ID2 }));
+    expectStrict(s.teamBody, teamBody({ ...row, name: '早班', departmentId: ID2, leadId: undefined }));
+  });
+
+  it('roles', () => {
+    const body = roleBody({ ...row, name: '接线员', description: '  ', permissions: ['ticket:create'], dataScope: 'team' });
+    expectStrict(s.roleBody, body);
+    expect(body.description).toBeNull();
+  });
+
+  it('users: create with username and password, edit without the username', () => {
+    const values = {
+      ...row,
+      username: 'wangli',
+      displayName: ' 王丽 ',
+      password: 'secret-123',
+      jobNumber: '',
+      departmentId: ID2,
+      teamId: null,
+      roleIds: [ID],
+      active: true,
+    };
+    expectStrict(s.userCreateBody, userCreateBody(values));
+    const edit = userUpdateBody({ ...values, password: '' });
+    expectStrict(s.userUpdateBody, edit);
+    expect(edit).not.toHaveProperty('username');
+    expect(edit).not.toHaveProperty('password');
+    expect(userUpdateBody(values)).toHaveProperty('password', 'secret-123');
+  });
+
+  it('customers, also when phone and address are masked', () => {
+    const values = { ...row, name: '张建国', phone: '13812345678', address: '北京市', customerClass: '', note: 'VIP', masked: false, duplicateOf: [] };
+    expectStrict(s.customerCreateBody, customerBody(values));
+    const masked = customerBody({ ...values, phone: '', address: '' }, true);
+    expectStrict(s.customerUpdateBody, masked);
+    expect(masked).not.toHaveProperty('phone');
+    expect(masked).not.toHaveProperty('address');
+  });
+
+  it('interactions', () => {
+    expectStrict(s.interactionCreateBody, interactionCreateBody({ callerNumber: ' 13812345678 ', startedAt: '2026-01-01T00:00:00Z' }));
+    expectStrict(s.interactionCreateBody, interactionCreateBody({ callerNumber: '', startedAt: null }));
+    expectStrict(s.interactionUpdateBody, interactionEndBody({ endedAt: '2026-01-01T00:05:00Z', customerId: ID, summary: ' ' }));
+  });
+});

@@ -1,0 +1,113 @@
+import type { z } from 'zod';
+import type * as s from '@kefu/shared/api';
+import type { DataScope, Permission } from '@kefu/shared/permissions';
+
+// Request bodies, built field by field from form values: the server rejects
+// keys its schema does not list, and form values carry extra ones (ids,
+// timestamps of the row being edited, UI-only fields). Each builder returns
+// exactly the documented fields of @kefu/shared/api (checked in bodies.test.ts).
+
+export type LoginBody = z.input<typeof s.loginBody>;
+export type DepartmentBody = z.input<typeof s.departmentBody>;
+export type TeamBody = z.input<typeof s.teamBody>;
+export type RoleBody = z.input<typeof s.roleBody>;
+export type UserCreateBody = z.input<typeof s.userCreateBody>;
+export type UserUpdateBody = z.input<typeof s.userUpdateBody>;
+export type CustomerUpdateBody = z.input<typeof s.customerUpdateBody>;
+export type InteractionCreateBody = z.input<typeof s.interactionCreateBody>;
+export type InteractionUpdateBody = z.input<typeof s.interactionUpdateBody>;
+
+const trimmedOrNull = (v: string | null | undefined) => (v?.trim() ? v.trim() : null);
+
+export function loginBody(v: { username: string; password: string }): LoginBody {
+  return { username: v.username.trim(), password: v.password };
+}
+
+export function departmentBody(v: { name: string; parentId?: string | null }): DepartmentBody {
+  return { name: v.name.trim(), parentId: v.parentId ?? null };
+}
+
+export function teamBody(v: { name: string; departmentId?: string | null; leadId?: string | null }): TeamBody {
+  return { name: v.name.trim(), departmentId: v.departmentId ?? null, leadId: v.leadId ?? null };
+}
+
+export function roleBody(v: { name: string; description?: string | null; permissions?: string[]; dataScope: string }): RoleBody {
+  return {
+    name: v.name.trim(),
+    description: trimmedOrNull(v.description),
+    permissions: (v.permissions ?? []) as Permission[],
+    dataScope: v.dataScope as DataScope,
+  };
+}
+
+interface UserValues {
+  username?: string;
+  displayName: string;
+  password?: string;
+  jobNumber?: string | null;
+  departmentId?: string | null;
+  teamId?: string | null;
+  roleIds?: string[];
+  active?: boolean;
+}
+
+export function userCreateBody(v: UserValues): UserCreateBody {
+  return {
+    username: (v.username ?? '').trim(),
+    displayName: v.displayName.trim(),
+    password: v.password ?? '',
+    jobNumber: trimmedOrNull(v.jobNumber),
+    departmentId: v.departmentId ?? null,
+    teamId: v.teamId ?? null,
+    roleIds: v.roleIds ?? [],
+  };
+}
+
+/** The username never changes; the password only when a new one was typed. */
+export function userUpdateBody(v: UserValues): UserUpdateBody {
+  return {
+    displayName: v.displayName.trim(),
+    jobNumber: trimmedOrNull(v.jobNumber),
+    departmentId: v.departmentId ?? null,
+    teamId: v.teamId ?? null,
+    roleIds: v.roleIds ?? [],
+    ...(v.active !== undefined ? { active: v.active } : {}),
+    ...(v.password ? { password: v.password } : {}),
+  };
+}
+
+interface CustomerValues {
+  name: string;
+  phone?: string;
+  address?: string | null;
+  customerClass?: string | null;
+  note?: string | null;
+}
+
+/**
+ * Create or edit a customer. `masked`: the user sees masked phone and address,
+ * which cannot be sent back; they are left out unless typed anew.
+ */
+export function customerBody(v: CustomerValues, masked = false): CustomerUpdateBody {
+  const phone = v.phone?.trim() ?? '';
+  return {
+    name: v.name.trim(),
+    customerClass: trimmedOrNull(v.customerClass),
+    note: trimmedOrNull(v.note),
+    ...(!masked || phone ? { phone } : {}),
+    ...(!masked || v.address?.trim() ? { address: trimmedOrNull(v.address) } : {}),
+  };
+}
+
+export function interactionCreateBody(v: { callerNumber: string; startedAt: string | null }): InteractionCreateBody {
+  return {
+    channel: 'phone',
+    direction: 'inbound',
+    callerNumber: v.callerNumber.trim() || null,
+    ...(v.startedAt ? { startedAt: v.startedAt } : {}),
+  };
+}
+
+export function interactionEndBody(v: { customerId: string | null; summary: string; endedAt: string }): InteractionUpdateBody {
+  return { endedAt: v.endedAt, customerId: v.customerId, summary: v.summary.trim() || null };
+}
