@@ -22,21 +22,44 @@ import { customerRoutes } from './modules/customers/customers.routes.ts';
 import { formRoutes } from './modules/forms/forms.routes.ts';
 import { ticketRoutes } from './modules/tickets/tickets.routes.ts';
 import { interactionRoutes } from './modules/interactions/interactions.routes.ts';
+import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { routingRoutes } from './modules/routing/routing.routes.ts';
+import { realtimeRoutes } from './platform/realtime/realtime.routes.ts';
+import { createServices, type Services } from './services.ts';
+import websocket from '@fastify/websocket';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** Builds the HTTP app: plugins, then modules, then the console's static files. */
-export async function buildApp(config: Config, database: Database, opts: { logger?: boolean } = {}): Promise<App> {
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+  }
+}
+
+/**
+ * Builds the HTTP app: plugins, then modules, then the console's static files.
+ * The background services (jobs, outbox, realtime) are created here unless the
+ * caller brings its own; they are not started — main.ts starts them.
+ */
+export async function buildApp(config: Config, database: Database, opts: { logger?: boolean; services?: Services } = {}): Promise<App> {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.KEFU_LOG_LEVEL },
     trustProxy: config.KEFU_TRUST_PROXY,
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();
+  const services = opts.services ?? createServices(config, database, app.log);
+  app.decorate('services', services);
+  app.addHook('onClose', async () => { await services.close(); });
+  // a write may have raised events or jobs: look at them now, not at the next poll
+  app.addHook('onResponse', async (req, reply) => {
+    if (req.method !== 'GET' && reply.statusCode < 400) services.runner.kick();
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
   await app.register(cookie);
+  await app.register(websocket);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
@@ -72,6 +95,9 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   formRoutes(app, deps);
   interactionRoutes(app, deps);
   ticketRoutes(app, deps);
+  notificationRoutes(app, deps);
+  realtimeRoutes(app, services.hub);
+  routingRoutes(app, deps);
 
   const consoleDir = config.KEFU_CONSOLE_DIR ?? path.resolve(here, '../../console/dist');
   const hasConsole = existsSync(path.join(consoleDir, 'index.html'));

@@ -113,7 +113,8 @@ describe('API surface', () => {
   it('serves the form definitions the workbench renders, with conditional sections', async () => {
     const res = await t.request(await t.login('operator'), 'GET', '/api/v1/forms');
     const types = res.body.items.map((f: { type: string }) => f.type).sort();
-    expect(types).toEqual(['complaint', 'inquiry', 'order', 'repair']);
+    expect(types).toEqual(['complaint', 'inquiry', 'order', 'repair', 'task']);
+    expect(res.body.items.find((f: { type: string }) => f.type === 'task').definition.internal).toBe(true);
     const complaint = res.body.items.find((f: { type: string }) => f.type === 'complaint').definition;
     const product = complaint.sections.find((s: { key: string }) => s.key === 'productQuality');
     expect(product.when).toEqual({ field: 'category', in: ['product_quality'] });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { channelSettings } from './modules/notifications/channels/channel-settings.ts';
 
 // All settings, validated once at boot. Nothing else reads process.env.
 const schema = z.object({
@@ -15,7 +16,9 @@ const schema = z.object({
   /** behind a reverse proxy: trust X-Forwarded-For (else a client could dodge the login rate limit) */
   KEFU_TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   NODE_ENV: z.string().default('production'),
-});
+  /** how often each process looks for due jobs and timers when nothing woke it */
+  KEFU_JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+}).extend(channelSettings.shape);
 
 export type Config = z.infer<typeof schema> & {
   /** demo data is seeded on an empty embedded database unless told otherwise */

@@ -15,6 +15,8 @@ export interface TestApp {
   login(username: string, password?: string): Promise<string>;
   request(token: string | null, method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
+  /** runs every pending event, rule and job now (the background runner is not started in tests) */
+  drain(): Promise<number>;
 }
 
 async function freshPostgres(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -67,6 +69,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       tokens.set(`${username}:${password}`, res.body.token);
       return res.body.token;
     },
+    drain: () => app.services.drain(),
     async close() {
       await app.close();
       await database.close();

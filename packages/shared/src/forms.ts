@@ -51,6 +51,8 @@ export const formDefinition = z
     lifecycle: z.record(z.enum(TICKET_STATUSES), z.array(z.enum(TICKET_STATUSES))).optional(),
     /** fields whose values make the work order's title when none is given */
     subjectFields: z.array(z.string()).optional(),
+    /** made by the system (e.g. tasks rules create), not offered at intake */
+    internal: z.boolean().optional(),
   })
   .superRefine((def, ctx) => {
     const seen = new Set<string>();

@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   'form:view',
   'form:manage',
   'org:manage',
+  'rule:manage',
+  'supervisor:view',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -223,6 +223,10 @@ const enUS: Record<keyof typeof zhCN, string> = {
   'perm.form:view': 'View',
   'perm.form:manage': 'Manage',
   'perm.org:manage': 'Manage departments, teams, users and roles',
+  'permGroup.rule': 'Routing rules',
+  'permGroup.supervisor': 'Supervisor views',
+  'perm.rule:manage': 'Manage routing and escalation rules',
+  'perm.supervisor:view': 'See at-risk work, escalations and the notification log',
 
   'org.name': 'Name',
   'org.nameRequired': 'Enter a name',

@@ -222,6 +222,10 @@ const zhCN = {
   'perm.form:view': '查看',
   'perm.form:manage': '管理',
   'perm.org:manage': '管理部门、班组、用户和角色',
+  'permGroup.rule': '路由规则',
+  'permGroup.supervisor': '主管视图',
+  'perm.rule:manage': '管理路由与升级规则',
+  'perm.supervisor:view': '查看风险工单、升级和通知记录',
 
   'org.name': '名称',
   'org.nameRequired': '请输入名称',

@@ -6,6 +6,7 @@ import { ensureDefaultForms } from '../modules/forms/forms.repository.ts';
 import { seedDemoOrg } from './seed/demo-org.ts';
 import { seedDemoData } from './seed/demo-data.ts';
 import { seedFirstAdmin } from './seed/demo-org.ts';
+import { installTemplate } from '../modules/routing/install-template.ts';
 
 export interface PrepareResult {
   seeded: 'demo' | 'admin' | null;
@@ -24,6 +25,7 @@ export async function prepareDatabase(
   if (anyone) return { seeded: null };
   if (config.seedDemo) {
     await seedDemoOrg(database.db);
+    await installTemplate(database.db, 'dairy_hotline', null, { bindDemoHolders: true });
     if (opts.sampleData !== false) await seedDemoData(database.db, config.KEFU_TIMEZONE);
     return { seeded: 'demo' };
   }

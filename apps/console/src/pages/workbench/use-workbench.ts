@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { App } from 'antd';
 import { api, ApiError } from '../../api/client.ts';
 import { interactionCreateBody, interactionEndBody } from '../../api/bodies.ts';
@@ -30,7 +30,8 @@ export function useWorkbench() {
   const { message } = App.useApp();
   const access = useAccess();
   const formsState = useFormsState();
-  const forms = formsState.data;
+  // internal types (tasks that rules create) are not something a caller asks for
+  const forms = useMemo(() => formsState.data?.filter((f) => !f.definition.internal), [formsState.data]);
   const formsProblem: FormsProblem = !access.forms
     ? 'forbidden'
     : forms || !formsState.error

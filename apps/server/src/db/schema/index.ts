@@ -4,3 +4,7 @@ export * from './customers.ts';
 export * from './interactions.ts';
 export * from './forms.ts';
 export * from './tickets.ts';
+export * from './jobs.ts';
+export * from './positions.ts';
+export * from './rules.ts';
+export * from './notifications.ts';

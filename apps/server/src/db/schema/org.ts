@@ -34,6 +34,9 @@ export const users = pgTable(
     displayName: text('display_name').notNull(),
     passwordHash: text('password_hash').notNull(),
     jobNumber: text('job_number'),
+    /** where email and SMS notifications go */
+    email: text('email'),
+    mobile: text('mobile'),
     departmentId: uuid('department_id').references(() => departments.id),
     teamId: uuid('team_id').references(() => teams.id),
     locale: text('locale').notNull().default('zh-CN'),

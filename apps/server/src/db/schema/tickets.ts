@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { customers } from './customers.ts';
 import { interactions } from './interactions.ts';
 import { teams, users } from './org.ts';
@@ -22,9 +22,15 @@ export const tickets = pgTable(
     teamId: uuid('team_id').references(() => teams.id),
     /** department of the assignee or team, kept for department-scoped views */
     departmentId: uuid('department_id'),
-    createdById: uuid('created_by_id').notNull().references(() => users.id),
+    /** null when a routing rule created it (a sub-task) */
+    createdById: uuid('created_by_id').references(() => users.id),
     interactionId: uuid('interaction_id').references(() => interactions.id),
     resolution: text('resolution'),
+    /** a sub-task's parent work order (e.g. the injury joint visit of a complaint) */
+    parentId: uuid('parent_id'),
+    /** people who must not see this work order (a complaint against them, AUD-13) */
+    hiddenFrom: uuid('hidden_from').array().notNull().default(sql`'{}'::uuid[]`),
+    dueAt: timestamp('due_at', { withTimezone: true, precision: 3 }),
     searchVector: tsvector('search_vector'),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
@@ -45,7 +51,17 @@ export const tickets = pgTable(
     index('tickets_customer_idx').on(t.customerId, t.createdAt.desc()),
     index('tickets_interaction_idx').on(t.interactionId),
     index('tickets_search_idx').using('gin', t.searchVector),
+    index('tickets_parent_idx').on(t.parentId),
   ],
+);
+
+export const ticketWatchers = pgTable(
+  'ticket_watchers',
+  {
+    ticketId: uuid('ticket_id').notNull().references(() => tickets.id),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.ticketId, t.userId] }), index('ticket_watchers_user_idx').on(t.userId)],
 );
 
 /** Append-only timeline: written in the same transaction as the change it records. */
@@ -57,6 +73,8 @@ export const ticketEvents = pgTable(
     actorId: uuid('actor_id'),
     action: text('action').notNull(),
     changes: jsonb('changes').notNull().default([]),
+    /** set when a rule made the change: the timeline shows "by rule <name>" */
+    ruleName: text('rule_name'),
     at: timestamp('at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [index('ticket_events_ticket_idx').on(t.ticketId, t.at)],

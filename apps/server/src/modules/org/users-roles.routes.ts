@@ -29,6 +29,8 @@ async function presentUsers(db: Db, rows: (typeof users.$inferSelect)[]) {
     username: u.username,
     displayName: u.displayName,
     jobNumber: u.jobNumber,
+    email: u.email,
+    mobile: u.mobile,
     departmentId: u.departmentId,
     teamId: u.teamId,
     roleIds: links.filter((l) => l.userId === u.id).map((l) => l.roleId),
@@ -76,6 +78,7 @@ export function userRoleRoutes(app: App, { db }: Deps): void {
       const row = await db.transaction(async (tx) => {
         const [u] = await tx.insert(users).values({
           username: b.username, displayName: b.displayName, passwordHash, jobNumber: b.jobNumber ?? null,
+          email: b.email ?? null, mobile: b.mobile ?? null,
           departmentId: b.departmentId ?? null, teamId: b.teamId ?? null,
         }).returning();
         await setRoles(tx, u.id, b.roleIds);

@@ -20,6 +20,8 @@ export interface CreateTicketInput {
   interactionId?: string;
   assigneeId?: string | null;
   teamId?: string | null;
+  /** set by conversions: the work order this one came from */
+  parentId?: string;
 }
 
 /**
@@ -89,7 +91,7 @@ export async function createTicket(db: Db, actor: Principal, input: CreateTicket
     const [row] = await tx.insert(tickets).values({
       number, type: input.type, status: 'new', priority: input.priority, channel: input.channel, subject,
       customerId: customer.id, fields, formVersion: form.version, assigneeId, teamId, departmentId,
-      createdById: actor.userId, interactionId,
+      createdById: actor.userId, interactionId, parentId: input.parentId ?? null,
       searchVector: sql`${toVectorLiteral(searchWords)}::tsvector` as unknown as string,
       createdAt: now, updatedAt: now,
     }).returning();

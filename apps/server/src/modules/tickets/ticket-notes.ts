@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { outboxEvents, ticketEvents, ticketNotes, tickets, users } from '../../db/schema/index.ts';
+import { ticketEvents, ticketNotes, tickets, users } from '../../db/schema/index.ts';
+import { recordTicketChange } from './record-ticket-change.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { visibleTicket } from './ticket-queries.ts';
 
@@ -11,10 +12,10 @@ export async function addNote(db: Db, actor: Principal, ticketId: string, body: 
     const now = new Date();
     const [n] = await tx.insert(ticketNotes).values({ ticketId, authorId: actor.userId, body, createdAt: now }).returning();
     await tx.update(tickets).set({ updatedAt: now }).where(eq(tickets.id, ticketId));
-    await tx.insert(ticketEvents).values({
-      ticketId, actorId: actor.userId, action: 'note_added', changes: [{ field: 'note', from: null, to: body.slice(0, 200) }], at: now,
+    await recordTicketChange(tx, ticketId, {
+      actorId: actor.userId, action: 'note_added', changes: [{ field: 'note', from: null, to: body.slice(0, 200) }], at: now,
+      eventType: 'ticket.note_added',
     });
-    await tx.insert(outboxEvents).values({ type: 'ticket.note_added', aggregateId: ticketId, payload: { ticketId, noteId: n.id } });
     return { id: n.id, body: n.body, authorId: n.authorId, authorName: actor.displayName, createdAt: n.createdAt.toISOString() };
   });
 }
@@ -33,7 +34,7 @@ export async function listTimeline(db: Db, actor: Principal, ticketId: string) {
     .leftJoin(users, eq(users.id, ticketEvents.actorId))
     .where(eq(ticketEvents.ticketId, ticketId)).orderBy(asc(ticketEvents.at), asc(ticketEvents.id));
   return rows.map((r) => ({
-    id: r.e.id, at: r.e.at.toISOString(), actorId: r.e.actorId, actorName: r.actorName, action: r.e.action,
+    id: r.e.id, at: r.e.at.toISOString(), actorId: r.e.actorId, actorName: r.actorName, action: r.e.action, ruleName: r.e.ruleName,
     changes: r.e.changes as { field: string; from: unknown; to: unknown }[],
   }));
 }

@@ -43,7 +43,7 @@ export function presentTicketListItem(r: TicketRow, viewer: Principal) {
     channel: t.channel as 'phone', subject: t.subject, customerId: t.customerId,
     customer: { id: t.customerId, name: r.customerName, phone: customerPhoneFor(viewer, r.customerPhone) },
     formVersion: t.formVersion, assigneeId: t.assigneeId, assigneeName: r.assigneeName, teamId: t.teamId, teamName: r.teamName,
-    createdById: t.createdById, createdByName: r.createdByName,
+    createdById: t.createdById, createdByName: r.createdByName, parentId: t.parentId, dueAt: t.dueAt?.toISOString() ?? null,
     createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString(),
   };
 }

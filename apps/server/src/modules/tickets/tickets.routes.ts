@@ -12,6 +12,8 @@ import { listTickets } from './list-tickets.ts';
 import { changedTicket, presentTicket, visibleTicket } from './ticket-queries.ts';
 import { recordPiiView } from '../customers/customer-presenter.ts';
 import { addNote, listNotes, listTimeline } from './ticket-notes.ts';
+import { forwardTicket } from './forward-ticket.ts';
+import { convertTicket } from './convert-ticket.ts';
 
 const idParams = z.object({ id });
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
@@ -69,6 +71,38 @@ export function ticketRoutes(app: App, { db, config }: Deps): void {
     const viewer = principalOf(req);
     await updateTicket(db, viewer, req.params.id, req.body, requestLocale(req));
     return ticketDetail(db, viewer, req.params.id, { justChanged: true });
+  });
+
+  app.post('/api/v1/tickets/:id/forward', {
+    config: { permission: 'ticket:assign' },
+    schema: {
+      tags: ['tickets'], summary: 'Forward to whoever holds a position (e.g. marketing_director) or to a person, and tell them',
+      params: idParams,
+      body: z.object({ position: z.string().regex(/^[a-z][a-z0-9_]{1,47}$/).optional(), userId: id.optional() }).strict()
+        .refine((b) => !!b.position !== !!b.userId, 'give either position or userId'),
+      response: { 200: ticket, ...errors },
+    },
+  }, async (req) => {
+    const viewer = principalOf(req);
+    const services = req.server.services;
+    const after: (() => void | Promise<void>)[] = [];
+    await forwardTicket(db, viewer, req.params.id, req.body, requestLocale(req), { hub: services.hub, afterCommit: (fn) => after.push(fn) });
+    for (const fn of after) await fn();
+    return ticketDetail(db, viewer, req.params.id, { justChanged: true });
+  });
+
+  app.post('/api/v1/tickets/:id/convert', {
+    config: { permission: 'ticket:create' },
+    schema: {
+      tags: ['tickets'], summary: 'Make a work order of another type from this one (an inquiry becomes an order), carrying over what it knows',
+      params: idParams,
+      body: z.object({ type: z.string().min(1).max(32), fields: z.record(z.string(), z.unknown()).default({}) }).strict(),
+      response: { 201: ticket, ...errors },
+    },
+  }, async (req, reply) => {
+    const viewer = principalOf(req);
+    const created = await convertTicket(db, viewer, req.params.id, req.body.type, req.body.fields, requestLocale(req), config.KEFU_TIMEZONE);
+    return reply.status(201).send(await ticketDetail(db, viewer, created.id, { justChanged: true }));
   });
 
   app.get('/api/v1/tickets/:id/timeline', {

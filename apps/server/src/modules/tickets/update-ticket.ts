@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { TicketStatus } from '@kefu/shared/ticket-status';
 import type { Db } from '../../db/client.ts';
-import { outboxEvents, ticketEvents, tickets } from '../../db/schema/index.ts';
+import { tickets } from '../../db/schema/index.ts';
+import { recordTicketChange, type Change } from './record-ticket-change.ts';
 import { AppError, type Locale } from '../../platform/errors.ts';
 import { requirePermission, type Principal } from '../../platform/auth/principal.ts';
 import { toVectorLiteral } from '../../platform/search/tokenize.ts';
@@ -21,12 +22,11 @@ export interface UpdateTicketInput {
   resolution?: string;
 }
 
-interface Change { field: string; from: unknown; to: unknown }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** Which timeline action a set of changes is, for the console to label. */
-function actionOf(changes: Change[]): string {
+export function actionOf(changes: Change[]): string {
   const kinds = new Set(changes.map((c) => (c.field.startsWith('fields.') ? 'fields_changed'
     : c.field === 'status' ? 'status_changed'
       : c.field === 'assigneeId' || c.field === 'teamId' ? 'assigned'
@@ -112,10 +112,7 @@ export async function updateTicket(db: Db, actor: Principal, ticketId: string, i
     }
     const now = new Date();
     await tx.update(tickets).set({ ...patch, updatedAt: now }).where(eq(tickets.id, t.id));
-    await tx.insert(ticketEvents).values({ ticketId: t.id, actorId: actor.userId, action: actionOf(changes), changes, at: now });
-    await tx.insert(outboxEvents).values({
-      type: 'ticket.updated', aggregateId: t.id, payload: { ticketId: t.id, actorId: actor.userId, changes },
-    });
+    await recordTicketChange(tx, t.id, { actorId: actor.userId, action: actionOf(changes), changes, at: now });
     return t.id;
   });
 }

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { and, desc, eq, gte, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { errorBody, id, isoDate } from '@kefu/shared/api';
+import type { App, Deps } from '../../platform/http/types.ts';
+import { principalOf } from '../../platform/http/auth-hook.ts';
+import { notificationDeliveries, notificationPreferences, notifications, tickets, users } from '../../db/schema/index.ts';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
+import { notFound } from '../../platform/errors.ts';
+
+const notification = z.object({
+  id, kind: z.string(), title: z.string(), body: z.string(), ticketId: id.nullable(), urgent: z.boolean(),
+  createdAt: isoDate, readAt: isoDate.nullable(),
+});
+const delivery = z.object({
+  id, notificationId: id, userId: id, userName: z.string().nullable(), ticketId: id.nullable(), ticketNumber: z.string().nullable(),
+  channel: z.string(), status: z.string(), attempts: z.number().int(), error: z.string().nullable(),
+  title: z.string(), createdAt: isoDate, deliveredAt: isoDate.nullable(),
+});
+const CHANNELS = ['in_app', 'email', 'sms'] as const;
+const preference = z.object({ kind: z.string().max(64), channels: z.array(z.enum(['email', 'sms'])).max(2) }).strict();
+
+function present(n: typeof notifications.$inferSelect) {
+  return {
+    id: n.id, kind: n.kind, title: n.title, body: n.body, ticketId: n.ticketId, urgent: !!(n.data as { urgent?: boolean }).urgent,
+    createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null,
+  };
+}
+
+export function notificationRoutes(app: App, { db }: Deps): void {
+  app.get('/api/v1/notifications', {
+    schema: {
+      tags: ['notifications'],
+      summary: "The signed-in user's notifications, newest first",
+      querystring: z.object({ unread: z.enum(['true', 'false']).optional(), limit: z.coerce.number().int().min(1).max(100).default(20), cursor: z.string().optional() }),
+      response: { 200: z.object({ items: z.array(notification), nextCursor: z.string().nullable(), unread: z.number().int() }) },
+    },
+  }, async (req) => {
+    const me = principalOf(req);
+    const conds: SQL[] = [eq(notifications.userId, me.userId)];
+    if (req.query.unread === 'true') conds.push(isNull(notifications.readAt));
+    if (req.query.cursor) {
+      const c = decodeCursor(req.query.cursor);
+      const at = new Date(c.sortValue);
+      conds.push(or(lt(notifications.createdAt, at), and(eq(notifications.createdAt, at), lt(notifications.id, c.id)))!);
+    }
+    const rows = await db.select().from(notifications).where(and(...conds))
+      .orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(req.query.limit + 1);
+    const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(notifications)
+      .where(and(eq(notifications.userId, me.userId), isNull(notifications.readAt)));
+    const items = rows.slice(0, req.query.limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map(present),
+      nextCursor: rows.length > req.query.limit && last ? encodeCursor(last.createdAt.toISOString(), last.id) : null,
+      unread: n,
+    };
+  });
+
+  app.post('/api/v1/notifications/:id/read', {
+    schema: { tags: ['notifications'], summary: 'Mark one notification read', params: z.object({ id }), response: { 200: notification, 404: errorBody } },
+  }, async (req) => {
+    const me = principalOf(req);
+    const [row] = await db.update(notifications).set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
+      .where(and(eq(notifications.id, req.params.id), eq(notifications.userId, me.userId))).returning();
+    if (!row) throw notFound('notification');
+    return present(row);
+  });
+
+  app.post('/api/v1/notifications/read-all', {
+    schema: { tags: ['notifications'], summary: 'Mark all notifications read', response: { 200: z.object({ marked: z.number().int() }) } },
+  }, async (req) => {
+    const me = principalOf(req);
+    const rows = await db.update(notifications).set({ readAt: new Date() })
+      .where(and(eq(notifications.userId, me.userId), isNull(notifications.readAt))).returning({ id: notifications.id });
+    return { marked: rows.length };
+  });
+
+  app.get('/api/v1/me/notification-preferences', {
+    schema: { tags: ['notifications'], summary: 'Extra channels (email, SMS) per kind of notification; in-app is always on', response: { 200: z.object({ items: z.array(preference) }) } },
+  }, async (req) => {
+    const rows = await db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, principalOf(req).userId));
+    return { items: rows.map((r) => ({ kind: r.kind, channels: r.channels as ('email' | 'sms')[] })) };
+  });
+
+  app.put('/api/v1/me/notification-preferences', {
+    schema: { tags: ['notifications'], body: z.object({ items: z.array(preference).max(50) }).strict(), response: { 200: z.object({ items: z.array(preference) }) } },
+  }, async (req) => {
+    const me = principalOf(req);
+    await db.transaction(async (tx) => {
+      await tx.delete(notificationPreferences).where(eq(notificationPreferences.userId, me.userId));
+      const items = req.body.items.filter((i) => i.channels.length);
+      if (items.length) await tx.insert(notificationPreferences).values(items.map((i) => ({ userId: me.userId, kind: i.kind, channels: [...new Set(i.channels)] })));
+    });
+    return { items: req.body.items.filter((i) => i.channels.length) };
+  });
+
+  app.get('/api/v1/notification-log', {
+    config: { permission: 'supervisor:view' },
+    schema: {
+      tags: ['notifications'],
+      summary: 'Who was told what, when, by which channel, and whether it was delivered',
+      querystring: z.object({
+        channel: z.enum(CHANNELS).optional(), status: z.enum(['pending', 'delivered', 'sent', 'failed', 'retrying']).optional(),
+        userId: id.optional(), ticketId: id.optional(), from: isoDate.optional(), to: isoDate.optional(),
+        limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.string().optional(),
+      }),
+      response: { 200: z.object({ items: z.array(delivery), nextCursor: z.string().nullable() }) },
+    },
+  }, async (req) => {
+    const q = req.query;
+    const conds: SQL[] = [];
+    if (q.channel) conds.push(eq(notificationDeliveries.channel, q.channel));
+    if (q.status) conds.push(eq(notificationDeliveries.status, q.status));
+    if (q.userId) conds.push(eq(notificationDeliveries.userId, q.userId));
+    if (q.ticketId) conds.push(eq(notificationDeliveries.ticketId, q.ticketId));
+    if (q.from) conds.push(gte(notificationDeliveries.createdAt, new Date(q.from)));
+    if (q.to) conds.push(lte(notificationDeliveries.createdAt, new Date(q.to)));
+    if (q.cursor) {
+      const c = decodeCursor(q.cursor);
+      const at = new Date(c.sortValue);
+      conds.push(or(lt(notificationDeliveries.createdAt, at), and(eq(notificationDeliveries.createdAt, at), lt(notificationDeliveries.id, c.id)))!);
+    }
+    const rows = await db.select({ d: notificationDeliveries, userName: users.displayName, ticketNumber: tickets.number, title: notifications.title })
+      .from(notificationDeliveries)
+      .innerJoin(notifications, eq(notifications.id, notificationDeliveries.notificationId))
+      .leftJoin(users, eq(users.id, notificationDeliveries.userId))
+      .leftJoin(tickets, eq(tickets.id, notificationDeliveries.ticketId))
+      .where(conds.length ? and(...conds) : undefined)
+      .orderBy(desc(notificationDeliveries.createdAt), desc(notificationDeliveries.id)).limit(q.limit + 1);
+    const items = rows.slice(0, q.limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map((r) => ({
+        id: r.d.id, notificationId: r.d.notificationId, userId: r.d.userId, userName: r.userName, ticketId: r.d.ticketId,
+        ticketNumber: r.ticketNumber, channel: r.d.channel, status: r.d.status, attempts: r.d.attempts, error: r.d.error,
+        title: r.title, createdAt: r.d.createdAt.toISOString(), deliveredAt: r.d.deliveredAt?.toISOString() ?? null,
+      })),
+      nextCursor: rows.length > q.limit && last ? encodeCursor(last.d.createdAt.toISOString(), last.d.id) : null,
+    };
+  });
+}

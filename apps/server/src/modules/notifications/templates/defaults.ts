@@ -1,0 +1,115 @@
+import type { LocalizedTemplate } from './render.ts';
+
+// Default wording of staff notifications, per event and language. Titles serve
+// as e-mail subjects and in-app headlines; bodies as the mail text and the SMS.
+
+export const NOTIFICATION_EVENTS = [
+  'ticket.assigned',
+  'ticket.routed',
+  'ticket.escalated',
+  'sla.warning',
+  'sla.breached',
+  'task.created',
+] as const;
+
+export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
+
+export function isNotificationEvent(kind: string): kind is NotificationEvent {
+  return (NOTIFICATION_EVENTS as readonly string[]).includes(kind);
+}
+
+const COMMON_VARIABLES = ['recipient.name', 'ticket.number', 'ticket.subject', 'ticket.typeLabel', 'customer.name', 'link'] as const;
+
+/**
+ * What the sender of each event provides. `target.name` is whoever a rule routed
+ * the work order to, as the recipient should read it (您 / you, or a role or
+ * department name); `dueAt` is a Date or an ISO timestamp.
+ */
+export const templateVariables: Record<NotificationEvent, readonly string[]> = {
+  'ticket.assigned': COMMON_VARIABLES,
+  'ticket.routed': [...COMMON_VARIABLES, 'rule.name', 'target.name'],
+  'ticket.escalated': [...COMMON_VARIABLES, 'escalation.level', 'escalation.reason'],
+  'sla.warning': [...COMMON_VARIABLES, 'sla.name', 'dueAt'],
+  'sla.breached': [...COMMON_VARIABLES, 'sla.name', 'dueAt'],
+  'task.created': [...COMMON_VARIABLES, 'task.title', 'dueAt'],
+};
+
+const zhGreeting = '{{recipient.name}}，您好：';
+const zhFooter = '主题：{{ticket.subject}}\n客户：{{customer.name}}\n查看工单：{{link}}';
+const enGreeting = 'Hello {{recipient.name}},';
+const enFooter = 'Subject: {{ticket.subject}}\nCustomer: {{customer.name}}\nOpen the work order: {{link}}';
+
+const lines = (...parts: string[]) => parts.join('\n');
+
+export const defaultTemplates: Record<NotificationEvent, LocalizedTemplate> = {
+  'ticket.assigned': {
+    'zh-CN': {
+      title: '工单 {{ticket.number}} 已分派给您：{{ticket.subject}}',
+      body: lines(zhGreeting, '{{ticket.typeLabel}}工单 {{ticket.number}} 已分派给您处理。', zhFooter),
+    },
+    'en-US': {
+      title: 'Work order {{ticket.number}} assigned to you: {{ticket.subject}}',
+      body: lines(enGreeting, 'Work order {{ticket.number}} ({{ticket.typeLabel}}) has been assigned to you.', enFooter),
+    },
+  },
+  'ticket.routed': {
+    'zh-CN': {
+      title: '新转办工单 {{ticket.number}}：{{ticket.subject}}',
+      body: lines(zhGreeting, '{{ticket.typeLabel}}工单 {{ticket.number}} 已按规则「{{rule.name}}」转交{{target.name}}处理。', zhFooter),
+    },
+    'en-US': {
+      title: 'Work order {{ticket.number}} routed to {{target.name}}: {{ticket.subject}}',
+      body: lines(enGreeting, 'Work order {{ticket.number}} ({{ticket.typeLabel}}) was routed to {{target.name}} by the rule "{{rule.name}}".', enFooter),
+    },
+  },
+  'ticket.escalated': {
+    'zh-CN': {
+      title: '工单 {{ticket.number}} 已升级，请您跟进：{{ticket.subject}}',
+      body: lines(
+        zhGreeting,
+        '{{ticket.typeLabel}}工单 {{ticket.number}} 已升级至第 {{escalation.level}} 级，需要您跟进。',
+        '升级原因：{{escalation.reason}}',
+        zhFooter,
+      ),
+    },
+    'en-US': {
+      title: 'Work order {{ticket.number}} escalated to you: {{ticket.subject}}',
+      body: lines(
+        enGreeting,
+        'Work order {{ticket.number}} ({{ticket.typeLabel}}) has been escalated to level {{escalation.level}} and needs your attention.',
+        'Reason: {{escalation.reason}}',
+        enFooter,
+      ),
+    },
+  },
+  'sla.warning': {
+    'zh-CN': {
+      title: '工单 {{ticket.number}} 即将超时：{{ticket.subject}}',
+      body: lines(zhGreeting, '{{ticket.typeLabel}}工单 {{ticket.number}} 的「{{sla.name}}」时限将于 {{dueAt}} 到期，请抓紧处理。', zhFooter),
+    },
+    'en-US': {
+      title: 'Work order {{ticket.number}} due soon: {{ticket.subject}}',
+      body: lines(enGreeting, 'The "{{sla.name}}" deadline of work order {{ticket.number}} ({{ticket.typeLabel}}) is {{dueAt}}. Please act on it soon.', enFooter),
+    },
+  },
+  'sla.breached': {
+    'zh-CN': {
+      title: '工单 {{ticket.number}} 已超时：{{ticket.subject}}',
+      body: lines(zhGreeting, '{{ticket.typeLabel}}工单 {{ticket.number}} 的「{{sla.name}}」时限已于 {{dueAt}} 到期，请立即处理。', zhFooter),
+    },
+    'en-US': {
+      title: 'Work order {{ticket.number}} is overdue: {{ticket.subject}}',
+      body: lines(enGreeting, 'The "{{sla.name}}" deadline of work order {{ticket.number}} ({{ticket.typeLabel}}) passed at {{dueAt}}. Please act on it now.', enFooter),
+    },
+  },
+  'task.created': {
+    'zh-CN': {
+      title: '新任务：{{task.title}}（工单 {{ticket.number}}）',
+      body: lines(zhGreeting, '{{ticket.typeLabel}}工单 {{ticket.number}} 有一项新任务需要您完成：{{task.title}}', '截止时间：{{dueAt}}', zhFooter),
+    },
+    'en-US': {
+      title: 'New task: {{task.title}} (work order {{ticket.number}})',
+      body: lines(enGreeting, 'Work order {{ticket.number}} ({{ticket.typeLabel}}) has a new task for you: {{task.title}}', 'Due: {{dueAt}}', enFooter),
+    },
+  },
+};

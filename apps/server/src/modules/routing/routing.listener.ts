@@ -1,0 +1,64 @@
+import { eq } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.ts';
+import { customers, ruleRuns, tickets } from '../../db/schema/index.ts';
+import type { DomainEvent, OutboxDispatcher } from '../../platform/events/outbox-dispatcher.ts';
+import type { JobRunner, RunnerLogger } from '../../platform/jobs/job-runner.ts';
+import type { RealtimeHub } from '../../platform/realtime/hub.ts';
+import type { CausedBy } from '../tickets/record-ticket-change.ts';
+import { applyRuleActions } from './apply-rule-actions.ts';
+import { evaluateRules, type RuleEvent } from './evaluate-rules.ts';
+import { enabledRules } from './rules.repository.ts';
+import type { RuleContext } from './rule-conditions.ts';
+
+export const EVALUATE_JOB = 'routing.evaluate';
+
+export interface RoutingDeps {
+  db: Db;
+  runner: JobRunner;
+  hub: RealtimeHub;
+  timeZone: string;
+  log: RunnerLogger;
+  /** whether a team is inside its working hours now (business calendars) */
+  isBusinessHours: (tx: Tx, teamId: string | null, at: Date) => Promise<boolean>;
+}
+
+/** The facts rule conditions look at, as the work order is now. */
+export async function ruleContext(tx: Tx, ticketId: string, changed: string[], deps: Pick<RoutingDeps, 'isBusinessHours'>): Promise<RuleContext | null> {
+  const [row] = await tx.select({ t: tickets, customerClass: customers.customerClass }).from(tickets)
+    .innerJoin(customers, eq(customers.id, tickets.customerId)).where(eq(tickets.id, ticketId));
+  if (!row) return null;
+  const t = row.t;
+  return {
+    type: t.type, priority: t.priority, channel: t.channel, status: t.status, teamId: t.teamId, assigneeId: t.assigneeId,
+    customerClass: row.customerClass, fields: t.fields as Record<string, unknown>, changed,
+    businessHours: await deps.isBusinessHours(tx, t.teamId, new Date()),
+  };
+}
+
+export function registerRouting(dispatcher: OutboxDispatcher, deps: RoutingDeps): void {
+  for (const type of ['ticket.created', 'ticket.updated']) dispatcher.subscribe(type, EVALUATE_JOB);
+  deps.runner.register(EVALUATE_JOB, async (tx, event: DomainEvent) => {
+    const payload = event.payload as { changes?: { field: string }[]; causedBy?: CausedBy | null };
+    const changed = (payload.changes ?? []).map((c) => c.field);
+    const causedBy = payload.causedBy ?? { ruleIds: [], depth: 0 };
+    const ctx = await ruleContext(tx, event.aggregateId, changed, deps);
+    if (!ctx) return;
+    const e: RuleEvent = { type: event.type, changed, causedByRuleIds: causedBy.ruleIds, depth: causedBy.depth };
+    const verdicts = evaluateRules(await enabledRules(tx, deps.db), e, ctx);
+    for (const v of verdicts) {
+      if (v.outcome === 'loop_prevented') {
+        deps.log.warn({ rule: v.rule.name, ticket: event.aggregateId, reason: v.reason }, 'rule not applied: loop prevented');
+        await tx.insert(ruleRuns).values({
+          ruleId: v.rule.id, ruleName: v.rule.name, ticketId: event.aggregateId, eventId: event.id, outcome: 'loop_prevented', detail: { reason: v.reason },
+        });
+        continue;
+      }
+      const actions = await applyRuleActions(tx, event.aggregateId, v.rule, causedBy, {
+        afterCommit: deps.runner.afterCommit, hub: deps.hub, timeZone: deps.timeZone,
+      });
+      await tx.insert(ruleRuns).values({
+        ruleId: v.rule.id, ruleName: v.rule.name, ticketId: event.aggregateId, eventId: event.id, outcome: 'fired', detail: { actions },
+      });
+    }
+  });
+}

@@ -1,0 +1,27 @@
+import type { FormDefinition } from '@kefu/shared/forms';
+import type { RuleBody } from '@kefu/shared/rules';
+
+/** An industry template: the positions its rules name, its rules, and forms it needs. */
+export interface IndustryTemplate {
+  key: string;
+  name: { zh: string; en: string };
+  description: { zh: string; en: string };
+  positions: { key: string; name: string; nameEn: string; demoHolders: string[] }[];
+  rules: RuleBody[];
+  forms: FormDefinition[];
+}
+
+export const taskForm: FormDefinition = {
+  type: 'task',
+  name: { zh: '任务', en: 'Task' },
+  subjectFields: ['content'],
+  internal: true,
+  sections: [{
+    key: 'task',
+    title: { zh: '任务内容', en: 'Task' },
+    fields: [
+      { key: 'content', label: { zh: '任务内容', en: 'What to do' }, type: 'textarea', required: true, maxLength: 2000 },
+      { key: 'outcome', label: { zh: '处理结果', en: 'Outcome' }, type: 'textarea', maxLength: 2000 },
+    ],
+  }],
+};

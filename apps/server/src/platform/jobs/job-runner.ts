@@ -1,0 +1,159 @@
+import { EventEmitter } from 'node:events';
+import { eq, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.ts';
+import { queryRows } from '../../db/client.ts';
+import { jobs } from '../../db/schema/jobs.ts';
+
+export interface JobRow {
+  id: number;
+  kind: string;
+  payload: unknown;
+  attempts: number;
+  max_attempts: number;
+  dedupe_key: string | null;
+}
+
+/** A handler runs inside the job's transaction; what it writes commits with "done". */
+export type JobHandler = (tx: Tx, payload: any, job: JobRow) => Promise<void>;
+
+/** Work that must happen after the job's transaction commits (pushes, sockets). */
+export type AfterCommit = (fn: () => void | Promise<void>) => void;
+
+export interface RunnerLogger {
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+const BATCH = 20;
+
+/** Retry delays grow 5 s, 20 s, 80 s … up to 30 minutes. */
+export function backoffMs(attempt: number): number {
+  return Math.min(5_000 * 4 ** Math.max(attempt - 1, 0), 30 * 60_000);
+}
+
+/**
+ * Runs due jobs. Several runners (in several processes) share the table: each
+ * claims rows with SKIP LOCKED and holds them only inside its transaction.
+ */
+export class JobRunner {
+  private handlers = new Map<string, JobHandler>();
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+  private again = false;
+  private stopped = true;
+  readonly events = new EventEmitter();
+  private afterCommitQueue: (() => void | Promise<void>)[] = [];
+
+  /** Runs before each batch, e.g. to turn outbox events into jobs. */
+  private before: (() => Promise<number>)[] = [];
+
+  constructor(
+    private db: Db,
+    private log: RunnerLogger,
+    private pollMs = 500,
+  ) {}
+
+  beforeBatch(fn: () => Promise<number>): void {
+    this.before.push(fn);
+  }
+
+  register(kind: string, handler: JobHandler): void {
+    this.handlers.set(kind, handler);
+  }
+
+  /** Schedules work for after the current job commits. */
+  readonly afterCommit: AfterCommit = (fn) => {
+    this.afterCommitQueue.push(fn);
+  };
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    while (this.running) await new Promise((r) => setTimeout(r, 10));
+  }
+
+  /** Something was just enqueued here: look now instead of at the next poll. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) this.again = true;
+    else this.schedule(0);
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.tick(), ms);
+  }
+
+  private async tick(): Promise<void> {
+    if (this.running || this.stopped) return;
+    this.running = true;
+    try {
+      let n: number;
+      do {
+        this.again = false;
+        n = 0;
+        for (const fn of this.before) n += await fn();
+        n += await this.runDue();
+      } while ((n > 0 || this.again) && !this.stopped);
+    } catch (err) {
+      this.log.error({ err }, 'job runner failed');
+    } finally {
+      this.running = false;
+      if (!this.stopped) this.schedule(this.pollMs);
+    }
+  }
+
+  /** Claims and runs up to one batch of due jobs; returns how many ran. */
+  async runDue(): Promise<number> {
+    const kinds = [...this.handlers.keys()];
+    if (!kinds.length) return 0;
+    let count = 0;
+    const after: (() => void | Promise<void>)[] = [];
+    await this.db.transaction(async (tx) => {
+      const claimed = await queryRows<JobRow>(tx, sql`
+        select id, kind, payload, attempts, max_attempts, dedupe_key from jobs
+        where status = 'pending' and run_at <= now() and kind in ${kinds}
+        order by run_at, id limit ${BATCH} for update skip locked`);
+      for (const job of claimed) {
+        count++;
+        const handler = this.handlers.get(job.kind)!;
+        this.afterCommitQueue = [];
+        try {
+          // a savepoint: a failing handler undoes its own writes, not the batch
+          await tx.transaction(async (sp) => handler(sp, job.payload, job));
+          await tx.update(jobs).set({ status: 'done', finishedAt: new Date(), attempts: job.attempts + 1, dedupeKey: null })
+            .where(eq(jobs.id, job.id));
+          after.push(...this.afterCommitQueue);
+        } catch (err) {
+          const attempts = job.attempts + 1;
+          const failed = attempts >= job.max_attempts;
+          const message = err instanceof Error ? err.message : String(err);
+          await tx.update(jobs).set({
+            attempts,
+            lastError: message.slice(0, 2000),
+            status: failed ? 'failed' : 'pending',
+            runAt: new Date(Date.now() + backoffMs(attempts)),
+            finishedAt: failed ? new Date() : null,
+            dedupeKey: failed ? null : job.dedupe_key,
+          }).where(eq(jobs.id, job.id));
+          this.log.warn({ job: job.id, kind: job.kind, attempts, err: message }, failed ? 'job failed for good' : 'job failed; will retry');
+        }
+        this.afterCommitQueue = [];
+      }
+    });
+    for (const fn of after) {
+      try {
+        await fn();
+      } catch (err) {
+        this.log.error({ err }, 'after-commit hook failed');
+      }
+    }
+    if (count) this.events.emit('ran', count);
+    return count;
+  }
+}

@@ -1,0 +1,54 @@
+import type { Config } from './config.ts';
+import type { Database, Tx } from './db/client.ts';
+import { OutboxDispatcher } from './platform/events/outbox-dispatcher.ts';
+import { JobRunner, type RunnerLogger } from './platform/jobs/job-runner.ts';
+import { RealtimeHub } from './platform/realtime/hub.ts';
+import { createChannels, type Channels } from './modules/notifications/channels/channel-settings.ts';
+import { registerDelivery } from './modules/notifications/deliver-notification.ts';
+import { registerRouting } from './modules/routing/routing.listener.ts';
+import { isTeamWorkingNow } from './modules/routing/business-hours.ts';
+
+/** The background half of Kefu: jobs and timers, the outbox, realtime pushes. */
+export interface Services {
+  hub: RealtimeHub;
+  runner: JobRunner;
+  dispatcher: OutboxDispatcher;
+  channels: Channels;
+  /** runs every due job and event now, until nothing is left (tests, CLI) */
+  drain(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface ServiceLogger extends RunnerLogger {
+  info(obj: object, msg: string): void;
+}
+
+export function createServices(config: Config, database: Database, log: ServiceLogger): Services {
+  const db = database.db;
+  const hub = new RealtimeHub();
+  const runner = new JobRunner(db, log, config.KEFU_JOB_POLL_MS);
+  const dispatcher = new OutboxDispatcher();
+  runner.beforeBatch(() => dispatcher.dispatch(db));
+  const channels = createChannels(config, log);
+  registerDelivery(runner, channels);
+  registerRouting(dispatcher, {
+    db, runner, hub, timeZone: config.KEFU_TIMEZONE, log,
+    isBusinessHours: (tx: Tx, teamId: string | null, at: Date) => isTeamWorkingNow(tx, teamId, at),
+  });
+  return {
+    hub, runner, dispatcher, channels,
+    async drain() {
+      let total = 0;
+      for (let i = 0; i < 100; i++) {
+        const n = (await dispatcher.dispatch(db)) + (await runner.runDue());
+        total += n;
+        if (!n) break;
+      }
+      return total;
+    },
+    async close() {
+      await runner.stop();
+      channels.email.close();
+    },
+  };
+}
