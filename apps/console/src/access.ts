@@ -15,6 +15,8 @@ export interface Access {
   customerPii: boolean;
   orgManage: boolean;
   forms: boolean;
+  ruleManage: boolean;
+  supervisor: boolean;
 }
 
 export type AccessKey = keyof Access;
@@ -33,5 +35,7 @@ export function computeAccess(permissions: readonly string[]): Access {
     customerPii: has('customer:view_pii'),
     orgManage: has('org:manage'),
     forms: has('form:view') || has('form:manage'),
+    ruleManage: has('rule:manage'),
+    supervisor: has('supervisor:view'),
   };
 }

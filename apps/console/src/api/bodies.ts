@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type * as s from '@kefu/shared/api';
 import type { DataScope, Permission } from '@kefu/shared/permissions';
+import type * as r from '@kefu/shared/rules';
+import type { NotificationChannel, NotificationPreference } from './types.ts';
 
 // Request bodies, built field by field from form values: the server rejects
 // keys its schema does not list, and form values carry extra ones (ids,
@@ -45,6 +47,8 @@ interface UserValues {
   displayName: string;
   password?: string;
   jobNumber?: string | null;
+  email?: string | null;
+  mobile?: string | null;
   departmentId?: string | null;
   teamId?: string | null;
   roleIds?: string[];
@@ -57,6 +61,8 @@ export function userCreateBody(v: UserValues): UserCreateBody {
     displayName: v.displayName.trim(),
     password: v.password ?? '',
     jobNumber: trimmedOrNull(v.jobNumber),
+    email: trimmedOrNull(v.email),
+    mobile: trimmedOrNull(v.mobile),
     departmentId: v.departmentId ?? null,
     teamId: v.teamId ?? null,
     roleIds: v.roleIds ?? [],
@@ -68,6 +74,8 @@ export function userUpdateBody(v: UserValues): UserUpdateBody {
   return {
     displayName: v.displayName.trim(),
     jobNumber: trimmedOrNull(v.jobNumber),
+    email: trimmedOrNull(v.email),
+    mobile: trimmedOrNull(v.mobile),
     departmentId: v.departmentId ?? null,
     teamId: v.teamId ?? null,
     roleIds: v.roleIds ?? [],
@@ -110,4 +118,76 @@ export function interactionCreateBody(v: { callerNumber: string; startedAt: stri
 
 export function interactionEndBody(v: { customerId: string | null; summary: string; endedAt: string }): InteractionUpdateBody {
   return { endedAt: v.endedAt, customerId: v.customerId, summary: v.summary.trim() || null };
+}
+
+// ---------- routing ----------
+
+export type RuleBody = z.input<typeof r.ruleBody>;
+
+interface RuleValues {
+  name: string;
+  description?: string | null;
+  enabled?: boolean;
+  position?: number;
+  trigger: r.RuleTrigger;
+  conditions?: r.RuleCondition[];
+  actions: r.RuleAction[];
+  stopProcessing?: boolean;
+}
+
+/**
+ * A rule, complete. Also used for PATCH: the server fills omitted keys of a
+ * partial body with their defaults (conditions [], enabled true,
+ * stopProcessing false), so every change sends the whole rule.
+ */
+export function ruleBody(v: RuleValues): RuleBody {
+  return {
+    name: v.name.trim(),
+    description: trimmedOrNull(v.description),
+    enabled: v.enabled ?? true,
+    ...(v.position !== undefined ? { position: v.position } : {}),
+    trigger: v.trigger,
+    conditions: v.conditions ?? [],
+    actions: v.actions,
+    stopProcessing: v.stopProcessing ?? false,
+  };
+}
+
+export interface PositionBody {
+  name: string;
+  nameEn: string | null;
+  holderIds: string[];
+}
+
+export function positionBody(v: { name: string; nameEn?: string | null; holderIds?: string[] }): PositionBody {
+  return { name: v.name.trim(), nameEn: trimmedOrNull(v.nameEn), holderIds: [...new Set(v.holderIds ?? [])] };
+}
+
+export interface RulePreviewBody {
+  ticketId: string;
+  trigger: r.RuleTrigger;
+  changed: string[];
+}
+
+export function rulePreviewBody(v: { ticketId: string; trigger: r.RuleTrigger; changed?: string[] }): RulePreviewBody {
+  return { ticketId: v.ticketId, trigger: v.trigger, changed: v.changed ?? [] };
+}
+
+export type ForwardBody = { position: string } | { userId: string };
+
+export function forwardBody(v: { kind: 'position' | 'user'; target: string }): ForwardBody {
+  return v.kind === 'position' ? { position: v.target } : { userId: v.target };
+}
+
+export function convertBody(v: { type: string; fields: Record<string, unknown> }): { type: string; fields: Record<string, unknown> } {
+  return { type: v.type, fields: v.fields };
+}
+
+/** Every kind with its channels; kinds without any are dropped (in-app is always on). */
+export function notificationPreferencesBody(v: Record<string, NotificationChannel[] | undefined>): { items: NotificationPreference[] } {
+  return {
+    items: Object.entries(v)
+      .map(([kind, channels]) => ({ kind, channels: [...new Set(channels ?? [])] }))
+      .filter((i) => i.channels.length > 0),
+  };
 }

@@ -1,7 +1,7 @@
 import { formDefinition } from '@kefu/shared/forms';
 import { api, itemsOf } from './client.ts';
 import { cachedResource, type ResourceState } from './cached-resource.ts';
-import type { Directory, FormRecord } from './types.ts';
+import type { Directory, FormRecord, Position } from './types.ts';
 import { TICKET_TYPES } from '@kefu/shared/ticket-status';
 
 export const directoryResource = cachedResource(() => api.get<Directory>('/directory'));
@@ -21,6 +21,13 @@ export const formsResource = cachedResource(async () => {
     .sort((a, b) => typeRank(a.type) - typeRank(b.type) || a.type.localeCompare(b.type));
 });
 
+/** Positions (岗位) with their people: every signed-in user may read them (forward pickers). */
+export const positionsResource = cachedResource(() => api.get<{ items: Position[] }>('/positions').then(itemsOf));
+
+export function usePositions(): Position[] | undefined {
+  return positionsResource.use();
+}
+
 export function useDirectory(): Directory | undefined {
   return directoryResource.use();
 }
@@ -38,4 +45,5 @@ export function useFormsState(): ResourceState<FormRecord[]> {
 export function resetSharedData(): void {
   directoryResource.reset();
   formsResource.reset();
+  positionsResource.reset();
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type * as s from '@kefu/shared/api';
 import type { FormDefinition } from '@kefu/shared/forms';
+import type { RuleAction, RuleCondition, RuleTrigger } from '@kefu/shared/rules';
 
 // Types of the API payloads, inferred from the shared zod schemas.
 export type Me = z.infer<typeof s.me>;
@@ -23,3 +24,92 @@ export type Note = z.infer<typeof s.note>;
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
 export type FormRecord = Omit<z.infer<typeof s.formResponse>, 'definition'> & { definition: FormDefinition };
+
+// ---- routing, positions, notifications: the server declares these response
+// shapes in its routes only (not in @kefu/shared/api), so they are spelled out here.
+
+export interface Rule {
+  id: string;
+  name: string;
+  description: string | null;
+  enabled: boolean;
+  position: number;
+  trigger: RuleTrigger;
+  conditions: RuleCondition[];
+  actions: RuleAction[];
+  stopProcessing: boolean;
+  /** the industry template the rule came from */
+  template: string | null;
+  version: number;
+  updatedAt: string;
+}
+
+export interface RuleVersion {
+  version: number;
+  snapshot: Partial<Rule> & Record<string, unknown>;
+  changedBy: string | null;
+  at: string;
+}
+
+export interface RulePreview {
+  context: Record<string, unknown>;
+  rules: { ruleId: string; ruleName: string; outcome: string; actions: { action: RuleAction; people: string[] }[] }[];
+}
+
+export interface RuleRun {
+  id: number;
+  ruleId: string;
+  ruleName: string;
+  ticketId: string;
+  outcome: string;
+  detail: { actions?: { type: string; summary?: string; userIds?: string[] }[] } | null;
+  at: string;
+}
+
+export interface RuleTemplate {
+  key: string;
+  name: { zh: string; en: string };
+  description: { zh: string; en: string };
+  rules: number;
+}
+
+export interface Position {
+  id: string;
+  key: string;
+  name: string;
+  nameEn: string | null;
+  holderIds: string[];
+}
+
+export interface AppNotification {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  ticketId: string | null;
+  urgent: boolean;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export type NotificationChannel = 'email' | 'sms';
+export interface NotificationPreference {
+  kind: string;
+  channels: NotificationChannel[];
+}
+
+export interface DeliveryLogItem {
+  id: string;
+  notificationId: string;
+  userId: string;
+  userName: string | null;
+  ticketId: string | null;
+  ticketNumber: string | null;
+  channel: string;
+  status: string;
+  attempts: number;
+  error: string | null;
+  title: string;
+  createdAt: string;
+  deliveredAt: string | null;
+}

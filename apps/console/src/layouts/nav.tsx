@@ -9,6 +9,9 @@ import {
   TeamOutlined,
   UserOutlined,
   ContactsOutlined,
+  BranchesOutlined,
+  IdcardOutlined,
+  EyeOutlined,
 } from '@ant-design/icons';
 import type { Access, AccessKey } from '../access.ts';
 import type { MessageKey } from '../i18n/translate.ts';
@@ -32,6 +35,7 @@ export const NAV: (NavItem | NavGroup)[] = [
   { path: '/workbench', label: 'menu.workbench', icon: <PhoneOutlined />, access: 'workbench' },
   { path: '/tickets', label: 'menu.tickets', icon: <ProfileOutlined />, access: 'tickets' },
   { path: '/customers', label: 'menu.customers', icon: <ContactsOutlined />, access: 'customers' },
+  { path: '/supervisor', label: 'menu.supervisor', icon: <EyeOutlined />, access: 'supervisor' },
   {
     key: 'settings',
     label: 'menu.settings',
@@ -42,6 +46,8 @@ export const NAV: (NavItem | NavGroup)[] = [
       { path: '/settings/users', label: 'menu.users', icon: <UserOutlined />, access: 'orgManage' },
       { path: '/settings/roles', label: 'menu.roles', icon: <SafetyCertificateOutlined />, access: 'orgManage' },
       { path: '/settings/forms', label: 'menu.forms', icon: <FormOutlined />, access: 'forms' },
+      { path: '/settings/rules', label: 'menu.rules', icon: <BranchesOutlined />, access: 'ruleManage' },
+      { path: '/settings/positions', label: 'menu.positions', icon: <IdcardOutlined />, access: 'ruleManage' },
     ],
   },
 ];

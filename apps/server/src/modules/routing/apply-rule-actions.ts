@@ -6,7 +6,7 @@ import { toVectorLiteral, words } from '../../platform/search/tokenize.ts';
 import { recordTicketChange, type CausedBy, type Change } from '../tickets/record-ticket-change.ts';
 import { nextTicketNumber } from '../tickets/ticket-number.ts';
 import { formFor } from '../forms/forms.repository.ts';
-import { notifyUsers, type NotifyDeps } from '../notifications/notify.ts';
+import { notifyUsers, type NotifyDeps, type NotifyInput } from '../notifications/notify.ts';
 import { pickOne, resolveAll, resolveRecipient } from './recipients.ts';
 import type { Rule } from './rules.repository.ts';
 
@@ -59,6 +59,12 @@ export async function applyRuleActions(tx: Tx, ticketId: string, rule: Rule, cau
 
   const first = await load();
   if (!first) return out;
+  // one notice per person and work order per rule: a later action's notice
+  // (e.g. "routed to you by rule X") replaces an earlier one ("assigned to you")
+  const notices = new Map<string, { userId: string; input: NotifyInput }>();
+  const tell = (userIds: string[], input: NotifyInput) => {
+    for (const userId of userIds) notices.set(`${userId}:${input.ticketId}`, { userId, input });
+  };
   const [c] = await tx.select({ name: customers.name }).from(customers).where(eq(customers.id, first.customerId));
   const customerName = c?.name ?? '';
   for (const action of rule.actions) {
@@ -86,14 +92,14 @@ export async function applyRuleActions(tx: Tx, ticketId: string, rule: Rule, cau
         if (teamId !== t.teamId) changes.push({ field: 'teamId', from: t.teamId, to: teamId });
         await change({ assigneeId, teamId, departmentId: await departmentOf(tx, assigneeId, teamId) }, 'assigned', changes);
         if (assigneeId && assigneeId !== t.assigneeId) {
-          await notifyUsers(tx, [assigneeId], { kind: 'ticket.assigned', ticketId, vars: vars(t, rule, customerName) }, deps);
+          tell([assigneeId], { kind: 'ticket.assigned', ticketId, vars: vars(t, rule, customerName) });
         }
         out.push({ type: 'assign', summary: `assignee ${assigneeId ?? '-'}, team ${teamId ?? '-'}`, userIds: assigneeId ? [assigneeId] : [] });
         break;
       }
       case 'notify': {
         const ids = await resolveAll(tx, action.recipients, facts);
-        await notifyUsers(tx, ids, { kind: action.template, ticketId, vars: vars(t, rule, customerName), urgent: action.urgent }, deps);
+        tell(ids, { kind: action.template, ticketId, vars: vars(t, rule, customerName), urgent: action.urgent });
         await recordTicketChange(tx, ticketId, {
           actorId: null, action: 'notified', ruleName: rule.name, causedBy: chain, eventType: 'ticket.notified',
           changes: [{ field: 'notified', from: null, to: ids }],
@@ -139,8 +145,8 @@ export async function applyRuleActions(tx: Tx, ticketId: string, rule: Rule, cau
           await tx.insert(ticketWatchers).values(ids.slice(1).map((userId) => ({ ticketId: sub.id, userId }))).onConflictDoNothing();
         }
         if (ids.length) {
-          await notifyUsers(tx, ids, { kind: 'task.created', ticketId: sub.id, urgent: action.priority === 'urgent',
-            vars: vars(sub, rule, customerName, { parent: { number: t.number, subject: t.subject }, task: { title: sub.subject } }) }, deps);
+          tell(ids, { kind: 'task.created', ticketId: sub.id, urgent: action.priority === 'urgent',
+            vars: vars(sub, rule, customerName, { parent: { number: t.number, subject: t.subject }, task: { title: sub.subject } }) });
         }
         await recordTicketChange(tx, ticketId, {
           actorId: null, action: 'subtask_created', ruleName: rule.name, causedBy: chain, eventType: 'ticket.subtask_created',
@@ -151,6 +157,7 @@ export async function applyRuleActions(tx: Tx, ticketId: string, rule: Rule, cau
       }
     }
   }
+  for (const { userId, input } of notices.values()) await notifyUsers(tx, [userId], input, deps);
   return out;
 }
 

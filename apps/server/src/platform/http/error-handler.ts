@@ -38,6 +38,10 @@ const ISSUE_TEXT: Record<Locale, Record<string, string>> = {
   },
 };
 
+// zod's own messages start like this; anything else was written in a schema
+// (a regex hint, a refinement) and says more than the generic text
+const GENERIC = /^(Invalid|Too (big|small)|Unrecognized|Expected|Required)/;
+
 function describeIssue(i: Issue, locale: Locale): string {
   const missing = i.code === 'invalid_type' && /received undefined/.test(i.message);
   const key = missing ? 'required' : ISSUE_TEXT[locale][i.code] ? i.code : 'other';
@@ -45,7 +49,8 @@ function describeIssue(i: Issue, locale: Locale): string {
     const v = (i as unknown as Record<string, unknown>)[k];
     return Array.isArray(v) ? v.join(', ') : String(v ?? '');
   });
-  return `${i.path || '(body)'} ${text}`;
+  const hint = i.message && !GENERIC.test(i.message) ? ` (${i.message})` : '';
+  return `${i.path || '(body)'} ${text}${hint}`;
 }
 
 /** Unknown API routes: a 404 in the same error shape as every other error. */

@@ -1,0 +1,11 @@
+// The kinds of notification the server sends (its template keys). Users choose
+// extra channels per kind; rules' notify actions pick one as their text.
+export const NOTIFICATION_KINDS = [
+  'ticket.assigned',
+  'ticket.routed',
+  'ticket.escalated',
+  'sla.warning',
+  'sla.breached',
+  'task.created',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -1,0 +1,467 @@
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Col, Drawer, Empty, Form, Input, InputNumber, Row, Select, Space, Switch, Typography, type FormInstance } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { RULE_TRIGGERS } from '@kefu/shared/rules';
+import { PRIORITIES, TICKET_STATUSES } from '@kefu/shared/ticket-status';
+import { api, ApiError, type ErrorDetail } from '../../../api/client.ts';
+import type { Rule } from '../../../api/types.ts';
+import { useT } from '../../../i18n/i18n-provider.tsx';
+import { useLabels } from '../../../i18n/labels.ts';
+import { RecipientSelect } from './recipient-select.tsx';
+import {
+  ACTION_TYPES,
+  NOTIFY_TEMPLATES,
+  STRATEGIES,
+  emptyRule,
+  findField,
+  fromRule,
+  isListOp,
+  needsValue,
+  newAction,
+  opsFor,
+  toRuleBody,
+  type ActionType,
+  type ConditionField,
+  type ConditionOp,
+  type ConditionValues,
+  type RuleValues,
+} from './rule-model.ts';
+
+interface Props {
+  /** null: closed; 'new': a new rule; a rule: edit it */
+  target: Rule | 'new' | null;
+  fields: ConditionField[];
+  /** where a new rule goes: after the last one */
+  nextPosition: number;
+  onClose: () => void;
+  onSaved: (rule: Rule) => void;
+}
+
+/** "body.conditions.0.value" -> "条件 1 · value", for the server's validation details. */
+export function readablePath(path: string, t: ReturnType<typeof useT>): string {
+  const parts = path.replace(/^\/?body[./]?/, '').split(/[./]/).filter(Boolean);
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    const n = Number(parts[i + 1]);
+    if ((p === 'conditions' || p === 'actions') && Number.isInteger(n)) {
+      out.push(t(p === 'conditions' ? 'rule.conditionN' : 'rule.actionN', { n: n + 1 }));
+      i++;
+    } else out.push(p);
+  }
+  return out.join(' · ');
+}
+
+export function RuleEditor({ target, fields, nextPosition, onClose, onSaved }: Props) {
+  const t = useT();
+  const labels = useLabels();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<RuleValues>();
+  const [saving, setSaving] = useState(false);
+  const [serverError, setServerError] = useState<{ message: string; details?: ErrorDetail[] } | null>(null);
+  const editing = target && target !== 'new' ? target : null;
+
+  useEffect(() => {
+    if (!target) return;
+    setServerError(null);
+    form.resetFields();
+    form.setFieldsValue(target === 'new' ? emptyRule() : fromRule(target));
+  }, [target]);
+
+  const save = async () => {
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
+    const body = toRuleBody(values, fields, editing ? editing.position : nextPosition);
+    setSaving(true);
+    setServerError(null);
+    try {
+      const saved = editing ? await api.patch<Rule>(`/rules/${editing.id}`, body, { silent: true }) : await api.post<Rule>('/rules', body, { silent: true });
+      void message.success(t('common.saved'));
+      onSaved(saved);
+    } catch (e) {
+      if (e instanceof ApiError && e.status !== 401) setServerError({ message: e.message, details: e.details });
+      else if (e instanceof ApiError) void message.error(e.message);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Drawer
+      open={!!target}
+      size={920}
+      title={editing ? t('rule.editTitle', { name: editing.name }) : t('rule.newTitle')}
+      onClose={onClose}
+      destroyOnHidden
+      forceRender
+      footer={
+        <Space style={{ float: 'right' }}>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={saving} onClick={() => void save()} data-testid="rule-save">
+            {t('common.save')}
+          </Button>
+        </Space>
+      }
+      data-testid="rule-editor"
+    >
+      {serverError ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={serverError.message}
+          description={
+            serverError.details?.length ? (
+              <ul style={{ margin: 0, paddingLeft: 18 }}>
+                {serverError.details.map((d, i) => (
+                  <li key={i}>
+                    <Typography.Text strong>{readablePath(d.path, t)}</Typography.Text>: {d.message}
+                  </li>
+                ))}
+              </ul>
+            ) : undefined
+          }
+          data-testid="rule-server-error"
+        />
+      ) : null}
+      <Form form={form} layout="vertical" initialValues={emptyRule()}>
+        <Row gutter={12}>
+          <Col span={14}>
+            <Form.Item name="name" label={t('rule.name')} rules={[{ required: true, whitespace: true, message: t('org.nameRequired') }, { max: 100 }]}>
+              <Input data-testid="rule-name" />
+            </Form.Item>
+          </Col>
+          <Col span={10}>
+            <Form.Item name="trigger" label={t('rule.trigger')} rules={[{ required: true }]}>
+              <Select options={RULE_TRIGGERS.map((x) => ({ value: x, label: t(`rule.triggerName.${x}`) }))} data-testid="rule-trigger" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="description" label={t('rule.description')} rules={[{ max: 1000 }]}>
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
+        </Form.Item>
+        <Space size="large" style={{ marginBottom: 8 }}>
+          <Form.Item name="enabled" label={t('rule.enabled')} valuePropName="checked" style={{ marginBottom: 0 }}>
+            <Switch />
+          </Form.Item>
+          <Form.Item
+            name="stopProcessing"
+            label={t('rule.stopProcessing')}
+            valuePropName="checked"
+            tooltip={t('rule.stopProcessingHint')}
+            style={{ marginBottom: 0 }}
+          >
+            <Switch />
+          </Form.Item>
+        </Space>
+
+        <Typography.Title level={5} style={{ marginTop: 8 }}>
+          {t('rule.conditions')}
+          <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 'normal', marginLeft: 8 }}>
+            {t('rule.conditionsHint')}
+          </Typography.Text>
+        </Typography.Title>
+        <Form.List name="conditions">
+          {(items, { add, remove }) => (
+            <div data-testid="rule-conditions">
+              {items.length === 0 ? <Typography.Paragraph type="secondary">{t('rule.noConditions')}</Typography.Paragraph> : null}
+              {items.map((item) => (
+                <ConditionRow key={item.key} form={form} name={item.name} fields={fields} onRemove={() => remove(item.name)} />
+              ))}
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ op: 'eq' })} data-testid="rule-add-condition">
+                {t('rule.addCondition')}
+              </Button>
+            </div>
+          )}
+        </Form.List>
+
+        <Typography.Title level={5} style={{ marginTop: 20 }}>
+          {t('rule.actions')}
+        </Typography.Title>
+        <Form.List
+          name="actions"
+          rules={[{ validator: async (_, v) => (v?.length ? undefined : Promise.reject(new Error(t('rule.needAction')))) }]}
+        >
+          {(items, { add, remove }, { errors }) => (
+            <div data-testid="rule-actions">
+              {items.map((item, i) => (
+                <ActionCard key={item.key} form={form} name={item.name} index={i} onRemove={() => remove(item.name)} labels={labels} />
+              ))}
+              <Form.ErrorList errors={errors} />
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add(newAction('notify'))} data-testid="rule-add-action">
+                {t('rule.addAction')}
+              </Button>
+            </div>
+          )}
+        </Form.List>
+      </Form>
+    </Drawer>
+  );
+}
+
+// ---------- one condition ----------
+
+function ConditionRow({ form, name, fields, onRemove }: { form: FormInstance<RuleValues>; name: number; fields: ConditionField[]; onRemove: () => void }) {
+  const t = useT();
+  const row = Form.useWatch(['conditions', name], form) as ConditionValues | undefined;
+  const field = findField(fields, row?.field);
+  const op = row?.op ?? 'eq';
+  const fieldOptions = [
+    { label: t('rule.fieldGroupTicket'), title: 'ticket', options: fields.filter((f) => f.group === 'ticket').map((f) => ({ value: f.value, label: f.label })) },
+    { label: t('rule.fieldGroupForm'), title: 'form', options: fields.filter((f) => f.group === 'form').map((f) => ({ value: f.value, label: f.label })) },
+  ];
+  if (row?.field && !field) fieldOptions.push({ label: '?', title: 'unknown', options: [{ value: row.field, label: row.field }] });
+
+  return (
+    <Row gutter={8} align="top" data-testid="rule-condition">
+      <Col span={8}>
+        <Form.Item name={[name, 'field']} rules={[{ required: true, message: t('rule.pickField') }]} style={{ marginBottom: 8 }}>
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('rule.field')}
+            options={fieldOptions}
+            onChange={(v: string) => {
+              const kind = findField(fields, v)?.kind;
+              const ops = opsFor(kind);
+              form.setFieldValue(['conditions', name], { field: v, op: ops.includes(op) ? op : ops[0], value: undefined });
+            }}
+            data-testid="condition-field"
+          />
+        </Form.Item>
+      </Col>
+      <Col span={5}>
+        <Form.Item name={[name, 'op']} rules={[{ required: true }]} style={{ marginBottom: 8 }}>
+          <Select
+            options={opsFor(field?.kind, op).map((o) => ({ value: o, label: t(`rule.op.${o}`) }))}
+            onChange={(next: ConditionOp) => {
+              // a list operator wants a list, a single-value one a single value
+              const v = row?.value;
+              if (isListOp(next) && v !== undefined && v !== null && !Array.isArray(v)) form.setFieldValue(['conditions', name, 'value'], [v]);
+              if (!isListOp(next) && Array.isArray(v)) form.setFieldValue(['conditions', name, 'value'], v[0]);
+            }}
+            data-testid="condition-op"
+          />
+        </Form.Item>
+      </Col>
+      <Col span={10}>
+        {needsValue(op) ? (
+          <Form.Item
+            name={[name, 'value']}
+            rules={[
+              {
+                validator: async (_, v) =>
+                  v === undefined || v === null || v === '' || (Array.isArray(v) && !v.length) ? Promise.reject(new Error(t('rule.needValue'))) : undefined,
+              },
+            ]}
+            style={{ marginBottom: 8 }}
+          >
+            <ConditionValueInput field={field} op={op} />
+          </Form.Item>
+        ) : (
+          <Typography.Text type="secondary" style={{ lineHeight: '32px' }}>
+            {t('rule.noValueNeeded')}
+          </Typography.Text>
+        )}
+      </Col>
+      <Col span={1}>
+        <Button type="text" danger icon={<DeleteOutlined />} onClick={onRemove} aria-label={t('common.delete')} />
+      </Col>
+    </Row>
+  );
+}
+
+type Scalar = string | number | boolean;
+
+function ConditionValueInput({
+  field,
+  op,
+  value,
+  onChange,
+}: {
+  field: ConditionField | undefined;
+  op: ConditionOp;
+  value?: Scalar | Scalar[] | null;
+  onChange?: (v: Scalar | Scalar[] | null | undefined) => void;
+}) {
+  const t = useT();
+  const multi = isListOp(op);
+  const kind = field?.kind;
+  if (kind === 'boolean') {
+    return (
+      <Select
+        value={value as boolean | undefined}
+        onChange={onChange}
+        options={[
+          { value: true, label: t('common.yes') },
+          { value: false, label: t('common.no') },
+        ]}
+        data-testid="condition-value"
+      />
+    );
+  }
+  if (field?.options?.length) {
+    return (
+      <Select
+        mode={multi ? 'multiple' : undefined}
+        showSearch={{ optionFilterProp: 'label' }}
+        value={value as Scalar | Scalar[] | undefined}
+        onChange={onChange}
+        options={field.options.map((o) => ({ value: o.value as string, label: o.label }))}
+        placeholder={t('form.selectPlaceholder')}
+        data-testid="condition-value"
+      />
+    );
+  }
+  if (multi) {
+    return (
+      <Select
+        mode="tags"
+        value={(Array.isArray(value) ? value : []).map(String)}
+        onChange={(v: string[]) => onChange?.(kind === 'number' ? v.map(Number).filter((n) => !Number.isNaN(n)) : v)}
+        placeholder={t('rule.tagsPlaceholder')}
+        open={false}
+        data-testid="condition-value"
+      />
+    );
+  }
+  if (kind === 'number') {
+    return <InputNumber style={{ width: '100%' }} value={value as number | undefined} onChange={(v) => onChange?.(v ?? undefined)} data-testid="condition-value" />;
+  }
+  return <Input value={value === undefined || value === null ? '' : String(value)} onChange={(e) => onChange?.(e.target.value)} data-testid="condition-value" />;
+}
+
+// ---------- one action ----------
+
+function ActionCard({
+  form,
+  name,
+  index,
+  onRemove,
+  labels,
+}: {
+  form: FormInstance<RuleValues>;
+  name: number;
+  index: number;
+  onRemove: () => void;
+  labels: ReturnType<typeof useLabels>;
+}) {
+  const t = useT();
+  const type = Form.useWatch(['actions', name, 'type'], form) as ActionType | undefined;
+  const need = (msg: string) => [{ required: true, message: msg }];
+  const needList = [{ validator: async (_: unknown, v: unknown) => (Array.isArray(v) && v.length ? undefined : Promise.reject(new Error(t('rule.needRecipient')))) }];
+  const item = (key: string) => [name, key];
+  return (
+    <Card
+      size="small"
+      style={{ marginBottom: 10 }}
+      data-testid="rule-action"
+      title={
+        <Space>
+          <Typography.Text type="secondary">{t('rule.actionN', { n: index + 1 })}</Typography.Text>
+          <Form.Item name={item('type')} noStyle>
+            <Select
+              style={{ width: 200 }}
+              options={ACTION_TYPES.map((x) => ({ value: x, label: t(`rule.actionType.${x}`) }))}
+              onChange={(v: ActionType) => form.setFieldValue(['actions', name], newAction(v))}
+              data-testid="action-type"
+            />
+          </Form.Item>
+        </Space>
+      }
+      extra={<Button type="text" danger size="small" icon={<DeleteOutlined />} onClick={onRemove} aria-label={t('common.delete')} />}
+    >
+      {type === 'assign' ? (
+        <Row gutter={12}>
+          <Col span={15}>
+            <Form.Item name={item('to')} label={t('rule.assignTo')} rules={need(t('rule.needRecipient'))}>
+              <RecipientSelect data-testid="action-to" />
+            </Form.Item>
+          </Col>
+          <Col span={9}>
+            <Form.Item name={item('strategy')} label={t('rule.strategy')} tooltip={t('rule.strategyHint')}>
+              <Select options={STRATEGIES.map((s) => ({ value: s, label: t(`rule.strategy.${s}`) }))} />
+            </Form.Item>
+          </Col>
+        </Row>
+      ) : null}
+      {type === 'notify' ? (
+        <Row gutter={12}>
+          <Col span={24}>
+            <Form.Item name={item('recipients')} label={t('rule.recipients')} rules={needList}>
+              <RecipientSelect multiple data-testid="action-recipients" />
+            </Form.Item>
+          </Col>
+          <Col span={15}>
+            <Form.Item name={item('template')} label={t('rule.template')}>
+              <Select options={NOTIFY_TEMPLATES.map((k) => ({ value: k, label: t(`notification.kind.${k}`) }))} />
+            </Form.Item>
+          </Col>
+          <Col span={9}>
+            <Form.Item name={item('urgent')} label={t('rule.urgent')} valuePropName="checked" tooltip={t('rule.urgentHint')}>
+              <Switch />
+            </Form.Item>
+          </Col>
+        </Row>
+      ) : null}
+      {type === 'add_watchers' ? (
+        <Form.Item name={item('recipients')} label={t('rule.watchers')} rules={needList}>
+          <RecipientSelect multiple data-testid="action-recipients" />
+        </Form.Item>
+      ) : null}
+      {type === 'set_priority' ? (
+        <Form.Item name={item('priority')} label={t('ticket.priority')} rules={[{ required: true }]}>
+          <Select style={{ width: 200 }} options={PRIORITIES.map((p) => ({ value: p, label: labels.priority(p) }))} />
+        </Form.Item>
+      ) : null}
+      {type === 'set_status' ? (
+        <Row gutter={12}>
+          <Col span={8}>
+            <Form.Item name={item('status')} label={t('ticket.status')} rules={[{ required: true }]}>
+              <Select options={TICKET_STATUSES.map((s) => ({ value: s, label: labels.status(s) }))} />
+            </Form.Item>
+          </Col>
+          <Col span={16}>
+            <Form.Item name={item('resolution')} label={t('ticket.resolution')} rules={[{ max: 500 }]}>
+              <Input />
+            </Form.Item>
+          </Col>
+        </Row>
+      ) : null}
+      {type === 'create_subtask' ? (
+        <Row gutter={12}>
+          <Col span={12}>
+            <Form.Item name={item('titleZh')} label={t('rule.subtaskTitleZh')} rules={[...need(t('rule.needTitle')), { max: 500 }]}>
+              <Input data-testid="action-title-zh" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name={item('titleEn')} label={t('rule.subtaskTitleEn')} rules={[{ max: 500 }]} extra={t('rule.subtaskTitleEnHint')}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item name={item('assignees')} label={t('rule.subtaskAssignees')} rules={needList}>
+              <RecipientSelect multiple />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name={item('dueInMinutes')} label={t('rule.dueInMinutes')}>
+              <InputNumber min={1} max={525600} precision={0} style={{ width: '100%' }} placeholder={t('rule.noDue')} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name={item('priority')} label={t('ticket.priority')}>
+              <Select options={PRIORITIES.map((p) => ({ value: p, label: labels.priority(p) }))} />
+            </Form.Item>
+          </Col>
+        </Row>
+      ) : null}
+      {type === 'hide_from' ? (
+        <Form.Item name={item('who')} label={t('rule.hideFrom')} rules={need(t('rule.needRecipient'))} extra={t('rule.hideFromHint')}>
+          <RecipientSelect />
+        </Form.Item>
+      ) : null}
+      {!type ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> : null}
+    </Card>
+  );
+}
