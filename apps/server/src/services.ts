@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import type { Config } from './config.ts';
+import { enqueue } from './platform/jobs/job-queue.ts';
 import type { Database, Tx } from './db/client.ts';
 import { OutboxDispatcher } from './platform/events/outbox-dispatcher.ts';
 import { JobRunner, type RunnerLogger } from './platform/jobs/job-runner.ts';
@@ -14,10 +16,14 @@ export interface Services {
   runner: JobRunner;
   dispatcher: OutboxDispatcher;
   channels: Channels;
+  /** starts polling for due jobs, timers and events */
+  start(): Promise<void>;
   /** runs every due job and event now, until nothing is left (tests, CLI) */
   drain(): Promise<number>;
   close(): Promise<void>;
 }
+
+const ANALYZE_JOB = 'maintenance.analyze';
 
 export interface ServiceLogger extends RunnerLogger {
   info(obj: object, msg: string): void;
@@ -35,8 +41,21 @@ export function createServices(config: Config, database: Database, log: ServiceL
     db, runner, hub, timeZone: config.KEFU_TIMEZONE, log,
     isBusinessHours: (tx: Tx, teamId: string | null, at: Date) => isTeamWorkingNow(tx, teamId, at),
   });
+  // PGlite has no autovacuum worker: refresh planner statistics every half hour
+  if (database.kind === 'pglite') {
+    runner.register(ANALYZE_JOB, async (tx) => {
+      await tx.execute(sql`analyze`);
+      await enqueue(tx, ANALYZE_JOB, {}, { runAt: new Date(Date.now() + 30 * 60_000), dedupeKey: 'maintenance.analyze.next' });
+    });
+  }
   return {
     hub, runner, dispatcher, channels,
+    async start() {
+      if (database.kind === 'pglite') {
+        await enqueue(db, ANALYZE_JOB, {}, { runAt: new Date(Date.now() + 30 * 60_000), dedupeKey: 'maintenance.analyze.next' });
+      }
+      runner.start();
+    },
     async drain() {
       let total = 0;
       for (let i = 0; i < 100; i++) {

@@ -62,7 +62,7 @@ export interface RuleRun {
   ruleName: string;
   ticketId: string;
   outcome: string;
-  detail: { actions?: { type: string; summary?: string; userIds?: string[] }[] } | null;
+  detail: { actions?: { type: string; summary?: string; userIds?: string[] }[]; reason?: string } | null;
   at: string;
 }
 

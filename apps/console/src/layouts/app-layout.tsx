@@ -5,6 +5,7 @@ import { useAccess } from '../session/session-provider.tsx';
 import { useT } from '../i18n/i18n-provider.tsx';
 import { isGroup, visibleNav } from './nav.tsx';
 import { HeaderBar } from './header-bar.tsx';
+import { NotificationsProvider } from '../notifications/notifications-provider.tsx';
 
 const { Sider, Header, Content } = Layout;
 
@@ -32,26 +33,28 @@ export function AppLayout() {
   const openGroup = nav.find((n) => isGroup(n) && n.children.some((c) => c.path === selected));
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={200} theme="dark" className="kefu-sider">
-        <div className="kefu-logo">{collapsed ? t('app.shortName') : t('app.name')}</div>
-        <Menu
-          theme="dark"
-          mode="inline"
-          items={items}
-          selectedKeys={selected ? [selected] : []}
-          defaultOpenKeys={openGroup && isGroup(openGroup) ? [openGroup.key] : []}
-          data-testid="side-menu"
-        />
-      </Sider>
-      <Layout>
-        <Header className="kefu-header">
-          <HeaderBar />
-        </Header>
-        <Content className="kefu-content">
-          <Outlet />
-        </Content>
+    <NotificationsProvider>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={200} theme="dark" className="kefu-sider">
+          <div className="kefu-logo">{collapsed ? t('app.shortName') : t('app.name')}</div>
+          <Menu
+            theme="dark"
+            mode="inline"
+            items={items}
+            selectedKeys={selected ? [selected] : []}
+            defaultOpenKeys={openGroup && isGroup(openGroup) ? [openGroup.key] : []}
+            data-testid="side-menu"
+          />
+        </Sider>
+        <Layout>
+          <Header className="kefu-header">
+            <HeaderBar />
+          </Header>
+          <Content className="kefu-content">
+            <Outlet />
+          </Content>
+        </Layout>
       </Layout>
-    </Layout>
+    </NotificationsProvider>
   );
 }

@@ -1,9 +1,10 @@
-import { Button, Space, Tooltip, Typography } from 'antd';
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Space, Tooltip, Typography } from 'antd';
+import { BellOutlined, DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useMe, useSession } from '../session/session-provider.tsx';
 import { useT } from '../i18n/i18n-provider.tsx';
 import { LocaleSwitch } from '../components/locale-switch.tsx';
+import { NotificationBell } from '../notifications/notification-bell.tsx';
 
 export function HeaderBar() {
   const me = useMe();
@@ -12,10 +13,24 @@ export function HeaderBar() {
   const navigate = useNavigate();
   return (
     <Space size="middle" style={{ float: 'right' }}>
-      <Typography.Text data-testid="current-user">
-        <UserOutlined /> {me.displayName}
-        {me.jobNumber ? <Typography.Text type="secondary"> ({me.jobNumber})</Typography.Text> : null}
-      </Typography.Text>
+      <NotificationBell />
+      <Dropdown
+        trigger={['click']}
+        menu={{
+          items: [{ key: 'notifications', icon: <BellOutlined />, label: t('notification.preferences') }],
+          onClick: ({ key }) => {
+            if (key === 'notifications') navigate('/me/notifications');
+          },
+        }}
+      >
+        <Typography.Link data-testid="user-menu" style={{ color: 'inherit' }}>
+          <span data-testid="current-user">
+            <UserOutlined /> {me.displayName}
+            {me.jobNumber ? <Typography.Text type="secondary"> ({me.jobNumber})</Typography.Text> : null}
+          </span>{' '}
+          <DownOutlined style={{ fontSize: 10 }} />
+        </Typography.Link>
+      </Dropdown>
       <LocaleSwitch />
       <Tooltip title={t('header.logout')}>
         <Button

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { Config } from '../config.ts';
 import { migrateDatabase, type Database } from './client.ts';
 import { users } from './schema/index.ts';
@@ -20,6 +21,8 @@ export async function prepareDatabase(
   opts: { sampleData?: boolean; adminPassword?: string } = {},
 ): Promise<PrepareResult> {
   await migrateDatabase(database);
+  // the planner needs statistics; embedded PGlite never gathers them by itself
+  await database.db.execute(sql`analyze`);
   await ensureDefaultForms(database.db);
   const [anyone] = await database.db.select({ id: users.id }).from(users).limit(1);
   if (anyone) return { seeded: null };

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Button, Col, Result, Row, Spin } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
-import { api, ApiError } from '../../api/client.ts';
-import type { Ticket, TicketUpdateBody } from '../../api/types.ts';
+import { api, ApiError, itemsOf } from '../../api/client.ts';
+import type { Ticket, TicketUpdateBody, TimelineEntry } from '../../api/types.ts';
 import { useForms } from '../../api/shared-data.ts';
+import { findTicketByNumber } from '../../api/ticket-lookup.ts';
 import { useRequest } from '../../hooks/use-request.ts';
 import { useAccess } from '../../session/session-provider.tsx';
 import { useT } from '../../i18n/i18n-provider.tsx';
@@ -13,6 +14,7 @@ import { TicketFieldsCard } from './ticket-fields-card.tsx';
 import { TicketSidePanel } from './ticket-side-panel.tsx';
 import { TicketNotes } from './ticket-notes.tsx';
 import { TicketTimeline } from './ticket-timeline.tsx';
+import { RelatedTickets, relatedNumbers } from './related-tickets.tsx';
 
 export function TicketDetailPage() {
   const { id = '' } = useParams();
@@ -21,14 +23,38 @@ export function TicketDetailPage() {
   const forms = useForms();
   const [timelineVersion, setTimelineVersion] = useState(0);
   const ticket = useRequest(() => api.get<Ticket>(`/tickets/${id}`), [id]);
+  const timeline = useRequest(
+    () => api.get<{ items: TimelineEntry[] }>(`/tickets/${id}/timeline`).then(itemsOf),
+    [id, timelineVersion],
+  );
   const form = forms?.find((f) => f.type === ticket.data?.type);
+
+  // sub-tasks and converted orders are known by number from the timeline (the list has no parent filter)
+  const numbers = useMemo(() => relatedNumbers(timeline.data ?? []), [timeline.data]);
+  const related = useRequest(
+    () => Promise.all(numbers.map((n) => findTicketByNumber(n).catch(() => null))),
+    [numbers.join(',')],
+  );
+  const relatedIds = useMemo(
+    () => new Map((related.data ?? []).filter((x) => x !== null).map((x) => [x.number, x.id])),
+    [related.data],
+  );
+  const parentId = ticket.data?.parentId ?? null;
+  const parent = useRequest(
+    () => (parentId ? api.get<Ticket>(`/tickets/${parentId}`, undefined, { silent: true }).catch(() => null) : Promise.resolve(null)),
+    [parentId],
+  );
+
+  const changed = (next: Ticket) => {
+    ticket.setData(next);
+    setTimelineVersion((v) => v + 1);
+  };
 
   // Every change goes through here; on a 409 the server's message names the
   // allowed transitions (shown by the API client) and we refresh the ticket.
   const patch = async (body: TicketUpdateBody): Promise<boolean> => {
     try {
-      ticket.setData(await api.patch<Ticket>(`/tickets/${id}`, body));
-      setTimelineVersion((v) => v + 1);
+      changed(await api.patch<Ticket>(`/tickets/${id}`, body));
       return true;
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) void ticket.reload();
@@ -41,6 +67,7 @@ export function TicketDetailPage() {
     return <Result status="404" subTitle={t('ticket.notFound')} extra={<Link to="/tickets">{t('ticket.backToList')}</Link>} />;
   }
   const tk = ticket.data;
+  const converted = (timeline.data ?? []).some((e) => e.action === 'converted');
   return (
     <div data-testid="ticket-detail">
       <Link to="/tickets">
@@ -48,14 +75,24 @@ export function TicketDetailPage() {
           {t('ticket.backToList')}
         </Button>
       </Link>
-      <TicketHeader ticket={tk} form={form} canUpdate={access.ticketUpdate} onPatch={patch} />
+      <TicketHeader
+        ticket={tk}
+        form={form}
+        parent={parent.data ?? null}
+        canUpdate={access.ticketUpdate}
+        canAssign={access.ticketAssign}
+        canConvert={access.workbench && !converted}
+        onPatch={patch}
+        onChanged={changed}
+      />
       <Row gutter={12}>
         <Col xs={24} lg={16}>
           <TicketFieldsCard ticket={tk} form={form} canUpdate={access.ticketUpdate} onPatch={patch} />
-          <TicketTimeline ticketId={tk.id} form={form} version={timelineVersion} />
+          <TicketTimeline items={timeline.data} loading={timeline.loading} form={form} related={relatedIds} />
         </Col>
         <Col xs={24} lg={8}>
           <TicketSidePanel ticket={tk} canAssign={access.ticketAssign} canUpdate={access.ticketUpdate} onPatch={patch} />
+          <RelatedTickets numbers={numbers} found={related.data} loading={related.loading} />
           <TicketNotes ticketId={tk.id} canNote={access.ticketNote} onAdded={() => setTimelineVersion((v) => v + 1)} />
         </Col>
       </Row>

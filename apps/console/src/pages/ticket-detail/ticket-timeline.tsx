@@ -1,20 +1,27 @@
-import { Card, Empty, Timeline, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Card, Empty, Tag, Timeline, Typography } from 'antd';
+import { ThunderboltOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
 import { allFields } from '@kefu/shared/forms';
-import { api, itemsOf } from '../../api/client.ts';
 import type { Directory, FormRecord, TimelineEntry } from '../../api/types.ts';
 import { useDirectory } from '../../api/shared-data.ts';
-import { useRequest } from '../../hooks/use-request.ts';
 import { useT, type T } from '../../i18n/i18n-provider.tsx';
 import { useLabels, type Labels } from '../../i18n/labels.ts';
 import { hasMessage } from '../../i18n/translate.ts';
 import { formatDateTime } from '../../utils/time.ts';
 
 interface Props {
-  ticketId: string;
+  items: TimelineEntry[] | undefined;
+  loading: boolean;
   form: FormRecord | undefined;
-  /** bump to reload after a change */
-  version: number;
+  /** work orders this one made (sub-tasks, converted orders): number -> id, when known */
+  related: Map<string, string>;
 }
+
+/** Changes whose values are people (user ids). */
+const PEOPLE_FIELDS = new Set(['notified', 'watchers', 'hiddenFrom']);
+/** Changes whose values are work-order numbers. */
+const NUMBER_FIELDS = new Set(['subtask', 'convertedTo']);
 
 interface Ctx {
   t: T;
@@ -43,6 +50,9 @@ function valueText(ctx: Ctx, field: string, v: unknown): string {
   if (field === 'priority') return ctx.labels.priority(s);
   if (field === 'channel') return ctx.labels.channel(s);
   if (field === 'assigneeId') return ctx.directory?.users.find((u) => u.id === s)?.displayName ?? s;
+  if (PEOPLE_FIELDS.has(field) && Array.isArray(v)) {
+    return v.map((id) => ctx.directory?.users.find((u) => u.id === id)?.displayName ?? String(id)).join('、');
+  }
   if (field === 'teamId') return ctx.directory?.teams.find((x) => x.id === s)?.name ?? s;
   const f = fieldDef(ctx, field);
   const option = (x: unknown) => {
@@ -56,20 +66,25 @@ function valueText(ctx: Ctx, field: string, v: unknown): string {
   return option(v);
 }
 
-/** Who did what and when, with before → after for every changed field. */
-export function TicketTimeline({ ticketId, form, version }: Props) {
+/** Who did what and when, with before → after for every changed field; a rule's changes name the rule. */
+export function TicketTimeline({ items: entries, loading, form, related }: Props) {
   const t = useT();
   const labels = useLabels();
   const directory = useDirectory();
-  const timeline = useRequest(
-    () => api.get<{ items: TimelineEntry[] }>(`/tickets/${ticketId}/timeline`).then(itemsOf),
-    [ticketId, version],
-  );
   const ctx: Ctx = { t, labels, form, directory };
-  const items = timeline.data ?? [];
+  const items = entries ?? [];
+
+  const value = (field: string, v: unknown): ReactNode => {
+    if (NUMBER_FIELDS.has(field) && typeof v === 'string') {
+      const id = related.get(v);
+      return <Link to={id ? `/tickets/${id}` : `/tickets?view=all&q=${encodeURIComponent(v)}`}>{v}</Link>;
+    }
+    if (field === 'parentId' && typeof v === 'string') return <Link to={`/tickets/${v}`}>{t('ticket.openParent')}</Link>;
+    return valueText(ctx, field, v);
+  };
 
   return (
-    <Card size="small" title={t('ticket.timeline')} loading={timeline.loading && !timeline.data}>
+    <Card size="small" title={t('ticket.timeline')} loading={loading && !entries}>
       {items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
       ) : (
@@ -80,7 +95,14 @@ export function TicketTimeline({ ticketId, form, version }: Props) {
             title: <Typography.Text type="secondary">{formatDateTime(e.at)}</Typography.Text>,
             content: (
               <div>
-                <Typography.Text strong>{e.actorName ?? t('ticket.system')}</Typography.Text> {labels.action(e.action)}
+                {e.ruleName ? (
+                  <Tag color="purple" icon={<ThunderboltOutlined />} data-testid="timeline-rule">
+                    {t('ticket.ruleActor', { name: e.ruleName })}
+                  </Tag>
+                ) : (
+                  <Typography.Text strong>{e.actorName ?? t('ticket.system')}</Typography.Text>
+                )}{' '}
+                {labels.action(e.action)}
                 {e.changes.length ? (
                   <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
                     {e.changes.map((c, i) => (
@@ -88,11 +110,11 @@ export function TicketTimeline({ ticketId, form, version }: Props) {
                         {fieldLabel(ctx, c.field)}:{' '}
                         {c.from === null || c.from === undefined ? null : (
                           <>
-                            <Typography.Text delete type="secondary">{valueText(ctx, c.field, c.from)}</Typography.Text>
+                            <Typography.Text delete type="secondary">{value(c.field, c.from)}</Typography.Text>
                             {' → '}
                           </>
                         )}
-                        <Typography.Text>{valueText(ctx, c.field, c.to)}</Typography.Text>
+                        <Typography.Text>{value(c.field, c.to)}</Typography.Text>
                       </li>
                     ))}
                   </ul>

@@ -25,7 +25,7 @@ export const customers = pgTable(
     index('customers_phone_idx').on(t.phone),
     index('customers_phone_reversed_idx').using('btree', sql`${t.phoneReversed} text_pattern_ops`),
     index('customers_search_idx').using('gin', t.searchVector),
-    index('customers_created_idx').on(t.createdAt.desc(), t.id.desc()),
+    index('customers_created_idx').on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
   ],
 );
 

@@ -8,3 +8,4 @@ export * from './jobs.ts';
 export * from './positions.ts';
 export * from './rules.ts';
 export * from './notifications.ts';
+export * from './sla.ts';

@@ -17,7 +17,7 @@ export const interactions = pgTable(
     endedAt: timestamp('ended_at', { withTimezone: true, precision: 3 }),
   },
   (t) => [
-    index('interactions_customer_idx').on(t.customerId, t.startedAt.desc()),
-    index('interactions_agent_idx').on(t.agentId, t.startedAt.desc()),
+    index('interactions_customer_idx').on(t.customerId, t.startedAt.desc().nullsFirst()),
+    index('interactions_agent_idx').on(t.agentId, t.startedAt.desc().nullsFirst()),
   ],
 );

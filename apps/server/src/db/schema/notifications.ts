@@ -17,7 +17,7 @@ export const notifications = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
-    index('notifications_user_idx').on(t.userId, t.createdAt.desc()),
+    index('notifications_user_idx').on(t.userId, t.createdAt.desc().nullsFirst()),
     index('notifications_unread_idx').on(t.userId).where(sql`read_at is null`),
   ],
 );
@@ -38,7 +38,7 @@ export const notificationDeliveries = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     deliveredAt: timestamp('delivered_at', { withTimezone: true, precision: 3 }),
   },
-  (t) => [index('deliveries_created_idx').on(t.createdAt.desc()), index('deliveries_ticket_idx').on(t.ticketId)],
+  (t) => [index('deliveries_created_idx').on(t.createdAt.desc().nullsFirst()), index('deliveries_ticket_idx').on(t.ticketId)],
 );
 
 /** Per-user channel choices per kind of notification; absent = in-app only. */

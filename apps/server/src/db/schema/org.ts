@@ -12,6 +12,8 @@ export const teams = pgTable('teams', {
   name: text('name').notNull(),
   departmentId: uuid('department_id').references(() => departments.id),
   leadId: uuid('lead_id'),
+  /** the team's working hours; null = the default business calendar */
+  calendarId: uuid('calendar_id'),
   createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });
 

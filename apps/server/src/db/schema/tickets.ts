@@ -37,18 +37,23 @@ export const tickets = pgTable(
   },
   (t) => [
     // the agent's queue and "my work orders"
-    index('tickets_assignee_updated_idx').on(t.assigneeId, t.updatedAt.desc(), t.id.desc()),
-    index('tickets_assignee_created_idx').on(t.assigneeId, t.createdAt.desc(), t.id.desc()),
-    index('tickets_creator_created_idx').on(t.createdById, t.createdAt.desc(), t.id.desc()),
+    index('tickets_assignee_updated_idx').on(t.assigneeId, t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('tickets_assignee_created_idx').on(t.assigneeId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('tickets_creator_created_idx').on(t.createdById, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     // the team queue
-    index('tickets_team_updated_idx').on(t.teamId, t.updatedAt.desc(), t.id.desc()),
-    index('tickets_department_created_idx').on(t.departmentId, t.createdAt.desc(), t.id.desc()),
+    index('tickets_team_updated_idx').on(t.teamId, t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    // open work only: an agent's queue stays small however much closed work they have
+    index('tickets_assignee_open_updated_idx').on(t.assigneeId, t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`status in ('new', 'open', 'pending')`),
+    index('tickets_team_open_updated_idx').on(t.teamId, t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`status in ('new', 'open', 'pending')`),
+    index('tickets_department_created_idx').on(t.departmentId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     // filtered lists: type + status + date range
-    index('tickets_type_status_created_idx').on(t.type, t.status, t.createdAt.desc(), t.id.desc()),
-    index('tickets_status_created_idx').on(t.status, t.createdAt.desc(), t.id.desc()),
-    index('tickets_created_idx').on(t.createdAt.desc(), t.id.desc()),
-    index('tickets_updated_idx').on(t.updatedAt.desc(), t.id.desc()),
-    index('tickets_customer_idx').on(t.customerId, t.createdAt.desc()),
+    index('tickets_type_status_created_idx').on(t.type, t.status, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('tickets_status_created_idx').on(t.status, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('tickets_created_idx').on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('tickets_updated_idx').on(t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('tickets_customer_idx').on(t.customerId, t.createdAt.desc().nullsFirst()),
     index('tickets_interaction_idx').on(t.interactionId),
     index('tickets_search_idx').using('gin', t.searchVector),
     index('tickets_parent_idx').on(t.parentId),

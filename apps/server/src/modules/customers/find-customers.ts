@@ -1,4 +1,4 @@
-import { and, desc, eq, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, like, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { customers } from '../../db/schema/index.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
@@ -24,7 +24,7 @@ export async function findCustomers(db: Db, q: string | undefined, limit: number
   if (cursor) {
     const c = decodeCursor(cursor);
     const at = new Date(c.sortValue);
-    conds.push(or(lt(customers.createdAt, at), and(eq(customers.createdAt, at), lt(customers.id, c.id)))!);
+    conds.push(sql`(${customers.createdAt}, ${customers.id}) < (${at.toISOString()}::timestamptz, ${c.id}::uuid)`);
   }
   const rows = await db.select().from(customers)
     .where(conds.length ? and(...conds) : undefined)

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { TICKET_STATUSES } from '@kefu/shared/ticket-status';
 import type { Db } from '../../db/client.ts';
 import { tickets } from '../../db/schema/index.ts';
@@ -6,7 +6,7 @@ import type { Principal } from '../../platform/auth/principal.ts';
 import { AppError } from '../../platform/errors.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
 import { wordsQuery } from '../../platform/search/tokenize.ts';
-import { presentTicketListItem, selectTickets } from './ticket-queries.ts';
+import { presentTicketListItem, selectTicketList } from './ticket-queries.ts';
 import { NONE, scopeCondition } from './ticket-scope.ts';
 
 export interface TicketQuery {
@@ -60,11 +60,13 @@ export async function listTickets(db: Db, viewer: Principal, q: TicketQuery) {
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
     const at = parseDate(c.sortValue, 'cursor');
-    const beyond = q.order === 'desc' ? lt : gt;
-    conds.push(or(beyond(col, at), and(eq(col, at), beyond(tickets.id, c.id))));
+    // a row comparison lets the index scan start at the cursor instead of filtering from the top
+    conds.push(q.order === 'desc'
+      ? sql`(${col}, ${tickets.id}) < (${at.toISOString()}::timestamptz, ${c.id}::uuid)`
+      : sql`(${col}, ${tickets.id}) > (${at.toISOString()}::timestamptz, ${c.id}::uuid)`);
   }
   const dir = q.order === 'desc' ? desc : asc;
-  const rows = await selectTickets(db).where(and(...conds)).orderBy(dir(col), dir(tickets.id)).limit(q.limit + 1);
+  const rows = await selectTicketList(db).where(and(...conds)).orderBy(dir(col), dir(tickets.id)).limit(q.limit + 1);
   const more = rows.length > q.limit;
   const items = rows.slice(0, q.limit);
   const last = items[items.length - 1];

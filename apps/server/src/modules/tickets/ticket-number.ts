@@ -9,9 +9,15 @@ import { queryRows, type Db } from '../../db/client.ts';
 // sequences known to exist, per database handle (tests open several in one process)
 const known = new WeakMap<Db, Set<string>>();
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 export function dayKey(now: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  return parts.replace(/-/g, '');
+  let f = formats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formats.set(timeZone, f);
+  }
+  return f.format(now).replace(/-/g, '');
 }
 
 export async function nextTicketNumber(db: Db, now: Date, timeZone: string, prefix = 'GD'): Promise<string> {

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, getTableColumns } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { DEFAULT_LIFECYCLE, type Lifecycle, type TicketStatus } from '@kefu/shared/ticket-status';
 import type { FormDefinition } from '@kefu/shared/forms';
@@ -32,11 +32,24 @@ export function selectTickets(db: Tx) {
 
 export type TicketRow = Awaited<ReturnType<ReturnType<typeof selectTickets>['execute']>>[number];
 
+// lists leave out the wide columns they never show (fields, search vector)
+const { fields: _fields, searchVector: _sv, ...listColumns } = getTableColumns(tickets);
+
+export function selectTicketList(db: Tx) {
+  return db.select({ ...ticketColumns, t: listColumns }).from(tickets)
+    .innerJoin(customers, eq(customers.id, tickets.customerId))
+    .leftJoin(assignee, eq(assignee.id, tickets.assigneeId))
+    .leftJoin(teams, eq(teams.id, tickets.teamId))
+    .leftJoin(creator, eq(creator.id, tickets.createdById));
+}
+
+export type TicketListRow = Awaited<ReturnType<ReturnType<typeof selectTicketList>['execute']>>[number];
+
 export function lifecycleOf(def: FormDefinition | null): Lifecycle {
   return { ...DEFAULT_LIFECYCLE, ...(def?.lifecycle ?? {}) } as Lifecycle;
 }
 
-export function presentTicketListItem(r: TicketRow, viewer: Principal) {
+export function presentTicketListItem(r: TicketListRow | TicketRow, viewer: Principal) {
   const t = r.t;
   return {
     id: t.id, number: t.number, type: t.type, status: t.status as TicketStatus, priority: t.priority as 'normal',

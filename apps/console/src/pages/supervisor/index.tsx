@@ -1,0 +1,258 @@
+import { useMemo, useState } from 'react';
+import { Alert, Button, Card, DatePicker, Input, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import type { Dayjs } from 'dayjs';
+import { Link } from 'react-router';
+import { api, itemsOf } from '../../api/client.ts';
+import type { DeliveryLogItem, Page, RuleRun, TicketListItem } from '../../api/types.ts';
+import { useDirectory } from '../../api/shared-data.ts';
+import { resolveTicketId } from '../../api/ticket-lookup.ts';
+import { useCursorPages } from '../../hooks/use-cursor-pages.ts';
+import { useRequest } from '../../hooks/use-request.ts';
+import { useT } from '../../i18n/i18n-provider.tsx';
+import { hasMessage } from '../../i18n/translate.ts';
+import { PageTitle } from '../../components/page-title.tsx';
+import { CursorPager } from '../../components/cursor-pager.tsx';
+import { formatDateTime, inZone } from '../../utils/time.ts';
+
+const CHANNELS = ['in_app', 'email', 'sms'];
+const STATUSES = ['pending', 'delivered', 'sent', 'failed', 'retrying'];
+const STATUS_COLORS: Record<string, string> = { pending: 'default', delivered: 'green', sent: 'cyan', failed: 'red', retrying: 'orange' };
+
+/** 主管视图: who was told what and whether it arrived; what the rules did. */
+export function SupervisorPage() {
+  const t = useT();
+  return (
+    <div data-testid="supervisor">
+      <PageTitle title={t('menu.supervisor')} />
+      <Card size="small">
+        <Tabs
+          items={[
+            { key: 'log', label: t('supervisor.notificationLog'), children: <NotificationLog /> },
+            { key: 'runs', label: t('supervisor.ruleRuns'), children: <RuleRuns /> },
+          ]}
+        />
+      </Card>
+    </div>
+  );
+}
+
+/** A work-order number (or id) filter: resolved to the id the API filters by. */
+function useTicketFilter() {
+  const [text, setText] = useState('');
+  const [ticketId, setTicketId] = useState<string | undefined>();
+  const [notFound, setNotFound] = useState<string | null>(null);
+  const apply = async (value: string) => {
+    setText(value);
+    setNotFound(null);
+    if (!value.trim()) return setTicketId(undefined);
+    const id = await resolveTicketId(value).catch(() => null);
+    if (id) setTicketId(id);
+    else {
+      setTicketId(undefined);
+      setNotFound(value.trim());
+    }
+  };
+  return { text, setText, ticketId, notFound, apply };
+}
+
+function TicketFilterInput({ filter }: { filter: ReturnType<typeof useTicketFilter> }) {
+  const t = useT();
+  return (
+    <Input.Search
+      allowClear
+      style={{ width: 220 }}
+      placeholder={t('supervisor.ticketFilter')}
+      value={filter.text}
+      onChange={(e) => {
+        filter.setText(e.target.value);
+        if (!e.target.value) void filter.apply('');
+      }}
+      onSearch={(v) => void filter.apply(v)}
+      data-testid="supervisor-ticket-filter"
+    />
+  );
+}
+
+const label = (t: ReturnType<typeof useT>, prefix: string, code: string) => {
+  const key = `${prefix}.${code}`;
+  return hasMessage(key) ? t(key) : code;
+};
+
+function NotificationLog() {
+  const t = useT();
+  const directory = useDirectory();
+  const [channel, setChannel] = useState<string | undefined>();
+  const [status, setStatus] = useState<string | undefined>();
+  const [userId, setUserId] = useState<string | undefined>();
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const ticket = useTicketFilter();
+  const query = {
+    channel,
+    status,
+    userId,
+    ticketId: ticket.ticketId,
+    from: range?.[0] ? inZone(range[0]).startOf('day').toISOString() : undefined,
+    to: range?.[1] ? inZone(range[1]).endOf('day').toISOString() : undefined,
+  };
+  const pages = useCursorPages<DeliveryLogItem>(JSON.stringify(query), (cursor) =>
+    api.get<Page<DeliveryLogItem>>('/notification-log', { ...query, limit: 50, cursor }),
+  );
+
+  return (
+    <div data-testid="notification-log">
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select
+          allowClear
+          style={{ width: 130 }}
+          placeholder={t('supervisor.channel')}
+          value={channel}
+          onChange={setChannel}
+          options={CHANNELS.map((c) => ({ value: c, label: label(t, 'notification.channel', c) }))}
+          data-testid="log-channel"
+        />
+        <Select
+          allowClear
+          style={{ width: 130 }}
+          placeholder={t('supervisor.status')}
+          value={status}
+          onChange={setStatus}
+          options={STATUSES.map((s) => ({ value: s, label: label(t, 'delivery', s) }))}
+          data-testid="log-status"
+        />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ width: 170 }}
+          placeholder={t('supervisor.recipient')}
+          value={userId}
+          onChange={setUserId}
+          options={(directory?.users ?? []).map((u) => ({ value: u.id, label: u.jobNumber ? `${u.displayName} (${u.jobNumber})` : u.displayName }))}
+        />
+        <TicketFilterInput filter={ticket} />
+        <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} allowEmpty={[true, true]} />
+        <Button icon={<ReloadOutlined />} onClick={() => void pages.reload()}>
+          {t('common.refresh')}
+        </Button>
+      </Space>
+      {ticket.notFound ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('rule.testNotFound', { q: ticket.notFound })} /> : null}
+      <Table<DeliveryLogItem>
+        size="small"
+        rowKey="id"
+        loading={pages.loading}
+        dataSource={pages.items}
+        pagination={false}
+        scroll={{ x: 1100 }}
+        data-testid="notification-log-table"
+        columns={[
+          { title: t('supervisor.at'), dataIndex: 'createdAt', width: 130, render: formatDateTime },
+          { title: t('supervisor.recipient'), dataIndex: 'userName', width: 100, render: (x: string | null) => x ?? '—' },
+          {
+            title: t('ticket.number'),
+            key: 'ticket',
+            width: 150,
+            render: (_, r) => (r.ticketId ? <Link to={`/tickets/${r.ticketId}`}>{r.ticketNumber ?? t('supervisor.openTicket')}</Link> : '—'),
+          },
+          { title: t('supervisor.channel'), dataIndex: 'channel', width: 80, render: (c: string) => <Tag>{label(t, 'notification.channel', c)}</Tag> },
+          {
+            title: t('supervisor.status'),
+            dataIndex: 'status',
+            width: 90,
+            render: (s: string, r) => (
+              <Tooltip title={r.error ?? undefined}>
+                <Tag color={STATUS_COLORS[s] ?? 'default'}>{label(t, 'delivery', s)}</Tag>
+              </Tooltip>
+            ),
+          },
+          { title: t('supervisor.attempts'), dataIndex: 'attempts', width: 70, align: 'right' },
+          { title: t('supervisor.notice'), dataIndex: 'title', ellipsis: true },
+          {
+            title: t('supervisor.error'),
+            dataIndex: 'error',
+            width: 180,
+            ellipsis: true,
+            render: (e: string | null) => (e ? <Typography.Text type="danger">{e}</Typography.Text> : null),
+          },
+          { title: t('supervisor.deliveredAt'), dataIndex: 'deliveredAt', width: 130, render: (x: string | null) => (x ? formatDateTime(x) : '—') },
+        ]}
+      />
+      <CursorPager pageNumber={pages.pageNumber} hasPrev={pages.hasPrev} hasNext={pages.hasNext} onPrev={pages.prev} onNext={pages.next} />
+    </div>
+  );
+}
+
+const RUN_LIMIT = 200;
+
+function RuleRuns() {
+  const t = useT();
+  const directory = useDirectory();
+  const ticket = useTicketFilter();
+  const runs = useRequest(
+    () => api.get<{ items: RuleRun[] }>('/rule-runs', { ticketId: ticket.ticketId, limit: RUN_LIMIT }).then(itemsOf),
+    [ticket.ticketId],
+  );
+  // rule runs carry only the ticket id: numbers from the most recently updated work orders
+  const recent = useRequest(
+    () => api.get<Page<TicketListItem>>('/tickets', { view: 'all', sort: 'updated', limit: 100 }, { silent: true }).then((p) => p.items),
+    [],
+  );
+  const numberOf = useMemo(() => new Map((recent.data ?? []).map((x) => [x.id, x.number])), [recent.data]);
+  // newest first, whatever order the server sends
+  const items = useMemo(() => [...(runs.data ?? [])].sort((a, b) => b.id - a.id), [runs.data]);
+  const userName = (id: string) => directory?.users.find((u) => u.id === id)?.displayName ?? id.slice(0, 8);
+
+  return (
+    <div data-testid="rule-runs">
+      <Space wrap style={{ marginBottom: 12 }}>
+        <TicketFilterInput filter={ticket} />
+        <Button icon={<ReloadOutlined />} onClick={() => void runs.reload()}>
+          {t('common.refresh')}
+        </Button>
+        <Typography.Text type="secondary">{t('supervisor.runsHint', { n: RUN_LIMIT })}</Typography.Text>
+      </Space>
+      {ticket.notFound ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('rule.testNotFound', { q: ticket.notFound })} /> : null}
+      <Table<RuleRun>
+        size="small"
+        rowKey="id"
+        loading={runs.loading}
+        dataSource={items}
+        pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+        data-testid="rule-runs-table"
+        columns={[
+          { title: t('supervisor.at'), dataIndex: 'at', width: 130, render: formatDateTime },
+          { title: t('supervisor.rule'), dataIndex: 'ruleName', width: 260 },
+          {
+            title: t('ticket.number'),
+            dataIndex: 'ticketId',
+            width: 150,
+            render: (id: string) => <Link to={`/tickets/${id}`}>{numberOf.get(id) ?? t('supervisor.openTicket')}</Link>,
+          },
+          {
+            title: t('supervisor.outcome'),
+            dataIndex: 'outcome',
+            width: 110,
+            render: (o: string) => <Tag color={o === 'fired' ? 'green' : 'orange'}>{label(t, 'rule.outcome', o)}</Tag>,
+          },
+          {
+            title: t('supervisor.did'),
+            key: 'detail',
+            render: (_, r) => (
+              r.detail?.reason ? (
+                <Typography.Text type="secondary">{r.detail.reason}</Typography.Text>
+              ) : (
+              <ul style={{ margin: 0, paddingLeft: 16 }}>
+                {(r.detail?.actions ?? []).map((a, i) => (
+                  <li key={i}>
+                    {label(t, 'rule.actionType', a.type)}
+                    {a.userIds?.length ? `:${a.userIds.map(userName).join('、')}` : a.summary ? `:${a.summary}` : ''}
+                  </li>
+                ))}
+              </ul>
+              )
+            ),
+          },
+        ]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+// A child process (autocannon aggregates its results only on a main thread):
+// POSTs new work orders, each with a new customer (unique phone), alternating
+// complaints and orders, and sends the results to the parent.
+
+import autocannon from 'autocannon';
+import { Rng } from './random.ts';
+import { address, createdPhone, personName, ticketFields } from './ticket-content.ts';
+
+export interface CreateLoadInput { baseUrl: string; token: string; duration: number; connections: number; seed: number }
+
+const { baseUrl, token, duration, connections, seed } = JSON.parse(process.argv[2]) as CreateLoadInput;
+const rng = new Rng(seed);
+let sent = 0;
+let created = 0;
+const failures: { status: number; body: string }[] = [];
+const phoneBase = seed % 1_000_000 * 100; // different runs, different phones
+
+function body(n: number): string {
+  const now = Date.now();
+  const type = n % 2 ? 'order' : 'complaint';
+  return JSON.stringify({
+    type,
+    channel: 'phone',
+    priority: 'normal',
+    customer: { name: personName(rng), phone: createdPhone(phoneBase + n), address: address(rng) },
+    fields: ticketFields(type, rng, now),
+  });
+}
+
+const result = await autocannon({
+  url: baseUrl,
+  connections,
+  duration,
+  headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+  requests: [{
+    method: 'POST',
+    path: '/api/v1/tickets',
+    setupRequest: (req: Record<string, unknown>) => ({ ...req, body: body(sent++) }),
+    onResponse: (status: number, resBody: string) => {
+      if (status === 201) created++;
+      else if (failures.length < 5) failures.push({ status, body: String(resBody).slice(0, 500) });
+    },
+  }],
+});
+
+process.send!({
+  sent,
+  created,
+  failures,
+  requestsPerSecond: result.requests.average,
+  latency: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max, mean: result.latency.average },
+  non2xx: result.non2xx,
+  errors: result.errors,
+  timeouts: result.timeouts,
+  statusCodeStats: result.statusCodeStats,
+  seconds: result.duration,
+  total: result.requests.total,
+}, () => process.exit(0));

@@ -1,0 +1,141 @@
+// npm run bench -- [--size N] [--db pglite|postgres|both] [--duration S] [--concurrency C] [--samples K]
+//                  [--explain] [--keep] [--candidate-indexes]
+//
+// Per database: a throw-away database, the app's migrations and demo org, N
+// work orders bulk-loaded, the real app on a free port, creation throughput
+// with autocannon, then read latencies. Prints a table and writes
+// bench/results/<timestamp>.json.
+
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../apps/server/src/db/client.ts';
+import { prepareDatabase } from '../apps/server/src/db/prepare.ts';
+import { createBenchDatabase, type BenchDatabase, type DbKind } from './databases.ts';
+import { loadOrg } from './org.ts';
+import { loadData } from './load-data.ts';
+import { login, startServer, type RunningServer } from './server.ts';
+import { runCreateLoad } from './create-load.ts';
+import { measureReads, READ_LABELS, type ReadKind } from './measure.ts';
+import { createStatements, explainReads } from './explain.ts';
+import { applyCandidateIndexes } from './candidate-indexes.ts';
+import { checksFor, formatTable, TARGETED_READS, writeResults, type DbResult } from './report.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    size: { type: 'string', default: '1000000' },
+    db: { type: 'string', default: 'both' },
+    duration: { type: 'string', default: '20' },
+    concurrency: { type: 'string', default: '32' },
+    samples: { type: 'string', default: '200' },
+    explain: { type: 'boolean', default: false },
+    /** leave the database behind for investigation (its URL or directory is printed) */
+    keep: { type: 'boolean', default: false },
+    /** apply bench/candidate-indexes.sql (the proposed index migration) after loading */
+    'candidate-indexes': { type: 'boolean', default: false },
+  },
+});
+
+const positive = (name: string, v: string | undefined): number => {
+  const n = Number(String(v).replace(/_/g, ''));
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got ${v}`);
+  return n;
+};
+const size = positive('size', args.size);
+const duration = positive('duration', args.duration);
+const concurrency = positive('concurrency', args.concurrency);
+const samples = positive('samples', args.samples);
+if (!['pglite', 'postgres', 'both'].includes(args.db!)) throw new Error(`--db must be pglite, postgres or both, got ${args.db}`);
+const kinds: DbKind[] = args.db === 'both' ? ['postgres', 'pglite'] : [args.db as DbKind];
+
+const startedAt = new Date();
+const t0 = performance.now();
+const log = (s: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${s}`);
+
+let current: { bdb: BenchDatabase; server?: RunningServer } | null = null;
+async function cleanup(opts: { keep?: boolean } = {}) {
+  const c = current;
+  current = null;
+  if (!c) return;
+  await c.server?.close().catch(() => {});
+  await c.bdb.destroy(opts).catch((e) => console.error(`cleanup of ${c.bdb.location} failed:`, e));
+  if (opts.keep) log(`${c.bdb.kind}: kept ${c.bdb.location}`);
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: dropping the benchmark database…`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+async function benchOne(kind: DbKind): Promise<DbResult> {
+  log(`${kind}: creating a throw-away database`);
+  // the app's own pool size (20), as in production: with more connections, requests queue for one
+  const bdb = await createBenchDatabase(kind);
+  current = { bdb };
+  const { database } = bdb;
+  await prepareDatabase(database, { seedDemo: true, KEFU_TIMEZONE: 'Asia/Shanghai' }, { sampleData: false });
+  const [version] = await queryRows<{ v: string }>(database.db, sql`select current_setting('server_version') as v`);
+  const serverVersion = `${kind === 'pglite' ? 'PGlite, Postgres ' : 'PostgreSQL '}${version.v.split(' ')[0]}`;
+  const org = await loadOrg(database.db);
+
+  log(`${kind}: loading ${size.toLocaleString('en-US')} work orders into ${bdb.location}`);
+  const { phones, ...load } = await loadData(bdb, org, size, log);
+  log(`${kind}: loaded in ${load.totalSeconds.toFixed(1)} s (${load.tickets.toLocaleString('en-US')} work orders, ${load.customers.toLocaleString('en-US')} customers, ${load.events.toLocaleString('en-US')} events)`);
+
+  let candidateIndexes: { seconds: number; statements: number } | null = null;
+  if (args['candidate-indexes']) {
+    candidateIndexes = await applyCandidateIndexes(bdb);
+    log(`${kind}: applied bench/candidate-indexes.sql (${candidateIndexes.statements} statements) in ${candidateIndexes.seconds.toFixed(1)} s`);
+  }
+
+  const server = await startServer(database);
+  current.server = server;
+  const tokens: Record<string, string> = {};
+  for (const u of ['operator', 'operator2', 'lead', 'cs_manager']) tokens[u] = await login(server.baseUrl, u);
+
+  const loadBeforeCreate = os.loadavg()[0];
+  log(`${kind}: creating work orders over HTTP for ${duration} s, ${concurrency} connections (1-min load average before: ${loadBeforeCreate.toFixed(2)})`);
+  const create = await runCreateLoad(database, { baseUrl: server.baseUrl, token: tokens.operator, duration, connections: concurrency });
+  log(`${kind}: ${Math.round(create.createdPerSecond)} created/s, p50 ${create.latency.p50} ms, p99 ${create.latency.p99} ms, non-2xx ${create.non2xx}; ${create.verification}`);
+  for (const f of create.failures) log(`  HTTP ${f.status}: ${f.body}`);
+
+  log(`${kind}: read latencies, ${samples} samples each`);
+  const reads = await measureReads({ baseUrl: server.baseUrl, tokens, phones, samples }, log);
+  await server.close();
+  current.server = undefined;
+
+  log(`${kind}: EXPLAIN ANALYZE of the reads`);
+  const explain = await explainReads(database, org, phones);
+  const statementsPerCreate = await createStatements(database, org);
+  const loadAverage = { beforeCreate: loadBeforeCreate, afterReads: os.loadavg()[0] };
+  const partial = { db: kind, size, location: bdb.location, serverVersion, loadAverage, indexes: candidateIndexes ? 'migrations + bench/candidate-indexes.sql' : 'migrations', load, create, statementsPerCreate, reads, explain };
+  const result: DbResult = { ...partial, checks: checksFor(partial) };
+  for (const k of Object.keys(explain) as ReadKind[]) {
+    const slow = TARGETED_READS.includes(k) && result.checks.some((c) => c.name === `${k} p99` && !c.pass);
+    if (args.explain || slow) console.log(`\n--- ${kind}: ${READ_LABELS[k]}${slow ? ' (target missed)' : ''}\n${explain[k]!.sql}\n${JSON.stringify(explain[k]!.params)}\n${explain[k]!.plan}\n`);
+  }
+  await cleanup({ keep: args.keep });
+  return result;
+}
+
+const results: DbResult[] = [];
+try {
+  for (const kind of kinds) results.push(await benchOne(kind));
+} catch (e) {
+  await cleanup();
+  throw e;
+}
+
+const table = formatTable(results, { concurrency, duration, samples });
+const file = writeResults({
+  startedAt: startedAt.toISOString(),
+  options: { size, db: args.db, duration, concurrency, samples, candidateIndexes: args['candidate-indexes'] },
+  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+  results,
+  table,
+}, startedAt);
+console.log(`\nKefu benchmark, ${startedAt.toISOString()}, ${os.cpus().length} cores, node ${process.version}\n`);
+console.log(table);
+console.log(`\nresults: ${file}`);
+process.exit(0);
