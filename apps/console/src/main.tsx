@@ -10,7 +10,7 @@ import './styles.css';
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nProvider>
-      <AntApp>
+      <AntApp notification={{ top: 64 }}>
         <SessionProvider>
           <RouterProvider router={router} />
         </SessionProvider>

@@ -17,6 +17,10 @@ import { TeamsPage } from './pages/settings/teams/index.tsx';
 import { UsersPage } from './pages/settings/users/index.tsx';
 import { RolesPage } from './pages/settings/roles/index.tsx';
 import { FormsPage } from './pages/settings/forms/index.tsx';
+import { RulesPage } from './pages/settings/rules/index.tsx';
+import { PositionsPage } from './pages/settings/positions/index.tsx';
+import { SupervisorPage } from './pages/supervisor/index.tsx';
+import { NotificationPreferencesPage } from './pages/notification-preferences/index.tsx';
 
 function RequireLogin() {
   const { state } = useSession();
@@ -58,6 +62,9 @@ export const router = createBrowserRouter([
       { path: 'tickets/:id', element: guarded('tickets', <TicketDetailPage />) },
       { path: 'customers', element: guarded('customers', <CustomerListPage />) },
       { path: 'customers/:id', element: guarded('customers', <CustomerDetailPage />) },
+      { path: 'supervisor', element: guarded('supervisor', <SupervisorPage />) },
+      // everyone signed in: their own notification channels
+      { path: 'me/notifications', element: <NotificationPreferencesPage /> },
       {
         path: 'settings',
         element: <Outlet />,
@@ -68,6 +75,8 @@ export const router = createBrowserRouter([
           { path: 'users', element: guarded('orgManage', <UsersPage />) },
           { path: 'roles', element: guarded('orgManage', <RolesPage />) },
           { path: 'forms', element: guarded('forms', <FormsPage />) },
+          { path: 'rules', element: guarded('ruleManage', <RulesPage />) },
+          { path: 'positions', element: guarded('ruleManage', <PositionsPage />) },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

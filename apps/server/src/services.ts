@@ -9,6 +9,7 @@ import { createChannels, type Channels } from './modules/notifications/channels/
 import { registerDelivery } from './modules/notifications/deliver-notification.ts';
 import { registerRouting } from './modules/routing/routing.listener.ts';
 import { isTeamWorkingNow } from './modules/routing/business-hours.ts';
+import { registerSla } from './modules/sla/sla.listener.ts';
 
 /** The background half of Kefu: jobs and timers, the outbox, realtime pushes. */
 export interface Services {
@@ -41,6 +42,8 @@ export function createServices(config: Config, database: Database, log: ServiceL
     db, runner, hub, timeZone: config.KEFU_TIMEZONE, log,
     isBusinessHours: (tx: Tx, teamId: string | null, at: Date) => isTeamWorkingNow(tx, teamId, at),
   });
+  // after routing, so clocks start on the priority and team the rules chose
+  registerSla(dispatcher, { runner, hub });
   // PGlite has no autovacuum worker: refresh planner statistics every half hour
   if (database.kind === 'pglite') {
     runner.register(ANALYZE_JOB, async (tx) => {

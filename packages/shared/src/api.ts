@@ -230,7 +230,14 @@ export const ticket = z.object({
   createdAt: isoDate,
   updatedAt: isoDate,
 });
+export const ticketDetail = ticket.extend({
+  sla: z.array(z.object({ kind: z.string(), policyName: z.string(), dueAt: isoDate, warnAt: isoDate.nullable(),
+    state: z.string().describe('running | paused | met | breached'), metAt: isoDate.nullable(), breachedAt: isoDate.nullable() })),
+  watchers: z.array(z.object({ id, displayName: z.string() })),
+  subtasks: z.array(z.object({ id, number: z.string(), subject: z.string(), status: z.string(), assigneeName: z.string().nullable(), dueAt: isoDate.nullable() })),
+});
 export type Ticket = z.infer<typeof ticket>;
+export type TicketDetail = z.infer<typeof ticketDetail>;
 export const ticketListItem = ticket.omit({ fields: true, allowedTransitions: true, resolution: true, interactionId: true });
 export const ticketQuery = z.object({
   view: z.enum(['mine', 'team', 'all']).default('all'),

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import * as s from '@kefu/shared/api';
+import * as r from '@kefu/shared/rules';
 import {
+  convertBody,
+  forwardBody,
+  notificationPreferencesBody,
+  positionBody,
+  ruleBody,
+  rulePreviewBody,
   customerBody,
   departmentBody,
   interactionCreateBody,
@@ -50,6 +57,8 @@ describe('request bodies hold only documented fields', () => {
       displayName: ' 王丽 ',
       password: 'secret-123',
       jobNumber: '',
+      email: ' wangli@example.cn ',
+      mobile: '',
       departmentId: ID2,
       teamId: null,
       roleIds: [ID],
@@ -61,6 +70,32 @@ describe('request bodies hold only documented fields', () => {
     expect(edit).not.toHaveProperty('username');
     expect(edit).not.toHaveProperty('password');
     expect(userUpdateBody(values)).toHaveProperty('password', 'secret-123');
+    expect(edit).toMatchObject({ email: 'wangli@example.cn', mobile: null });
+    expectStrict(s.userUpdateBody, userUpdateBody({ ...values, email: '', mobile: '13812345678' }));
+  });
+
+  it('rules: complete, also for a change', () => {
+    const body = ruleBody({
+      name: ' 转品控 ',
+      description: ' ',
+      trigger: 'ticket.created',
+      conditions: [{ field: 'type', op: 'eq', value: 'complaint' }],
+      actions: [{ type: 'assign', to: { kind: 'position', position: 'qc_manager' }, strategy: 'direct' }],
+      ...row,
+    } as never);
+    expectStrict(r.ruleBody, body);
+    expect(body).toMatchObject({ name: '转品控', description: null, enabled: true, stopProcessing: false });
+  });
+
+  it('positions, preview, forward, convert, preferences', () => {
+    expect(positionBody({ ...row, key: 'qc_manager', name: ' 品控部经理 ', nameEn: '', holderIds: [ID, ID] } as never)).toEqual({ name: '品控部经理', nameEn: null, holderIds: [ID] });
+    expect(rulePreviewBody({ ticketId: ID, trigger: 'ticket.updated' })).toEqual({ ticketId: ID, trigger: 'ticket.updated', changed: [] });
+    expect(forwardBody({ kind: 'position', target: 'marketing_director' })).toEqual({ position: 'marketing_director' });
+    expect(forwardBody({ kind: 'user', target: ID })).toEqual({ userId: ID });
+    expect(convertBody({ type: 'order', fields: { spec: '1L' }, ...row } as never)).toEqual({ type: 'order', fields: { spec: '1L' } });
+    expect(notificationPreferencesBody({ 'ticket.routed': ['email', 'email', 'sms'], 'sla.warning': [] })).toEqual({
+      items: [{ kind: 'ticket.routed', channels: ['email', 'sms'] }],
+    });
   });
 
   it('customers, also when phone and address are masked', () => {

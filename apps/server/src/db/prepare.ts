@@ -8,6 +8,7 @@ import { seedDemoOrg } from './seed/demo-org.ts';
 import { seedDemoData } from './seed/demo-data.ts';
 import { seedFirstAdmin } from './seed/demo-org.ts';
 import { installTemplate } from '../modules/routing/install-template.ts';
+import { ensureDefaultCalendars } from '../modules/sla/calendars.repository.ts';
 
 export interface PrepareResult {
   seeded: 'demo' | 'admin' | null;
@@ -24,6 +25,7 @@ export async function prepareDatabase(
   // the planner needs statistics; embedded PGlite never gathers them by itself
   await database.db.execute(sql`analyze`);
   await ensureDefaultForms(database.db);
+  await ensureDefaultCalendars(database.db);
   const [anyone] = await database.db.select({ id: users.id }).from(users).limit(1);
   if (anyone) return { seeded: null };
   if (config.seedDemo) {

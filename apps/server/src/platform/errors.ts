@@ -94,6 +94,8 @@ const NOUNS: Record<string, { zh: string; en: string }> = {
   rule: { zh: '规则', en: 'Rule' },
   position: { zh: '岗位', en: 'Position' },
   template: { zh: '行业模板', en: 'Industry template' },
+  calendar: { zh: '工作日历', en: 'Business calendar' },
+  slaPolicy: { zh: 'SLA 策略', en: 'SLA policy' },
   username: { zh: '用户名', en: 'Username' },
   roleName: { zh: '角色名', en: 'Role name' },
   assignee: { zh: '处理人', en: 'Assignee' },

@@ -11,6 +11,7 @@ import { useCursorPages } from '../../hooks/use-cursor-pages.ts';
 import { useRequest } from '../../hooks/use-request.ts';
 import { useT } from '../../i18n/i18n-provider.tsx';
 import { hasMessage } from '../../i18n/translate.ts';
+import { useLabels } from '../../i18n/labels.ts';
 import { PageTitle } from '../../components/page-title.tsx';
 import { CursorPager } from '../../components/cursor-pager.tsx';
 import { formatDateTime, inZone } from '../../utils/time.ts';
@@ -185,6 +186,7 @@ const RUN_LIMIT = 200;
 
 function RuleRuns() {
   const t = useT();
+  const labels = useLabels();
   const directory = useDirectory();
   const ticket = useTicketFilter();
   const runs = useRequest(
@@ -200,6 +202,9 @@ function RuleRuns() {
   // newest first, whatever order the server sends
   const items = useMemo(() => [...(runs.data ?? [])].sort((a, b) => b.id - a.id), [runs.data]);
   const userName = (id: string) => directory?.users.find((u) => u.id === id)?.displayName ?? id.slice(0, 8);
+  // the server's summary is a code for these two
+  const summary = (type: string, text: string) =>
+    type === 'set_priority' ? labels.priority(text) : type === 'set_status' ? labels.status(text) : text;
 
   return (
     <div data-testid="rule-runs">
@@ -236,20 +241,19 @@ function RuleRuns() {
           {
             title: t('supervisor.did'),
             key: 'detail',
-            render: (_, r) => (
+            render: (_, r) =>
               r.detail?.reason ? (
                 <Typography.Text type="secondary">{r.detail.reason}</Typography.Text>
               ) : (
-              <ul style={{ margin: 0, paddingLeft: 16 }}>
-                {(r.detail?.actions ?? []).map((a, i) => (
-                  <li key={i}>
-                    {label(t, 'rule.actionType', a.type)}
-                    {a.userIds?.length ? `:${a.userIds.map(userName).join('、')}` : a.summary ? `:${a.summary}` : ''}
-                  </li>
-                ))}
-              </ul>
-              )
-            ),
+                <ul style={{ margin: 0, paddingLeft: 16 }}>
+                  {(r.detail?.actions ?? []).map((a, i) => (
+                    <li key={i}>
+                      {label(t, 'rule.actionType', a.type)}
+                      {a.userIds?.length ? `:${a.userIds.map(userName).join(t('rule.listSep'))}` : a.summary ? `:${summary(a.type, a.summary)}` : ''}
+                    </li>
+                  ))}
+                </ul>
+              ),
           },
         ]}
       />

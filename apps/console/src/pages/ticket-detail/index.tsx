@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Col, Result, Row, Spin } from 'antd';
+import { Alert, Button, Col, Result, Row, Spin } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, itemsOf } from '../../api/client.ts';
@@ -24,7 +24,8 @@ export function TicketDetailPage() {
   const [timelineVersion, setTimelineVersion] = useState(0);
   const ticket = useRequest(() => api.get<Ticket>(`/tickets/${id}`), [id]);
   const timeline = useRequest(
-    () => api.get<{ items: TimelineEntry[] }>(`/tickets/${id}/timeline`).then(itemsOf),
+    // after a forward or reassignment out of the user's scope the timeline answers 404: said once, below
+    () => api.get<{ items: TimelineEntry[] }>(`/tickets/${id}/timeline`, undefined, { silent: (e) => e.status === 404 }).then(itemsOf),
     [id, timelineVersion],
   );
   const form = forms?.find((f) => f.type === ticket.data?.type);
@@ -48,6 +49,8 @@ export function TicketDetailPage() {
   const changed = (next: Ticket) => {
     ticket.setData(next);
     setTimelineVersion((v) => v + 1);
+    // rules answer a change within a second or so: show what they did too
+    setTimeout(() => setTimelineVersion((v) => v + 1), 1500);
   };
 
   // Every change goes through here; on a 409 the server's message names the
@@ -75,6 +78,9 @@ export function TicketDetailPage() {
           {t('ticket.backToList')}
         </Button>
       </Link>
+      {timeline.failed && timeline.data ? (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('ticket.outOfScope')} data-testid="out-of-scope" />
+      ) : null}
       <TicketHeader
         ticket={tk}
         form={form}

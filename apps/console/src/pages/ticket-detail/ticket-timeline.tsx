@@ -51,7 +51,7 @@ function valueText(ctx: Ctx, field: string, v: unknown): string {
   if (field === 'channel') return ctx.labels.channel(s);
   if (field === 'assigneeId') return ctx.directory?.users.find((u) => u.id === s)?.displayName ?? s;
   if (PEOPLE_FIELDS.has(field) && Array.isArray(v)) {
-    return v.map((id) => ctx.directory?.users.find((u) => u.id === id)?.displayName ?? String(id)).join('、');
+    return v.map((id) => ctx.directory?.users.find((u) => u.id === id)?.displayName ?? String(id)).join(ctx.t('rule.listSep'));
   }
   if (field === 'teamId') return ctx.directory?.teams.find((x) => x.id === s)?.name ?? s;
   const f = fieldDef(ctx, field);

@@ -21,7 +21,22 @@ export function ticketColumns(t: T, labels: Labels, forms: FormRecord[] | undefi
       ),
     },
     { title: t('ticket.type'), dataIndex: 'type', width: 84, render: typeName },
-    { title: t('ticket.subject'), dataIndex: 'subject', ellipsis: true },
+    {
+      title: t('ticket.subject'),
+      dataIndex: 'subject',
+      ellipsis: true,
+      render: (subject: string, r) =>
+        r.parentId ? (
+          <span>
+            <Link to={`/tickets/${r.parentId}`} data-testid="ticket-row-parent">
+              <Typography.Text type="secondary">{t('ticket.parentShort')}</Typography.Text>
+            </Link>{' '}
+            {subject}
+          </span>
+        ) : (
+          subject
+        ),
+    },
     {
       title: t('ticket.customer'),
       key: 'customer',

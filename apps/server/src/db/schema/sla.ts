@@ -22,6 +22,8 @@ export const slaPolicies = pgTable('sla_policies', {
   targets: jsonb('targets').notNull(),
   /** null: the calendar of the work order's team, else the default calendar */
   calendarId: uuid('calendar_id'),
+  /** the industry template that installed it, if any */
+  template: text('template'),
   createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });

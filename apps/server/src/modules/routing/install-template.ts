@@ -1,9 +1,10 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { rules, users } from '../../db/schema/index.ts';
+import { businessCalendars, rules, slaPolicies, users } from '../../db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { currentForms, saveFormVersion } from '../forms/forms.repository.ts';
 import { upsertPosition } from './positions.repository.ts';
+import { ensureDefaultCalendars } from '../sla/calendars.repository.ts';
 import { createRule } from './save-rule.ts';
 import { clearRuleCache } from './rules.repository.ts';
 import { dairyHotlineTemplate } from './templates/dairy-hotline.ts';
@@ -25,6 +26,7 @@ export function findTemplate(key: string): IndustryTemplate {
  */
 export async function installTemplate(db: Db, key: string, actorId: string | null, opts: { bindDemoHolders?: boolean } = {}): Promise<{ rules: number; positions: number }> {
   const template = findTemplate(key);
+  await ensureDefaultCalendars(db);
   const forms = await currentForms(db);
   for (const f of template.forms) if (!forms.has(f.type)) await saveFormVersion(db, f, actorId);
   await db.transaction(async (tx) => {
@@ -35,6 +37,18 @@ export async function installTemplate(db: Db, key: string, actorId: string | nul
       await upsertPosition(tx, p.key, p.name, p.nameEn, holders, { keepHolders: !opts.bindDemoHolders });
     }
     await tx.delete(rules).where(eq(rules.template, key));
+    await tx.delete(slaPolicies).where(eq(slaPolicies.template, key));
+    const calendars = await tx.select().from(businessCalendars);
+    const alwaysOpen = calendars.find((c) => (c.spec as { alwaysOpen?: boolean }).alwaysOpen);
+    let position = 10;
+    for (const p of template.slaPolicies) {
+      const { calendar, ...body } = p;
+      await tx.insert(slaPolicies).values({
+        name: body.name, enabled: body.enabled, position, conditions: body.conditions, targets: body.targets,
+        calendarId: calendar === 'always_open' ? alwaysOpen?.id ?? null : null, template: key,
+      });
+      position += 10;
+    }
   });
   for (const r of template.rules) await createRule(db, r, actorId, key);
   clearRuleCache(db);

@@ -36,13 +36,14 @@ export async function ruleContext(tx: Tx, ticketId: string, changed: string[], d
 }
 
 export function registerRouting(dispatcher: OutboxDispatcher, deps: RoutingDeps): void {
-  for (const type of ['ticket.created', 'ticket.updated']) dispatcher.subscribe(type, EVALUATE_JOB);
+  for (const type of ['ticket.created', 'ticket.updated', 'sla.due', 'sla.breached']) dispatcher.subscribe(type, EVALUATE_JOB);
   deps.runner.register(EVALUATE_JOB, async (tx, event: DomainEvent) => {
-    const payload = event.payload as { changes?: { field: string }[]; causedBy?: CausedBy | null };
+    const payload = event.payload as { changes?: { field: string }[]; causedBy?: CausedBy | null; sla?: { kind: string } };
     const changed = (payload.changes ?? []).map((c) => c.field);
     const causedBy = payload.causedBy ?? { ruleIds: [], depth: 0 };
     const ctx = await ruleContext(tx, event.aggregateId, changed, deps);
     if (!ctx) return;
+    ctx.slaKind = payload.sla?.kind;
     const e: RuleEvent = { type: event.type, changed, causedByRuleIds: causedBy.ruleIds, depth: causedBy.depth };
     const verdicts = evaluateRules(await enabledRules(tx, deps.db), e, ctx);
     for (const v of verdicts) {

@@ -20,7 +20,11 @@ export interface CausedBy {
 export async function recordTicketChange(
   tx: Tx,
   ticketId: string,
-  entry: { actorId: string | null; action: string; changes: Change[]; at?: Date; ruleName?: string; causedBy?: CausedBy; eventType?: string },
+  entry: {
+    actorId: string | null; action: string; changes: Change[]; at?: Date; ruleName?: string; causedBy?: CausedBy; eventType?: string;
+    /** more facts for listeners, e.g. which SLA clock */
+    extra?: Record<string, unknown>;
+  },
 ): Promise<void> {
   const at = entry.at ?? new Date();
   await tx.insert(ticketEvents).values({
@@ -29,6 +33,6 @@ export async function recordTicketChange(
   await tx.insert(outboxEvents).values({
     type: entry.eventType ?? 'ticket.updated',
     aggregateId: ticketId,
-    payload: { ticketId, actorId: entry.actorId, action: entry.action, changes: entry.changes, causedBy: entry.causedBy ?? null },
+    payload: { ticketId, actorId: entry.actorId, action: entry.action, changes: entry.changes, causedBy: entry.causedBy ?? null, ...entry.extra },
   });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorBody, id, note, noteBody, page, ticket, ticketCreateBody, ticketListItem, ticketQuery, ticketUpdateBody, timelineEntry } from '@kefu/shared/api';
+import { errorBody, id, note, noteBody, page, ticketDetail as ticket, ticketCreateBody, ticketListItem, ticketQuery, ticketUpdateBody, timelineEntry } from '@kefu/shared/api';
 import type { App, Deps } from '../../platform/http/types.ts';
 import { principalOf } from '../../platform/http/auth-hook.ts';
 import { requestLocale } from '../../platform/http/locale.ts';
@@ -11,6 +11,10 @@ import { updateTicket } from './update-ticket.ts';
 import { listTickets } from './list-tickets.ts';
 import { changedTicket, presentTicket, visibleTicket } from './ticket-queries.ts';
 import { recordPiiView } from '../customers/customer-presenter.ts';
+import { and, eq } from 'drizzle-orm';
+import { ticketWatchers, tickets, users } from '../../db/schema/index.ts';
+import { clocksOf } from '../sla/sla-clocks.ts';
+import { scopeCondition } from './ticket-scope.ts';
 import { addNote, listNotes, listTimeline } from './ticket-notes.ts';
 import { forwardTicket } from './forward-ticket.ts';
 import { convertTicket } from './convert-ticket.ts';
@@ -22,7 +26,20 @@ async function ticketDetail(db: Db, viewer: Principal, ticketId: string, opts: {
   // after a change the actor sees the result even if they just forwarded it out of their scope
   const row = opts.justChanged ? await changedTicket(db, ticketId) : await visibleTicket(db, viewer, ticketId);
   await recordPiiView(db, viewer, row.t.customerId, 'ticket.detail');
-  return presentTicket(row, viewer, await formVersion(db, row.t.type, row.t.formVersion));
+  const [clocks, watching, subs] = await Promise.all([
+    clocksOf(db, [ticketId]),
+    db.select({ id: users.id, displayName: users.displayName }).from(ticketWatchers).innerJoin(users, eq(users.id, ticketWatchers.userId))
+      .where(eq(ticketWatchers.ticketId, ticketId)),
+    db.select({ id: tickets.id, number: tickets.number, subject: tickets.subject, status: tickets.status, assigneeName: users.displayName, dueAt: tickets.dueAt })
+      .from(tickets).leftJoin(users, eq(users.id, tickets.assigneeId)).where(and(eq(tickets.parentId, ticketId), scopeCondition(viewer))),
+  ]);
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  return {
+    ...presentTicket(row, viewer, await formVersion(db, row.t.type, row.t.formVersion)),
+    sla: clocks.map((c) => ({ kind: c.kind, policyName: c.policyName, dueAt: c.dueAt.toISOString(), warnAt: iso(c.warnAt), state: c.state, metAt: iso(c.metAt), breachedAt: iso(c.breachedAt) })),
+    watchers: watching,
+    subtasks: subs.map((x) => ({ ...x, dueAt: iso(x.dueAt) })),
+  };
 }
 
 export function ticketRoutes(app: App, { db, config }: Deps): void {

@@ -92,7 +92,6 @@ export function RuleEditor({ target, fields, nextPosition, onClose, onSaved }: P
       size={920}
       title={editing ? t('rule.editTitle', { name: editing.name }) : t('rule.newTitle')}
       onClose={onClose}
-      destroyOnHidden
       forceRender
       footer={
         <Space style={{ float: 'right' }}>
@@ -353,6 +352,7 @@ function ActionCard({
   return (
     <Card
       size="small"
+      className="kefu-action-card"
       style={{ marginBottom: 10 }}
       data-testid="rule-action"
       title={
@@ -387,13 +387,13 @@ function ActionCard({
       {type === 'notify' ? (
         <Row gutter={12}>
           <Col span={24}>
-            <Form.Item name={item('recipients')} label={t('rule.recipients')} rules={needList}>
+            <Form.Item name={item('recipients')} label={t('rule.recipients')} rules={needList} required>
               <RecipientSelect multiple data-testid="action-recipients" />
             </Form.Item>
           </Col>
           <Col span={15}>
             <Form.Item name={item('template')} label={t('rule.template')}>
-              <Select options={NOTIFY_TEMPLATES.map((k) => ({ value: k, label: t(`notification.kind.${k}`) }))} />
+              <Select options={NOTIFY_TEMPLATES.map((k) => ({ value: k, label: t(`rule.templateName.${k}`) }))} />
             </Form.Item>
           </Col>
           <Col span={9}>
@@ -404,7 +404,7 @@ function ActionCard({
         </Row>
       ) : null}
       {type === 'add_watchers' ? (
-        <Form.Item name={item('recipients')} label={t('rule.watchers')} rules={needList}>
+        <Form.Item name={item('recipients')} label={t('rule.watchers')} rules={needList} required>
           <RecipientSelect multiple data-testid="action-recipients" />
         </Form.Item>
       ) : null}
@@ -440,7 +440,7 @@ function ActionCard({
             </Form.Item>
           </Col>
           <Col span={24}>
-            <Form.Item name={item('assignees')} label={t('rule.subtaskAssignees')} rules={needList}>
+            <Form.Item name={item('assignees')} label={t('rule.subtaskAssignees')} rules={needList} required>
               <RecipientSelect multiple />
             </Form.Item>
           </Col>

@@ -100,9 +100,10 @@ export function conditionFields(
       formFields.set(f.key, entry);
     }
   }
+  const sep = lk.text('rule.listSep');
   const changeable: FieldOption[] = [
     ...['status', 'priority', 'assigneeId', 'teamId', 'subject'].map((v) => ({ value: v, label: lk.text(`rule.field.${v}`) })),
-    ...[...formFields.entries()].map(([key, e]) => ({ value: `fields.${key}`, label: `${lk.pick(e.def.label)} (${e.forms.join('、')})` })),
+    ...[...formFields.entries()].map(([key, e]) => ({ value: `fields.${key}`, label: `${lk.pick(e.def.label)} (${e.forms.join(sep)})` })),
   ];
   const builtIn: ConditionField[] = [
     { value: 'type', kind: 'enum', options: forms.map((f) => ({ value: f.type, label: lk.typeName(f.type) })) },
@@ -122,7 +123,7 @@ export function conditionFields(
   ].map((f) => ({ ...f, kind: f.kind as FieldKind, group: 'ticket' as const, label: lk.text(`rule.field.${f.value}`) }));
   const fromForms: ConditionField[] = [...formFields.entries()].map(([key, e]) => ({
     value: `fields.${key}`,
-    label: `${lk.pick(e.def.label)} (${e.forms.join('、')})`,
+    label: `${lk.pick(e.def.label)} (${e.forms.join(sep)})`,
     kind: formFieldKind(e.def),
     options: e.options.length ? e.options : undefined,
     group: 'form',
@@ -407,7 +408,7 @@ function valueWords(c: RuleCondition, field: ConditionField | undefined, lk: Loo
     return String(x);
   };
   if (c.value === undefined) return '';
-  return Array.isArray(c.value) ? c.value.map(one).join('、') : one(c.value);
+  return Array.isArray(c.value) ? c.value.map(one).join(lk.text('rule.listSep')) : one(c.value);
 }
 
 export function describeCondition(c: RuleCondition, fields: ConditionField[], lk: Lookups): string {
@@ -417,10 +418,12 @@ export function describeCondition(c: RuleCondition, fields: ConditionField[], lk
 }
 
 export function describeAction(a: RuleAction, lk: Lookups): string {
-  const people = (list: Recipient[]) => list.map((r) => recipientLabel(r, lk)).join('、');
+  const people = (list: Recipient[]) => list.map((r) => recipientLabel(r, lk)).join(lk.text('rule.listSep'));
   switch (a.type) {
     case 'assign':
-      return lk.text('rule.say.assign', { who: recipientLabel(a.to, lk), strategy: lk.text(`rule.strategy.${a.strategy ?? 'direct'}`) });
+      return !a.strategy || a.strategy === 'direct'
+        ? lk.text('rule.say.assignDirect', { who: recipientLabel(a.to, lk) })
+        : lk.text('rule.say.assign', { who: recipientLabel(a.to, lk), strategy: lk.text(`rule.strategy.${a.strategy}`) });
     case 'notify':
       return lk.text(a.urgent ? 'rule.say.notifyUrgent' : 'rule.say.notify', { who: people(a.recipients) });
     case 'add_watchers':

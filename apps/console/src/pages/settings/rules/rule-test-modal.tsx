@@ -113,13 +113,13 @@ export function RuleTestModal({ open, fields, lk, onClose }: Props) {
           <Descriptions
             size="small"
             bordered
-            column={3}
+            column={4}
             style={{ marginBottom: 12 }}
             items={[
               {
                 key: 'ticket',
                 label: t('ticket.number'),
-                span: 3,
+                span: 4,
                 children: (
                   <Space wrap>
                     <Link to={`/tickets/${result.ticket.id}`} onClick={onClose}>

@@ -12,6 +12,8 @@ type Values = {
   displayName: string;
   password?: string;
   jobNumber?: string | null;
+  email?: string | null;
+  mobile?: string | null;
   departmentId?: string | null;
   teamId?: string | null;
   roleIds: string[];
@@ -19,6 +21,7 @@ type Values = {
 };
 
 const USERNAME = /^[a-zA-Z0-9_.-]{2,32}$/;
+const MOBILE = /^1[3-9]\d{9}$/;
 
 export function UsersPage() {
   const t = useT();
@@ -38,6 +41,19 @@ export function UsersPage() {
         { title: t('user.username'), dataIndex: 'username', width: 120 },
         { title: t('user.displayName'), dataIndex: 'displayName', width: 120 },
         { title: t('user.jobNumber'), dataIndex: 'jobNumber', width: 90 },
+        {
+          title: t('user.contact'),
+          key: 'contact',
+          render: (_, u) =>
+            u.email || u.mobile ? (
+              <span style={{ fontSize: 12 }}>
+                {u.email ? <div>{u.email}</div> : null}
+                {u.mobile ? <div>{u.mobile}</div> : null}
+              </span>
+            ) : (
+              '—'
+            ),
+        },
         { title: t('org.department'), dataIndex: 'departmentId', render: (id: string | null) => departments.find((d) => d.id === id)?.name ?? '—' },
         { title: t('org.team'), dataIndex: 'teamId', render: (id: string | null) => teams.find((x) => x.id === id)?.name ?? '—' },
         { title: t('user.roles'), dataIndex: 'roleIds', render: (ids: string[]) => ids.map((id) => <Tag key={id}>{roleName(id)}</Tag>) },
@@ -53,6 +69,8 @@ export function UsersPage() {
         displayName: u.displayName,
         password: '',
         jobNumber: u.jobNumber,
+        email: u.email,
+        mobile: u.mobile,
         departmentId: u.departmentId,
         teamId: u.teamId,
         roleIds: u.roleIds,
@@ -81,6 +99,17 @@ export function UsersPage() {
           </Form.Item>
           <Form.Item name="jobNumber" label={t('user.jobNumber')} rules={[{ max: 32 }]}>
             <Input />
+          </Form.Item>
+          <Form.Item name="email" label={t('user.email')} extra={t('user.emailHint')} rules={[{ type: 'email', message: t('user.emailRule') }, { max: 200 }]}>
+            <Input autoComplete="off" data-testid="user-email" />
+          </Form.Item>
+          <Form.Item
+            name="mobile"
+            label={t('user.mobile')}
+            extra={t('user.mobileHint')}
+            rules={[{ pattern: MOBILE, message: t('user.mobileRule') }]}
+          >
+            <Input autoComplete="off" maxLength={11} data-testid="user-mobile" />
           </Form.Item>
           <Form.Item name="departmentId" label={t('org.department')}>
             <Select allowClear options={departments.map((d) => ({ value: d.id, label: d.name }))} />

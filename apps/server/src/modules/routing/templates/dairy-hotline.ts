@@ -111,4 +111,26 @@ export const dairyHotlineTemplate: IndustryTemplate = {
   ],
   rules,
   forms: [taskForm],
+  slaPolicies: [
+    {
+      name: '人身伤害投诉(7x24)', enabled: true, calendar: 'always_open',
+      conditions: [{ field: 'type', op: 'eq', value: 'complaint' }, { field: 'fields.injury', op: 'is_true' }],
+      targets: [{ kind: 'first_response', minutes: 15, warnAtPercent: 60 }, { kind: 'resolution', minutes: 240, warnAtPercent: 75 }],
+    },
+    {
+      name: '投诉:即时受理,迅速有结果', enabled: true, calendar: 'default',
+      conditions: [{ field: 'type', op: 'eq', value: 'complaint' }],
+      targets: [{ kind: 'first_response', minutes: 30, warnAtPercent: 80 }, { kind: 'resolution', businessDays: 2, warnAtPercent: 80 }],
+    },
+    {
+      name: '订奶:次日起送前分派', enabled: true, calendar: 'default',
+      conditions: [{ field: 'type', op: 'eq', value: 'order' }],
+      targets: [{ kind: 'resolution', businessDays: 1, warnAtPercent: 80 }],
+    },
+    {
+      name: '咨询与报修', enabled: true, calendar: 'default',
+      conditions: [{ field: 'type', op: 'in', value: ['inquiry', 'repair'] }],
+      targets: [{ kind: 'first_response', minutes: 60, warnAtPercent: 80 }, { kind: 'resolution', businessDays: 2, warnAtPercent: 80 }],
+    },
+  ],
 };

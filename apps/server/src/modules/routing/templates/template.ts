@@ -1,5 +1,6 @@
 import type { FormDefinition } from '@kefu/shared/forms';
 import type { RuleBody } from '@kefu/shared/rules';
+import type { SlaPolicyBody } from '@kefu/shared/sla';
 
 /** An industry template: the positions its rules name, its rules, and forms it needs. */
 export interface IndustryTemplate {
@@ -9,6 +10,8 @@ export interface IndustryTemplate {
   positions: { key: string; name: string; nameEn: string; demoHolders: string[] }[];
   rules: RuleBody[];
   forms: FormDefinition[];
+  /** calendar: 'default' (office hours with holidays) or 'always_open' (7x24) */
+  slaPolicies: (Omit<SlaPolicyBody, 'calendarId'> & { calendar: 'default' | 'always_open' })[];
 }
 
 export const taskForm: FormDefinition = {

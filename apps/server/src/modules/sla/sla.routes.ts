@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { errorBody, id, isoDate } from '@kefu/shared/api';
+import { slaPolicyBody } from '@kefu/shared/sla';
+import type { App, Deps } from '../../platform/http/types.ts';
+import { businessCalendars, departments, slaPolicies, teams, ticketSlas, tickets, users } from '../../db/schema/index.ts';
+import { queryRows } from '../../db/client.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { calendarSpec } from '../../platform/time/calendar-spec.ts';
+import { principalOf } from '../../platform/http/auth-hook.ts';
+import { scopeCondition } from '../tickets/ticket-scope.ts';
+
+const manage = { permission: 'rule:manage' as const };
+const idParams = z.object({ id });
+const errors = { 400: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
+const calendarOut = z.object({ id, name: z.string(), spec: z.unknown(), isDefault: z.boolean(), updatedAt: isoDate });
+const policyOut = z.object({ id, name: z.string(), enabled: z.boolean(), position: z.number().int(), conditions: z.array(z.unknown()),
+  targets: z.array(z.unknown()), calendarId: id.nullable(), updatedAt: isoDate });
+const calendarBody = z.object({ name: z.string().trim().min(1).max(100), spec: z.unknown(), isDefault: z.boolean().default(false) }).strict();
+
+function parseSpec(spec: unknown) {
+  const r = calendarSpec.safeParse(spec);
+  if (!r.success) throw new AppError('VALIDATION_FAILED', { summary: r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+  return r.data;
+}
+const presentCalendar = (c: typeof businessCalendars.$inferSelect) => ({ id: c.id, name: c.name, spec: c.spec, isDefault: c.isDefault, updatedAt: c.updatedAt.toISOString() });
+const presentPolicy = (p: typeof slaPolicies.$inferSelect) => ({ id: p.id, name: p.name, enabled: p.enabled, position: p.position,
+  conditions: p.conditions as unknown[], targets: p.targets as unknown[], calendarId: p.calendarId, updatedAt: p.updatedAt.toISOString() });
+
+export function slaRoutes(app: App, { db }: Deps): void {
+  app.get('/api/v1/calendars', {
+    schema: { tags: ['sla'], summary: 'Business calendars (working hours, holidays, make-up workdays)', response: { 200: z.object({ items: z.array(calendarOut) }) } },
+  }, async () => ({ items: (await db.select().from(businessCalendars).orderBy(desc(businessCalendars.isDefault), asc(businessCalendars.name))).map(presentCalendar) }));
+
+  app.post('/api/v1/calendars', {
+    config: manage,
+    schema: { tags: ['sla'], summary: 'Create a business calendar', body: calendarBody, response: { 201: calendarOut, ...errors } },
+  }, async (req, reply) => {
+    const spec = parseSpec(req.body.spec);
+    const row = await db.transaction(async (tx) => {
+      if (req.body.isDefault) await tx.update(businessCalendars).set({ isDefault: false });
+      return (await tx.insert(businessCalendars).values({ name: req.body.name, spec, isDefault: req.body.isDefault }).returning())[0];
+    });
+    return reply.status(201).send(presentCalendar(row));
+  });
+
+  app.put('/api/v1/calendars/:id', {
+    config: manage,
+    schema: { tags: ['sla'], summary: 'Edit a calendar (e.g. enter next year\'s holidays); running clocks keep their deadlines', params: idParams, body: calendarBody, response: { 200: calendarOut, ...errors } },
+  }, async (req) => {
+    const spec = parseSpec(req.body.spec);
+    const row = await db.transaction(async (tx) => {
+      if (req.body.isDefault) await tx.update(businessCalendars).set({ isDefault: false });
+      const [r] = await tx.update(businessCalendars).set({ name: req.body.name, spec, isDefault: req.body.isDefault, updatedAt: new Date() })
+        .where(eq(businessCalendars.id, req.params.id)).returning();
+      if (!r) throw notFound('calendar');
+      const [def] = await tx.select({ id: businessCalendars.id }).from(businessCalendars).where(eq(businessCalendars.isDefault, true));
+      if (!def) throw new AppError('VALIDATION_FAILED', { summary: 'one calendar must stay the default' });
+      return r;
+    });
+    return presentCalendar(row);
+  });
+
+  app.get('/api/v1/sla-policies', {
+    config: manage,
+    schema: { tags: ['sla'], summary: 'SLA policies, first match wins', response: { 200: z.object({ items: z.array(policyOut) }) } },
+  }, async () => ({ items: (await db.select().from(slaPolicies).orderBy(asc(slaPolicies.position), asc(slaPolicies.createdAt))).map(presentPolicy) }));
+
+  app.post('/api/v1/sla-policies', {
+    config: manage,
+    schema: { tags: ['sla'], summary: 'Create an SLA policy', body: slaPolicyBody, response: { 201: policyOut, ...errors } },
+  }, async (req, reply) => {
+    const b = req.body;
+    if (b.calendarId) {
+      const [c] = await db.select({ id: businessCalendars.id }).from(businessCalendars).where(eq(businessCalendars.id, b.calendarId));
+      if (!c) throw new AppError('REFERENCE_NOT_FOUND', { what: 'calendar', id: b.calendarId });
+    }
+    const position = b.position ?? Number((await db.select({ n: sql<number>`coalesce(max(${slaPolicies.position}), 0) + 10` }).from(slaPolicies))[0].n);
+    const [row] = await db.insert(slaPolicies).values({ name: b.name, enabled: b.enabled, position, conditions: b.conditions, targets: b.targets, calendarId: b.calendarId ?? null }).returning();
+    return reply.status(201).send(presentPolicy(row));
+  });
+
+  app.patch('/api/v1/sla-policies/:id', {
+    config: manage,
+    schema: { tags: ['sla'], params: idParams, body: slaPolicyBody.partial().strict(), response: { 200: policyOut, ...errors } },
+  }, async (req) => {
+    const patch = Object.fromEntries(Object.entries(req.body).filter(([, v]) => v !== undefined));
+    const [row] = Object.keys(patch).length
+      ? await db.update(slaPolicies).set({ ...patch, updatedAt: new Date() }).where(eq(slaPolicies.id, req.params.id)).returning()
+      : await db.select().from(slaPolicies).where(eq(slaPolicies.id, req.params.id));
+    if (!row) throw notFound('slaPolicy');
+    return presentPolicy(row);
+  });
+
+  app.delete('/api/v1/sla-policies/:id', {
+    config: manage,
+    schema: { tags: ['sla'], params: idParams, response: { 204: z.null(), ...errors } },
+  }, async (req, reply) => {
+    const rows = await db.delete(slaPolicies).where(eq(slaPolicies.id, req.params.id)).returning({ id: slaPolicies.id });
+    if (!rows.length) throw notFound('slaPolicy');
+    return reply.status(204).send(null);
+  });
+
+  app.get('/api/v1/sla/queue', {
+    config: { permission: 'supervisor:view' },
+    schema: {
+      tags: ['sla'], summary: 'Work orders at risk (amber) or breached (red), most urgent first, within the viewer\'s scope',
+      querystring: z.object({ state: z.enum(['at_risk', 'breached']).default('at_risk'), teamId: id.optional(), type: z.string().max(32).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+      response: { 200: z.object({ items: z.array(z.object({ ticketId: id, number: z.string(), subject: z.string(), type: z.string(), status: z.string(),
+        assigneeName: z.string().nullable(), teamName: z.string().nullable(), kind: z.string(), dueAt: isoDate, state: z.string() })) }) },
+    },
+  }, async (req) => {
+    const q = req.query;
+    const now = new Date();
+    const clockCond = q.state === 'breached'
+      ? and(eq(ticketSlas.state, 'breached'), sql`${ticketSlas.metAt} is null`)
+      : and(eq(ticketSlas.state, 'running'), sql`${ticketSlas.warnAt} <= ${now.toISOString()}::timestamptz`);
+    const rows = await db.select({ s: ticketSlas, t: { id: tickets.id, number: tickets.number, subject: tickets.subject, type: tickets.type, status: tickets.status },
+      assigneeName: users.displayName, teamName: teams.name })
+      .from(ticketSlas).innerJoin(tickets, eq(tickets.id, ticketSlas.ticketId))
+      .leftJoin(users, eq(users.id, tickets.assigneeId)).leftJoin(teams, eq(teams.id, tickets.teamId))
+      .where(and(clockCond, inArray(tickets.status, ['new', 'open', 'pending']), scopeCondition(principalOf(req)),
+        q.teamId ? eq(tickets.teamId, q.teamId) : undefined, q.type ? eq(tickets.type, q.type) : undefined))
+      .orderBy(asc(ticketSlas.dueAt)).limit(q.limit);
+    return { items: rows.map((r) => ({ ticketId: r.t.id, number: r.t.number, subject: r.t.subject, type: r.t.type, status: r.t.status,
+      assigneeName: r.assigneeName, teamName: r.teamName, kind: r.s.kind, dueAt: r.s.dueAt.toISOString(), state: q.state })) };
+  });
+
+  app.get('/api/v1/sla/escalations', {
+    config: { permission: 'supervisor:view' },
+    schema: {
+      tags: ['sla'], summary: 'Open work waiting on each department: breached and urgent counts',
+      response: { 200: z.object({ items: z.array(z.object({ departmentId: id.nullable(), departmentName: z.string().nullable(), open: z.number(), breached: z.number(), urgent: z.number() })) }) },
+    },
+  }, async () => {
+    const rows = await queryRows<{ department_id: string | null; name: string | null; open: number; breached: number; urgent: number }>(db, sql`
+      select t.department_id, d.name, count(*)::int as open,
+        count(*) filter (where exists (select 1 from ${ticketSlas} s where s.ticket_id = t.id and s.state = 'breached' and s.met_at is null))::int as breached,
+        count(*) filter (where t.priority = 'urgent')::int as urgent
+      from ${tickets} t left join ${departments} d on d.id = t.department_id
+      where t.status in ('new', 'open', 'pending')
+      group by t.department_id, d.name order by breached desc, open desc`);
+    return { items: rows.map((r) => ({ departmentId: r.department_id, departmentName: r.name, open: r.open, breached: r.breached, urgent: r.urgent })) };
+  });
+}

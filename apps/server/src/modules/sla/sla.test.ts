@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { addBusinessDays, addBusinessMinutes } from '../../platform/time/business-time.ts';
+import { calendarSpec } from '../../platform/time/calendar-spec.ts';
+
+let t: TestApp;
+let op: string;
+let mgr: string;
+let calendars: { id: string; name: string; spec: unknown; isDefault: boolean }[];
+beforeAll(async () => {
+  t = await createTestApp();
+  [op, mgr] = await Promise.all([t.login('operator'), t.login('cs_manager')]);
+  calendars = (await t.request(mgr, 'GET', '/api/v1/calendars')).body.items;
+});
+afterAll(async () => { await t.close(); });
+
+let phone = 13888880000;
+const record = async (type: string, fields: object) => {
+  const r = await t.request(op, 'POST', '/api/v1/tickets', { type, channel: 'phone', customer: { name: '客户', phone: String(phone++) }, fields });
+  expect(r.status).toBe(201);
+  await t.drain();
+  return r.body;
+};
+const detail = async (id: string) => (await t.request(mgr, 'GET', `/api/v1/tickets/${id}`)).body;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const complaint = { target: '送奶员', reason: '迟到', validity: 'valid', category: 'service_quality', serviceIssue: 'late_delivery' };
+
+describe('SLA clocks on business calendars', () => {
+  it('starts the complaint clocks of the dairy template on the default calendar with the public holidays', async () => {
+    const def = calendars.find((c) => c.isDefault)!;
+    expect(def.name).toContain('法定节假日');
+    const created = await record('complaint', complaint);
+    const d = await detail(created.id);
+    const spec = calendarSpec.parse(def.spec);
+    const start = new Date(created.createdAt);
+    const byKind = Object.fromEntries(d.sla.map((c: { kind: string }) => [c.kind, c]));
+    expect(byKind.first_response).toMatchObject({ state: 'running', policyName: '投诉:即时受理,迅速有结果' });
+    // clocks start when the event is handled, a moment after creation
+    expect(Math.abs(Date.parse(byKind.first_response.dueAt) - addBusinessMinutes(spec, start, 30).getTime())).toBeLessThan(60_000);
+    expect(Math.abs(Date.parse(byKind.resolution.dueAt) - addBusinessDays(spec, start, 2).getTime())).toBeLessThan(60_000);
+  });
+
+  it('meets first response when work starts, pauses while waiting for the customer, and meets resolution', async () => {
+    const created = await record('complaint', complaint);
+    await t.request(mgr, 'PATCH', `/api/v1/tickets/${created.id}`, { status: 'open' });
+    await t.drain();
+    let d = await detail(created.id);
+    expect(d.sla.find((c: { kind: string }) => c.kind === 'first_response').state).toBe('met');
+    await t.request(mgr, 'PATCH', `/api/v1/tickets/${created.id}`, { status: 'pending' });
+    await t.drain();
+    d = await detail(created.id);
+    expect(d.sla.find((c: { kind: string }) => c.kind === 'resolution').state).toBe('paused');
+    await t.request(mgr, 'PATCH', `/api/v1/tickets/${created.id}`, { status: 'open' });
+    await t.drain();
+    expect((await detail(created.id)).sla.find((c: { kind: string }) => c.kind === 'resolution').state).toBe('running');
+    await t.request(mgr, 'PATCH', `/api/v1/tickets/${created.id}`, { status: 'resolved', resolution: '已道歉并调整送奶时间' });
+    await t.drain();
+    expect((await detail(created.id)).sla.find((c: { kind: string }) => c.kind === 'resolution').state).toBe('met');
+  });
+
+  it('fires the escalation rules when a clock is breached, and lists the work order as breached', async () => {
+    const always = calendars.find((c) => (c.spec as { alwaysOpen: boolean }).alwaysOpen)!;
+    const policy = await t.request(mgr, 'POST', '/api/v1/sla-policies', {
+      name: '报修(测试,1 秒)', position: 1, calendarId: always.id,
+      conditions: [{ field: 'type', op: 'eq', value: 'repair' }], targets: [{ kind: 'resolution', minutes: 0.02, warnAtPercent: 50 }],
+    });
+    expect(policy.status).toBe(201);
+    const rule = await t.request(mgr, 'POST', '/api/v1/rules', {
+      name: '超时升级:交客服中心经理', trigger: 'sla.breached', enabled: true, stopProcessing: false,
+      conditions: [{ field: 'sla.kind', op: 'eq', value: 'resolution' }],
+      actions: [{ type: 'set_priority', priority: 'urgent' }, { type: 'assign', to: { kind: 'position', position: 'cs_center_manager' }, strategy: 'direct' }],
+    });
+    expect(rule.status).toBe(201);
+    const created = await record('repair', { content: '漏水', preferredTime: '上午' });
+    await sleep(1500);
+    await t.drain();
+    const d = await detail(created.id);
+    expect(d.sla).toMatchObject([{ kind: 'resolution', state: 'breached' }]);
+    expect(d).toMatchObject({ priority: 'urgent', assigneeName: '陈刚' });
+    const tl = (await t.request(mgr, 'GET', `/api/v1/tickets/${created.id}/timeline`)).body.items.map((e: { action: string; ruleName: string | null }) => `${e.action}:${e.ruleName ?? ''}`);
+    expect(tl).toEqual(expect.arrayContaining(['sla_warning:', 'sla_breached:', 'priority_changed:超时升级:交客服中心经理', 'assigned:超时升级:交客服中心经理']));
+    const queue = await t.request(mgr, 'GET', '/api/v1/sla/queue?state=breached');
+    expect(queue.body.items.map((i: { ticketId: string }) => i.ticketId)).toContain(created.id);
+    const esc = await t.request(mgr, 'GET', '/api/v1/sla/escalations');
+    expect(esc.body.items.find((e: { departmentName: string }) => e.departmentName === '客服中心').breached).toBeGreaterThanOrEqual(1);
+    expect((await t.request(op, 'GET', '/api/v1/sla/queue')).status).toBe(403);
+    await t.request(mgr, 'DELETE', `/api/v1/sla-policies/${policy.body.id}`);
+    await t.request(mgr, 'DELETE', `/api/v1/rules/${rule.body.id}`);
+  });
+
+  it('lets an admin edit a calendar and refuses overlapping hours', async () => {
+    const def = calendars.find((c) => c.isDefault)!;
+    const spec = structuredClone(def.spec) as { weekly: Record<string, { start: string; end: string }[]> };
+    const bad = structuredClone(spec);
+    const firstDay = Object.keys(bad.weekly).find((k) => bad.weekly[k].length)!;
+    bad.weekly[firstDay] = [{ start: '08:00', end: '12:00' }, { start: '11:00', end: '13:00' }];
+    const res = await t.request(mgr, 'PUT', `/api/v1/calendars/${def.id}`, { name: def.name, spec: bad, isDefault: true });
+    expect(res.status).toBe(422);
+    expect(res.body.error.message).toContain('overlap');
+    const ok = await t.request(mgr, 'PUT', `/api/v1/calendars/${def.id}`, { name: '标准工作时间', spec, isDefault: true });
+    expect(ok.status).toBe(200);
+    const invalidPolicy = await t.request(mgr, 'POST', '/api/v1/sla-policies', { name: 'x', targets: [{ kind: 'resolution' }] });
+    expect(invalidPolicy.status).toBe(400);
+  });
+});
