@@ -36,6 +36,9 @@ export const recipient = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('watchers') }).strict(),
   /** the staff member a form field names by job number (e.g. a complaint's staffId) */
   z.object({ kind: z.literal('job_number_in_field'), field: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/) }).strict(),
+  /** that staff member's superior: their team lead, or for a team lead the holders of `topPosition` */
+  z.object({ kind: z.literal('superior_of_job_number_in_field'), field: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
+    topPosition: z.string().regex(/^[a-z][a-z0-9_]{1,47}$/) }).strict(),
 ]);
 export type Recipient = z.infer<typeof recipient>;
 

@@ -8,9 +8,11 @@ import { ensureDefaultCalendars } from '../sla/calendars.repository.ts';
 import { createRule } from './save-rule.ts';
 import { clearRuleCache } from './rules.repository.ts';
 import { dairyHotlineTemplate } from './templates/dairy-hotline.ts';
+import { propertyTemplate } from './templates/property.ts';
+import { networkCompanyTemplate } from './templates/network-company.ts';
 import type { IndustryTemplate } from './templates/template.ts';
 
-export const TEMPLATES: IndustryTemplate[] = [dairyHotlineTemplate];
+export const TEMPLATES: IndustryTemplate[] = [dairyHotlineTemplate, propertyTemplate, networkCompanyTemplate];
 
 export function findTemplate(key: string): IndustryTemplate {
   const t = TEMPLATES.find((x) => x.key === key);

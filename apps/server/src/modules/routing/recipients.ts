@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Recipient } from '@kefu/shared/rules';
 import type { Tx } from '../../db/client.ts';
 import { queryRows } from '../../db/client.ts';
-import { ticketWatchers, users } from '../../db/schema/index.ts';
+import { teams, ticketWatchers, users } from '../../db/schema/index.ts';
 import { holdersOf } from './positions.repository.ts';
 
 export interface TicketFacts {
@@ -31,6 +31,15 @@ export async function resolveRecipient(tx: Tx, r: Recipient, t: TicketFacts): Pr
       const jobNumber = t.fields[r.field];
       if (typeof jobNumber !== 'string' || !jobNumber) return [];
       return (await tx.select({ id: users.id }).from(users).where(eq(users.jobNumber, jobNumber))).map((u) => u.id);
+    }
+    case 'superior_of_job_number_in_field': {
+      const jobNumber = t.fields[r.field];
+      if (typeof jobNumber !== 'string' || !jobNumber) return [];
+      const [staff] = await tx.select({ id: users.id, leadId: teams.leadId }).from(users)
+        .leftJoin(teams, eq(teams.id, users.teamId)).where(eq(users.jobNumber, jobNumber));
+      if (!staff) return [];
+      if (staff.leadId && staff.leadId !== staff.id) return [staff.leadId];
+      return holdersOf(tx, r.topPosition);
     }
   }
 }

@@ -20,7 +20,8 @@ function recipientsOf(a: RuleAction): Recipient[] {
 /** Refuses a rule that names people, teams, positions or forms that do not exist. */
 export async function checkRuleReferences(tx: Tx, body: Pick<RuleBody, 'actions' | 'conditions'>): Promise<void> {
   const all = body.actions.flatMap(recipientsOf);
-  const missingPositions = await positionExists(tx, [...new Set(all.flatMap((r) => (r.kind === 'position' ? [r.position] : [])))]);
+  const missingPositions = await positionExists(tx, [...new Set(all.flatMap((r) => (r.kind === 'position' ? [r.position]
+    : r.kind === 'superior_of_job_number_in_field' ? [r.topPosition] : [])))]);
   if (missingPositions.length) throw new AppError('REFERENCE_NOT_FOUND', { what: 'position', id: missingPositions.join(', ') });
   for (const r of all) {
     if (r.kind === 'user') {
