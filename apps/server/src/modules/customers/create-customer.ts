@@ -26,9 +26,10 @@ export async function findDuplicates(tx: Tx, phone: string, exceptId?: string): 
   return rows.map((r) => r.id);
 }
 
-export async function createCustomer(tx: Tx, input: NewCustomer, actorId: string) {
+export async function createCustomer(tx: Tx, input: NewCustomer, actorId: string, opts: { checkDuplicates?: boolean } = {}) {
   const phone = normalizePhone(input.phone);
-  const duplicateOf = await findDuplicates(tx, phone.normalized);
+  // the intake path skips the lookup: the duplicate flag is computed whenever the customer is shown
+  const duplicateOf = opts.checkDuplicates === false ? [] : await findDuplicates(tx, phone.normalized);
   const [row] = await tx.insert(customers).values({
     name: input.name,
     phone: phone.normalized,

@@ -57,7 +57,7 @@ export async function createTicket(db: Db, actor: Principal, input: CreateTicket
       if (!c) throw notFound('customer');
       customer = c;
     } else {
-      customer = (await createCustomer(tx, input.customer, actor.userId)).row;
+      customer = (await createCustomer(tx, input.customer, actor.userId, { checkDuplicates: false })).row;
     }
 
     let interactionId = input.interactionId ?? null;
