@@ -24,7 +24,7 @@ import { ticketRoutes } from './modules/tickets/tickets.routes.ts';
 import { interactionRoutes } from './modules/interactions/interactions.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { routingRoutes } from './modules/routing/routing.routes.ts';
-import { slaRoutes } from './modules/sla/sla.routes.ts';
+import { slaRoutes, wallboardRoutes } from './modules/sla/sla.routes.ts';
 import { realtimeRoutes } from './platform/realtime/realtime.routes.ts';
 import { createServices, type Services } from './services.ts';
 import websocket from '@fastify/websocket';
@@ -100,6 +100,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   realtimeRoutes(app, services.hub);
   routingRoutes(app, deps);
   slaRoutes(app, deps);
+  wallboardRoutes(app, deps);
 
   const consoleDir = config.KEFU_CONSOLE_DIR ?? path.resolve(here, '../../console/dist');
   const hasConsole = existsSync(path.join(consoleDir, 'index.html'));

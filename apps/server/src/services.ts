@@ -44,6 +44,14 @@ export function createServices(config: Config, database: Database, log: ServiceL
   });
   // after routing, so clocks start on the priority and team the rules chose
   registerSla(dispatcher, { runner, hub });
+  // supervisors' wallboards refetch when background work changed something (at most once a second)
+  let lastPush = 0;
+  runner.events.on('ran', () => {
+    const now = Date.now();
+    if (now - lastPush < 1000) return;
+    lastPush = now;
+    hub.publishToPermission('supervisor:view', { type: 'wallboard.changed' });
+  });
   // PGlite has no autovacuum worker: refresh planner statistics every half hour
   if (database.kind === 'pglite') {
     runner.register(ANALYZE_JOB, async (tx) => {

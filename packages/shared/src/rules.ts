@@ -68,6 +68,16 @@ export const ruleAction = z.discriminatedUnion('type', [
     priority: z.enum(PRIORITIES).default('normal'),
   }).strict(),
   z.object({ type: z.literal('hide_from'), who: recipient }).strict(),
+  /** the next step of an escalation chain after the current assignee (C-18: chains per queue) */
+  z.object({ type: z.literal('escalate'), chain: z.array(recipient).min(2).max(10), urgent: z.boolean().default(true) }).strict(),
+  z.object({
+    type: z.literal('start_sla'),
+    kind: z.string().regex(/^[a-z][a-z_]{1,31}$/),
+    minutes: z.number().positive().max(525_600).optional(),
+    businessDays: z.number().int().min(1).max(365).optional(),
+    calendarId: z.uuid().nullable().optional(),
+  }).strict().refine((a) => (a.minutes === undefined) !== (a.businessDays === undefined), 'give either minutes or businessDays'),
+  z.object({ type: z.literal('cancel_sla'), kind: z.string().regex(/^[a-z][a-z_]{1,31}$/) }).strict(),
 ]);
 export type RuleAction = z.infer<typeof ruleAction>;
 

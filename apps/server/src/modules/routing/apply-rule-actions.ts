@@ -6,6 +6,7 @@ import { toVectorLiteral, words } from '../../platform/search/tokenize.ts';
 import { recordTicketChange, type CausedBy, type Change } from '../tickets/record-ticket-change.ts';
 import { nextTicketNumber } from '../tickets/ticket-number.ts';
 import { formFor } from '../forms/forms.repository.ts';
+import { cancelClocks, startClock } from '../sla/sla-clocks.ts';
 import { notifyUsers, type NotifyDeps, type NotifyInput } from '../notifications/notify.ts';
 import { pickOne, resolveAll, resolveRecipient } from './recipients.ts';
 import type { Rule } from './rules.repository.ts';
@@ -136,6 +137,53 @@ export async function applyRuleActions(tx: Tx, ticketId: string, rule: Rule, cau
         const next = [...new Set([...(t.hiddenFrom ?? []), ...ids])];
         await change({ hiddenFrom: next }, 'hidden', next.length === (t.hiddenFrom ?? []).length ? [] : [{ field: 'hiddenFrom', from: t.hiddenFrom, to: next }]);
         out.push({ type: 'hide_from', summary: `${ids.length} people`, userIds: ids });
+        break;
+      }
+      case 'escalate': {
+        // find the current assignee's step, hand the work order to the next one
+        let step = -1;
+        for (let i = 0; i < action.chain.length && t.assigneeId; i++) {
+          if ((await resolveRecipient(tx, action.chain[i], facts)).includes(t.assigneeId)) step = i;
+        }
+        const next = action.chain[step + 1];
+        if (!next) {
+          out.push({ type: 'escalate', summary: 'already at the top of the chain' });
+          break;
+        }
+        const assigneeId = await pickOne(tx, await resolveRecipient(tx, next, facts), 'least_loaded');
+        if (!assigneeId) {
+          out.push({ type: 'escalate', summary: `nobody holds step ${step + 2}` });
+          break;
+        }
+        const [u] = await tx.select({ teamId: users.teamId }).from(users).where(eq(users.id, assigneeId));
+        const teamId = u?.teamId ?? null;
+        await change({ assigneeId, teamId, departmentId: await departmentOf(tx, assigneeId, teamId) }, 'escalated', [
+          { field: 'assigneeId', from: t.assigneeId, to: assigneeId },
+          { field: 'escalationStep', from: step + 1, to: step + 2 },
+        ]);
+        tell([assigneeId], { kind: 'ticket.escalated', ticketId, urgent: action.urgent,
+          vars: vars(t, rule, customerName, { escalation: { level: step + 2, reason: rule.name } }) });
+        out.push({ type: 'escalate', summary: `step ${step + 2}`, userIds: [assigneeId] });
+        break;
+      }
+      case 'start_sla': {
+        const clock = await startClock(tx, t.id, t.teamId, rule.name, action);
+        await recordTicketChange(tx, ticketId, {
+          actorId: null, action: 'sla_started', ruleName: rule.name, causedBy: chain, eventType: 'ticket.sla_started',
+          changes: [{ field: `sla.${action.kind}`, from: null, to: clock.dueAt.toISOString() }],
+        });
+        out.push({ type: 'start_sla', summary: `${action.kind} due ${clock.dueAt.toISOString()}` });
+        break;
+      }
+      case 'cancel_sla': {
+        const n = await cancelClocks(tx, t.id, action.kind);
+        if (n) {
+          await recordTicketChange(tx, ticketId, {
+            actorId: null, action: 'sla_cancelled', ruleName: rule.name, causedBy: chain, eventType: 'ticket.sla_cancelled',
+            changes: [{ field: `sla.${action.kind}`, from: 'running', to: 'cancelled' }],
+          });
+        }
+        out.push({ type: 'cancel_sla', summary: `${n} clocks` });
         break;
       }
       case 'create_subtask': {

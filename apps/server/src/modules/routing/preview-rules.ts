@@ -34,7 +34,7 @@ export async function previewRules(db: Db, ticketId: string, trigger: RuleTrigge
     const actions = [];
     for (const a of v.rule.actions) {
       const who = a.type === 'assign' ? [a.to] : a.type === 'notify' || a.type === 'add_watchers' ? a.recipients
-        : a.type === 'create_subtask' ? a.assignees : a.type === 'hide_from' ? [a.who] : [];
+        : a.type === 'create_subtask' ? a.assignees : a.type === 'hide_from' ? [a.who] : a.type === 'escalate' ? a.chain : [];
       const people = await activeUsers(db, await resolveAll(db, who, facts));
       actions.push({ action: a, people: people.map((p) => p.name) });
     }

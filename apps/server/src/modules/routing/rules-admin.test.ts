@@ -114,3 +114,38 @@ describe('rules as data', () => {
     await t.request(mgr, 'PUT', '/api/v1/positions/qc_manager', { name: '品控部经理', holderIds: [liu] });
   });
 });
+
+describe('escalation chains and rule-started clocks', () => {
+  it('starts a clock from a rule, escalates along a chain when it breaches, and cancels it when resolved', async () => {
+    const calendars = (await t.request(mgr, 'GET', '/api/v1/calendars')).body.items;
+    const always = calendars.find((c: { spec: { alwaysOpen: boolean } }) => c.spec.alwaysOpen);
+    const start = await rule({ name: '报修回电时限', trigger: 'ticket.created', conditions: [{ field: 'type', op: 'eq', value: 'repair' }],
+      actions: [{ type: 'start_sla', kind: 'callback', minutes: 0.02, calendarId: always.id }] });
+    expect(start.status).toBe(201);
+    const chain = [{ kind: 'position', position: 'operator_team_lead' }, { kind: 'position', position: 'cs_center_manager' }];
+    const esc = await rule({ name: '回电超时逐级升级', trigger: 'sla.breached', conditions: [{ field: 'sla.kind', op: 'eq', value: 'callback' }],
+      actions: [{ type: 'escalate', chain }] });
+    expect(esc.status).toBe(201);
+    const cancel = await rule({ name: '解决后停止回电计时', trigger: 'ticket.status_reached', conditions: [{ field: 'status', op: 'eq', value: 'resolved' }],
+      actions: [{ type: 'cancel_sla', kind: 'callback' }] });
+
+    const a = await repair();
+    await t.drain(); // the rule starts the clock
+    await new Promise((r) => setTimeout(r, 1500));
+    await t.drain(); // the breach falls due, the chain escalates
+    const d = (await t.request(mgr, 'GET', `/api/v1/tickets/${a.id}`)).body;
+    expect(d.assigneeName).toBe('张敏'); // step 1 of the chain: the operator was not on it
+    expect(d.sla.find((c: { kind: string }) => c.kind === 'callback').state).toBe('breached');
+    const lead = await t.login('lead');
+    const n = (await t.request(lead, 'GET', '/api/v1/notifications')).body.items.find((x: { ticketId: string }) => x.ticketId === a.id);
+    expect(n).toMatchObject({ kind: 'ticket.escalated', urgent: true });
+
+    const b = await repair();
+    await t.drain();
+    await t.request(mgr, 'PATCH', `/api/v1/tickets/${b.id}`, { status: 'resolved', resolution: '已修好' });
+    await t.drain();
+    const bd = (await t.request(mgr, 'GET', `/api/v1/tickets/${b.id}`)).body;
+    expect(bd.sla.find((c: { kind: string }) => c.kind === 'callback').state).toBe('cancelled');
+    for (const r of [start, esc, cancel]) await t.request(mgr, 'DELETE', `/api/v1/rules/${r.body.id}`);
+  });
+});

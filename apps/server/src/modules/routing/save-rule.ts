@@ -13,6 +13,7 @@ function recipientsOf(a: RuleAction): Recipient[] {
     case 'notify': case 'add_watchers': return a.recipients;
     case 'create_subtask': return a.assignees;
     case 'hide_from': return [a.who];
+    case 'escalate': return a.chain;
     default: return [];
   }
 }

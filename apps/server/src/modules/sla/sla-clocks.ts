@@ -72,7 +72,8 @@ export async function resumeClocks(tx: Tx, ticketId: string, now: Date): Promise
   const paused = await tx.select().from(ticketSlas).where(and(eq(ticketSlas.ticketId, ticketId), eq(ticketSlas.state, 'paused')));
   for (const c of paused) {
     const spec = await calendarById(tx, c.calendarId);
-    const target = slaTarget.parse((c.detail as { target: unknown }).target);
+    // clocks a rule started may have kinds of their own: read the stored target as it is
+    const target = (c.detail as { target: SlaTarget }).target;
     const { dueAt, warnAt } = deadlines(spec, now, target, c.remainingMinutes ?? 0);
     const [next] = await tx.update(ticketSlas).set({ state: 'running', dueAt, warnAt: c.warnedAt ? null : warnAt, pausedAt: null, remainingMinutes: null })
       .where(eq(ticketSlas.id, c.id)).returning();
@@ -94,4 +95,29 @@ export async function meetClocks(tx: Tx, ticketId: string, kinds: string[], now:
 export async function clocksOf(tx: Tx, ticketIds: string[]): Promise<Clock[]> {
   if (!ticketIds.length) return [];
   return tx.select().from(ticketSlas).where(inArray(ticketSlas.ticketId, ticketIds)).orderBy(asc(ticketSlas.dueAt));
+}
+
+/** A clock a rule starts by itself (e.g. "call back within 48 h"), outside any policy. */
+export async function startClock(tx: Tx, ticketId: string, teamId: string | null, name: string,
+  a: { kind: string; minutes?: number; businessDays?: number; calendarId?: string | null }): Promise<Clock> {
+  const cal = await calendarFor(tx, a.calendarId ?? null, teamId);
+  const target = { kind: a.kind as SlaTarget['kind'], minutes: a.minutes, businessDays: a.businessDays, warnAtPercent: 80 };
+  const now = new Date();
+  const { dueAt, warnAt } = deadlines(cal.spec, now, target);
+  const [c] = await tx.insert(ticketSlas).values({
+    ticketId, policyId: null, policyName: name, kind: a.kind, calendarId: cal.id || null, startedAt: now, dueAt, warnAt, detail: { target },
+  }).returning();
+  await schedule(tx, c);
+  return c;
+}
+
+/** Stops the running or paused clocks of a kind; returns how many. */
+export async function cancelClocks(tx: Tx, ticketId: string, kind: string): Promise<number> {
+  const open = await tx.select().from(ticketSlas).where(and(eq(ticketSlas.ticketId, ticketId), eq(ticketSlas.kind, kind),
+    inArray(ticketSlas.state, ['running', 'paused'])));
+  for (const c of open) {
+    await tx.update(ticketSlas).set({ state: 'cancelled' }).where(eq(ticketSlas.id, c.id));
+    await unschedule(tx, c.id);
+  }
+  return open.length;
 }

@@ -143,3 +143,41 @@ export function slaRoutes(app: App, { db }: Deps): void {
     return { items: rows.map((r) => ({ departmentId: r.department_id, departmentName: r.name, open: r.open, breached: r.breached, urgent: r.urgent })) };
   });
 }
+
+/** The wallboard's numbers; the console refetches them when the WebSocket says "wallboard.changed". */
+export function wallboardRoutes(app: App, { db }: Deps): void {
+  app.get('/api/v1/wallboard', {
+    config: { permission: 'supervisor:view' },
+    schema: {
+      tags: ['sla'], summary: "Live numbers for the supervisors' wallboard (within the viewer's scope)",
+      response: { 200: z.object({
+        open: z.object({ new: z.number(), open: z.number(), pending: z.number() }),
+        createdToday: z.number(), resolvedToday: z.number(), atRisk: z.number(), breached: z.number(),
+        openByType: z.array(z.object({ type: z.string(), count: z.number() })),
+      }) },
+    },
+  }, async (req) => {
+    const scope = scopeCondition(principalOf(req));
+    const startOfDay = new Date(Date.now() - ((Date.now() + 8 * 3_600_000) % 86_400_000)); // midnight in China time
+    const open = await db.select({ status: tickets.status, type: tickets.type, n: sql<number>`count(*)::int` }).from(tickets)
+      .where(and(inArray(tickets.status, ['new', 'open', 'pending']), scope)).groupBy(tickets.status, tickets.type);
+    const [today] = await db.select({
+      created: sql<number>`count(*) filter (where ${tickets.createdAt} >= ${startOfDay.toISOString()}::timestamptz)::int`,
+      resolved: sql<number>`count(*) filter (where ${tickets.status} in ('resolved', 'closed') and ${tickets.updatedAt} >= ${startOfDay.toISOString()}::timestamptz)::int`,
+    }).from(tickets).where(and(sql`${tickets.updatedAt} >= ${startOfDay.toISOString()}::timestamptz`, scope));
+    const [clocks] = await db.select({
+      atRisk: sql<number>`count(distinct ${ticketSlas.ticketId}) filter (where ${ticketSlas.state} = 'running' and ${ticketSlas.warnAt} <= now())::int`,
+      breached: sql<number>`count(distinct ${ticketSlas.ticketId}) filter (where ${ticketSlas.state} = 'breached' and ${ticketSlas.metAt} is null)::int`,
+    }).from(ticketSlas).innerJoin(tickets, eq(tickets.id, ticketSlas.ticketId))
+      .where(and(inArray(ticketSlas.state, ['running', 'breached']), inArray(tickets.status, ['new', 'open', 'pending']), scope));
+    const by = (s: string) => open.filter((r) => r.status === s).reduce((a, r) => a + r.n, 0);
+    const types = new Map<string, number>();
+    for (const r of open) types.set(r.type, (types.get(r.type) ?? 0) + r.n);
+    return {
+      open: { new: by('new'), open: by('open'), pending: by('pending') },
+      createdToday: today?.created ?? 0, resolvedToday: today?.resolved ?? 0,
+      atRisk: clocks?.atRisk ?? 0, breached: clocks?.breached ?? 0,
+      openByType: [...types].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count),
+    };
+  });
+}

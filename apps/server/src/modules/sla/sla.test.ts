@@ -84,6 +84,10 @@ describe('SLA clocks on business calendars', () => {
     const esc = await t.request(mgr, 'GET', '/api/v1/sla/escalations');
     expect(esc.body.items.find((e: { departmentName: string }) => e.departmentName === '客服中心').breached).toBeGreaterThanOrEqual(1);
     expect((await t.request(op, 'GET', '/api/v1/sla/queue')).status).toBe(403);
+    const board = (await t.request(mgr, 'GET', '/api/v1/wallboard')).body;
+    expect(board.breached).toBeGreaterThanOrEqual(1);
+    expect(board.createdToday).toBeGreaterThanOrEqual(3);
+    expect(board.openByType.map((x: { type: string }) => x.type)).toContain('repair');
     await t.request(mgr, 'DELETE', `/api/v1/sla-policies/${policy.body.id}`);
     await t.request(mgr, 'DELETE', `/api/v1/rules/${rule.body.id}`);
   });

@@ -11,15 +11,31 @@ const OPEN = 1;
 
 export class RealtimeHub {
   private sockets = new Map<string, Set<Socket>>();
+  private permissions = new Map<Socket, ReadonlySet<string>>();
 
-  add(userId: string, socket: Socket): () => void {
+  add(userId: string, socket: Socket, permissions: ReadonlySet<string> = new Set()): () => void {
     const set = this.sockets.get(userId) ?? new Set<Socket>();
     set.add(socket);
     this.sockets.set(userId, set);
+    this.permissions.set(socket, permissions);
     return () => {
       set.delete(socket);
+      this.permissions.delete(socket);
       if (!set.size) this.sockets.delete(userId);
     };
+  }
+
+  /** Sends to every connection whose user holds the permission (e.g. wallboard updates to supervisors). */
+  publishToPermission(permission: string, message: { type: string; [k: string]: unknown }): number {
+    const data = JSON.stringify(message);
+    let sent = 0;
+    for (const [socket, perms] of this.permissions) {
+      if (perms.has(permission) && socket.readyState === OPEN) {
+        socket.send(data);
+        sent++;
+      }
+    }
+    return sent;
   }
 
   publish(userId: string, message: { type: string; [k: string]: unknown }): number {

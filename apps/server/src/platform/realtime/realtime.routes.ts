@@ -10,7 +10,7 @@ import type { RealtimeHub } from './hub.ts';
 export function realtimeRoutes(app: App, hub: RealtimeHub): void {
   app.get('/api/v1/realtime', { websocket: true, schema: { tags: ['notifications'], summary: 'WebSocket: live notifications for the signed-in user', hide: false } }, (socket, req) => {
     const me = principalOf(req);
-    const remove = hub.add(me.userId, socket);
+    const remove = hub.add(me.userId, socket, me.permissions);
     socket.send(JSON.stringify({ type: 'hello', userId: me.userId }));
     socket.on('close', remove);
     socket.on('error', remove);
