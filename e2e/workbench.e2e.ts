@@ -159,6 +159,13 @@ export async function run({ baseURL, screenshotDir }: { baseURL: string; screens
     await page.getByTestId('ticket-detail-number').getByText(number).waitFor();
     await field(page, 'batchNumber').getByText(batch).waitFor();
     await field(page, 'productionDate').getByText('2026-11-20').waitFor();
+    // the dairy template's routing rules ran on it: the timeline names the rule (they run within a second or so)
+    for (let i = 0; i < 10 && !(await page.getByTestId('timeline-rule').count()); i++) {
+      await page.waitForTimeout(500);
+      await page.reload();
+      await page.getByTestId('timeline').waitFor();
+    }
+    assert.match(await page.getByTestId('timeline-rule').first().innerText(), /规则「产品质量投诉/);
     await shot(page, '05-detail.png');
 
     // 9. signing out removes the draft (it holds the caller's phone and address)

@@ -76,22 +76,27 @@ export const user = z.object({
   active: z.boolean(),
   createdAt: isoDate,
 });
-export const userCreateBody = z.object({
-  username: z.string().trim().regex(/^[a-zA-Z0-9_.-]{2,32}$/, 'username: 2-32 letters, digits, _ . -'),
+const userFields = {
   displayName: z.string().trim().min(1).max(64),
-  password: z.string().min(8).max(200),
   jobNumber: z.string().trim().max(32).nullable().optional(),
   email: z.email().max(200).nullable().optional().describe('where email notifications go'),
   mobile: z.string().trim().regex(/^1[3-9]\d{9}$/, 'an 11-digit mobile number').nullable().optional().describe('where SMS notifications go'),
   departmentId: id.nullable().optional(),
   teamId: id.nullable().optional(),
-  roleIds: z.array(id).default([]),
+  roleIds: z.array(id),
+};
+export const userCreateBody = z.object({
+  ...userFields,
+  username: z.string().trim().regex(/^[a-zA-Z0-9_.-]{2,32}$/, 'username: 2-32 letters, digits, _ . -'),
+  password: z.string().min(8).max(200),
+  roleIds: userFields.roleIds.default([]),
 }).strict();
-export const userUpdateBody = userCreateBody
-  .omit({ username: true, password: true })
-  .partial()
-  .extend({ password: z.string().min(8).max(200).optional(), active: z.boolean().optional() })
-  .strict();
+// no defaults here: a field left out of a PATCH must stay as it is
+export const userUpdateBody = z.object({
+  ...userFields,
+  password: z.string().min(8).max(200),
+  active: z.boolean(),
+}).partial().strict();
 /** Everyone signed in may read the directory: names for assignee pickers, no PII. */
 export const directory = z.object({
   users: z.array(z.object({ id, displayName: z.string(), jobNumber: z.string().nullable(), teamId: id.nullable(), departmentId: id.nullable() })),
@@ -238,7 +243,10 @@ export const ticketDetail = ticket.extend({
 });
 export type Ticket = z.infer<typeof ticket>;
 export type TicketDetail = z.infer<typeof ticketDetail>;
-export const ticketListItem = ticket.omit({ fields: true, allowedTransitions: true, resolution: true, interactionId: true });
+export const ticketListItem = ticket.omit({ fields: true, allowedTransitions: true, resolution: true, interactionId: true }).extend({
+  slaDueAt: isoDate.nullable().optional().describe('the nearest unmet SLA deadline'),
+  slaBreached: z.boolean().optional(),
+});
 export const ticketQuery = z.object({
   view: z.enum(['mine', 'team', 'all']).default('all'),
   type: z.string().max(32).optional(),

@@ -81,14 +81,22 @@ export const ruleAction = z.discriminatedUnion('type', [
 ]);
 export type RuleAction = z.infer<typeof ruleAction>;
 
-export const ruleBody = z.object({
+const ruleFields = {
   name: z.string().trim().min(1).max(100),
   description: z.string().trim().max(1000).nullable().optional(),
-  enabled: z.boolean().default(true),
+  enabled: z.boolean(),
   position: z.number().int().min(0).max(100_000).optional(),
   trigger: z.enum(RULE_TRIGGERS),
-  conditions: z.array(ruleCondition).max(30).default([]),
+  conditions: z.array(ruleCondition).max(30),
   actions: z.array(ruleAction).min(1).max(20),
-  stopProcessing: z.boolean().default(false),
+  stopProcessing: z.boolean(),
+};
+export const ruleBody = z.object({
+  ...ruleFields,
+  enabled: ruleFields.enabled.default(true),
+  conditions: ruleFields.conditions.default([]),
+  stopProcessing: ruleFields.stopProcessing.default(false),
 }).strict();
+/** a PATCH changes only what it names: no defaults */
+export const ruleUpdateBody = z.object(ruleFields).partial().strict();
 export type RuleBody = z.infer<typeof ruleBody>;

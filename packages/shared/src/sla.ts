@@ -18,13 +18,20 @@ export const slaTarget = z.object({
 }).strict().refine((t) => (t.minutes === undefined) !== (t.businessDays === undefined), 'give either minutes or businessDays');
 export type SlaTarget = z.infer<typeof slaTarget>;
 
-export const slaPolicyBody = z.object({
+const policyFields = {
   name: z.string().trim().min(1).max(100),
-  enabled: z.boolean().default(true),
+  enabled: z.boolean(),
   position: z.number().int().min(0).max(100_000).optional(),
-  conditions: z.array(ruleCondition).max(30).default([]),
+  conditions: z.array(ruleCondition).max(30),
   targets: z.array(slaTarget).min(1).max(3)
     .refine((ts) => new Set(ts.map((t) => t.kind)).size === ts.length, 'one target per kind'),
   calendarId: z.uuid().nullable().optional(),
+};
+export const slaPolicyBody = z.object({
+  ...policyFields,
+  enabled: policyFields.enabled.default(true),
+  conditions: policyFields.conditions.default([]),
 }).strict();
+/** a PATCH changes only what it names: no defaults */
+export const slaPolicyUpdateBody = z.object(policyFields).partial().strict();
 export type SlaPolicyBody = z.infer<typeof slaPolicyBody>;

@@ -15,7 +15,8 @@ export type Customer = z.infer<typeof s.customer>;
 export type CustomerCreateBody = z.infer<typeof s.customerCreateBody>;
 export type CustomerHistoryItem = z.infer<typeof s.customerHistoryItem>;
 export type Interaction = z.infer<typeof s.interaction>;
-export type Ticket = z.infer<typeof s.ticket>;
+/** GET /tickets/:id and every change answer the detail: the ticket with its SLA clocks, watchers and sub-tasks. */
+export type Ticket = z.infer<typeof s.ticketDetail>;
 export type TicketListItem = z.infer<typeof s.ticketListItem>;
 export type TicketCreateBody = z.input<typeof s.ticketCreateBody>;
 export type TicketUpdateBody = z.infer<typeof s.ticketUpdateBody>;

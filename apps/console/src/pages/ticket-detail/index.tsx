@@ -14,7 +14,7 @@ import { TicketFieldsCard } from './ticket-fields-card.tsx';
 import { TicketSidePanel } from './ticket-side-panel.tsx';
 import { TicketNotes } from './ticket-notes.tsx';
 import { TicketTimeline } from './ticket-timeline.tsx';
-import { RelatedTickets, relatedNumbers } from './related-tickets.tsx';
+import { RelatedTickets, relatedNumbers, relatedRows } from './related-tickets.tsx';
 
 export function TicketDetailPage() {
   const { id = '' } = useParams();
@@ -30,16 +30,19 @@ export function TicketDetailPage() {
   );
   const form = forms?.find((f) => f.type === ticket.data?.type);
 
-  // sub-tasks and converted orders are known by number from the timeline (the list has no parent filter)
-  const numbers = useMemo(() => relatedNumbers(timeline.data ?? []), [timeline.data]);
-  const related = useRequest(
-    () => Promise.all(numbers.map((n) => findTicketByNumber(n).catch(() => null))),
-    [numbers.join(',')],
+  // children come with the detail (`subtasks`); numbers the timeline names beyond those
+  // (e.g. no longer visible) are looked up, as the list has no parent filter
+  const subtaskNumbers = ticket.data?.subtasks?.map((s) => s.number) ?? [];
+  const extra = relatedNumbers(timeline.data ?? []).filter((n) => !subtaskNumbers.includes(n));
+  const searched = useRequest(
+    async () => new Map(await Promise.all(extra.map(async (n) => [n, await findTicketByNumber(n).catch(() => null)] as const))),
+    [extra.join(',')],
   );
-  const relatedIds = useMemo(
-    () => new Map((related.data ?? []).filter((x) => x !== null).map((x) => [x.number, x.id])),
-    [related.data],
+  const rows = useMemo(
+    () => (ticket.data ? relatedRows(ticket.data, timeline.data ?? [], searched.data ?? new Map()) : []),
+    [ticket.data, timeline.data, searched.data],
   );
+  const relatedIds = useMemo(() => new Map(rows.flatMap((r) => (r.found ? [[r.number, r.found.id] as const] : []))), [rows]);
   const parentId = ticket.data?.parentId ?? null;
   const parent = useRequest(
     () => (parentId ? api.get<Ticket>(`/tickets/${parentId}`, undefined, { silent: true }).catch(() => null) : Promise.resolve(null)),
@@ -98,7 +101,7 @@ export function TicketDetailPage() {
         </Col>
         <Col xs={24} lg={8}>
           <TicketSidePanel ticket={tk} canAssign={access.ticketAssign} canUpdate={access.ticketUpdate} onPatch={patch} />
-          <RelatedTickets numbers={numbers} found={related.data} loading={related.loading} />
+          <RelatedTickets rows={rows} />
           <TicketNotes ticketId={tk.id} canNote={access.ticketNote} onAdded={() => setTimelineVersion((v) => v + 1)} />
         </Col>
       </Row>

@@ -8,7 +8,7 @@ import { formatDateTime } from '../../utils/time.ts';
 import { StatusActions } from './status-actions.tsx';
 import { ForwardButton } from './forward-button.tsx';
 import { ConvertToOrderButton } from './convert-to-order.tsx';
-import { DueTag } from './due-tag.tsx';
+import { DueTag, SlaTags } from './due-tag.tsx';
 
 interface Props {
   ticket: Ticket;
@@ -53,6 +53,9 @@ export function TicketHeader({ ticket, form, parent, canUpdate, canAssign, canCo
           { key: 'createdBy', label: t('ticket.createdBy'), children: ticket.createdByName ?? t('ticket.system') },
           { key: 'createdAt', label: t('ticket.createdAt'), children: formatDateTime(ticket.createdAt) },
           { key: 'updatedAt', label: t('ticket.updatedAt'), children: formatDateTime(ticket.updatedAt) },
+          ...(ticket.sla?.length
+            ? [{ key: 'sla', label: t('ticket.sla'), span: 2, children: <SlaTags clocks={ticket.sla} /> }]
+            : []),
           ...(ticket.parentId
             ? [
                 {

@@ -1,4 +1,4 @@
-import { Card, Descriptions, Form, Select } from 'antd';
+import { Card, Descriptions, Form, Select, Space, Tag } from 'antd';
 import { Link } from 'react-router';
 import { PRIORITIES } from '@kefu/shared/ticket-status';
 import type { Ticket, TicketUpdateBody } from '../../api/types.ts';
@@ -77,6 +77,15 @@ export function TicketSidePanel({ ticket, canAssign, canUpdate, onPatch }: Props
               data-testid="priority-select"
             />
           </Form.Item>
+          {ticket.watchers?.length ? (
+            <Form.Item label={t('ticket.watchers')} style={{ marginBottom: 0, marginTop: 10 }}>
+              <Space size={[4, 4]} wrap data-testid="watchers">
+                {ticket.watchers.map((w) => (
+                  <Tag key={w.id}>{w.displayName}</Tag>
+                ))}
+              </Space>
+            </Form.Item>
+          ) : null}
         </Form>
       </Card>
     </>

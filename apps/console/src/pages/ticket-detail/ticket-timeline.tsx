@@ -50,6 +50,11 @@ function valueText(ctx: Ctx, field: string, v: unknown): string {
   if (field === 'priority') return ctx.labels.priority(s);
   if (field === 'channel') return ctx.labels.channel(s);
   if (field === 'assigneeId') return ctx.directory?.users.find((u) => u.id === s)?.displayName ?? s;
+  if (field.startsWith('sla.')) {
+    if (/^\d{4}-\d{2}-\d{2}T/.test(s)) return formatDateTime(s);
+    const key = `slaState.${s}`;
+    return hasMessage(key) ? ctx.t(key) : s;
+  }
   if (PEOPLE_FIELDS.has(field) && Array.isArray(v)) {
     return v.map((id) => ctx.directory?.users.find((u) => u.id === id)?.displayName ?? String(id)).join(ctx.t('rule.listSep'));
   }

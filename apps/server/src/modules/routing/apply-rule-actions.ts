@@ -39,7 +39,8 @@ async function departmentOf(tx: Tx, assigneeId: string | null, teamId: string | 
 function vars(t: TicketRow, rule: Rule, customerName: string, extra: Record<string, unknown> = {}) {
   return {
     ticket: { id: t.id, number: t.number, subject: t.subject, type: t.type, priority: t.priority },
-    customer: { name: customerName }, rule: { name: rule.name }, link: `/tickets/${t.id}`, ...extra,
+    customer: { name: customerName }, rule: { name: rule.name }, link: `/tickets/${t.id}`,
+    escalation: { level: 1, reason: rule.name }, dueAt: t.dueAt?.toISOString() ?? null, ...extra,
   };
 }
 

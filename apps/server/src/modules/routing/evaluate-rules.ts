@@ -34,7 +34,7 @@ export function triggersOf(e: RuleEvent): RuleTrigger[] {
 }
 
 export type Verdict =
-  | { rule: Rule; outcome: 'fire' }
+  | { rule: Rule; outcome: 'fired' }
   | { rule: Rule; outcome: 'loop_prevented'; reason: string };
 
 /**
@@ -56,7 +56,7 @@ export function evaluateRules(all: Rule[], e: RuleEvent, ctx: RuleContext): Verd
       out.push({ rule, outcome: 'loop_prevented', reason: `rule chain deeper than ${MAX_RULE_DEPTH}` });
       continue;
     }
-    out.push({ rule, outcome: 'fire' });
+    out.push({ rule, outcome: 'fired' });
     if (rule.stopProcessing) break;
   }
   return out;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { asc, eq } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import { errorBody, id, isoDate } from '@kefu/shared/api';
-import { RULE_TRIGGERS, ruleBody } from '@kefu/shared/rules';
+import { RULE_TRIGGERS, ruleBody, ruleUpdateBody } from '@kefu/shared/rules';
 import type { App, Deps } from '../../platform/http/types.ts';
 import { principalOf } from '../../platform/http/auth-hook.ts';
 import { positionHolders, positions, ruleRuns, rules } from '../../db/schema/index.ts';
@@ -47,7 +47,7 @@ export function routingRoutes(app: App, { db }: Deps): void {
 
   app.patch('/api/v1/rules/:id', {
     config: manage,
-    schema: { tags: ['routing'], summary: 'Change a rule (a new version is kept)', params: idParams, body: ruleBody.partial().strict(), response: { 200: ruleOut, ...errors } },
+    schema: { tags: ['routing'], summary: 'Change a rule (only the fields sent; a new version is kept)', params: idParams, body: ruleUpdateBody, response: { 200: ruleOut, ...errors } },
   }, async (req) => present(await updateRule(db, req.params.id, req.body, principalOf(req).userId)));
 
   app.delete('/api/v1/rules/:id', {
@@ -89,7 +89,7 @@ export function routingRoutes(app: App, { db }: Deps): void {
   }, async (req) => {
     const q = db.select().from(ruleRuns).$dynamic();
     const rows = await (req.query.ticketId ? q.where(eq(ruleRuns.ticketId, req.query.ticketId)) : q)
-      .orderBy(asc(ruleRuns.id)).limit(req.query.limit);
+      .orderBy(desc(ruleRuns.id)).limit(req.query.limit);
     return { items: rows.map((r) => ({ ...r, at: r.at.toISOString() })) };
   });
 

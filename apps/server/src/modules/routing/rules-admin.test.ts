@@ -78,7 +78,7 @@ describe('rules as data', () => {
     const ticket = await repair();
     await t.request(mgr, 'PATCH', `/api/v1/tickets/${ticket.id}`, { priority: 'high' });
     await t.drain();
-    const runs = (await t.request(mgr, 'GET', `/api/v1/rule-runs?ticketId=${ticket.id}`)).body.items;
+    const runs = (await t.request(mgr, 'GET', `/api/v1/rule-runs?ticketId=${ticket.id}`)).body.items.reverse(); // newest first
     expect(runs.map((r: { ruleName: string; outcome: string }) => `${r.ruleName}:${r.outcome}`)).toEqual(['乒:fired', '乓:fired', '乒:loop_prevented']);
     expect(runs[2].detail.reason).toContain('caused by this rule');
     const tl = (await t.request(mgr, 'GET', `/api/v1/tickets/${ticket.id}/timeline`)).body.items;
@@ -147,5 +147,20 @@ describe('escalation chains and rule-started clocks', () => {
     const bd = (await t.request(mgr, 'GET', `/api/v1/tickets/${b.id}`)).body;
     expect(bd.sla.find((c: { kind: string }) => c.kind === 'callback').state).toBe('cancelled');
     for (const r of [start, esc, cancel]) await t.request(mgr, 'DELETE', `/api/v1/rules/${r.body.id}`);
+  });
+});
+
+describe('partial updates', () => {
+  it('changes only what a PATCH names (rules keep their conditions, users their roles)', async () => {
+    const r = await rule({ name: '局部更新', trigger: 'ticket.created', conditions: [{ field: 'type', op: 'eq', value: 'repair' }], actions: [{ type: 'set_priority', priority: 'high' }], stopProcessing: true });
+    const off = await t.request(mgr, 'PATCH', `/api/v1/rules/${r.body.id}`, { enabled: false });
+    expect(off.body).toMatchObject({ enabled: false, stopProcessing: true, conditions: [{ field: 'type', op: 'eq', value: 'repair' }] });
+    await t.request(mgr, 'DELETE', `/api/v1/rules/${r.body.id}`);
+    const admin = await t.login('admin');
+    const users = (await t.request(admin, 'GET', '/api/v1/users')).body.items;
+    const op2 = users.find((u: { username: string }) => u.username === 'operator2');
+    const renamed = await t.request(admin, 'PATCH', `/api/v1/users/${op2.id}`, { displayName: '李娜娜' });
+    expect(renamed.body.roleIds).toEqual(op2.roleIds);
+    expect(renamed.body.roleIds.length).toBe(1);
   });
 });

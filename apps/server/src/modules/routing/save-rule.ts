@@ -63,7 +63,7 @@ export async function createRule(db: Db, body: RuleBody, actorId: string | null,
   return rule;
 }
 
-export async function updateRule(db: Db, ruleId: string, patch: Partial<RuleBody>, actorId: string | null): Promise<Rule> {
+export async function updateRule(db: Db, ruleId: string, patch: Partial<Omit<RuleBody, 'conditions'> & { conditions: RuleBody['conditions'] }>, actorId: string | null): Promise<Rule> {
   const rule = await db.transaction(async (tx) => {
     const [cur] = await tx.select().from(rules).where(eq(rules.id, ruleId)).for('update');
     if (!cur) throw notFound('rule');

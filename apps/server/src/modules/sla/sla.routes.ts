@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { errorBody, id, isoDate } from '@kefu/shared/api';
-import { slaPolicyBody } from '@kefu/shared/sla';
+import { slaPolicyBody, slaPolicyUpdateBody } from '@kefu/shared/sla';
 import type { App, Deps } from '../../platform/http/types.ts';
 import { businessCalendars, departments, slaPolicies, teams, ticketSlas, tickets, users } from '../../db/schema/index.ts';
 import { queryRows } from '../../db/client.ts';
@@ -82,7 +82,7 @@ export function slaRoutes(app: App, { db }: Deps): void {
 
   app.patch('/api/v1/sla-policies/:id', {
     config: manage,
-    schema: { tags: ['sla'], params: idParams, body: slaPolicyBody.partial().strict(), response: { 200: policyOut, ...errors } },
+    schema: { tags: ['sla'], params: idParams, body: slaPolicyUpdateBody, response: { 200: policyOut, ...errors } },
   }, async (req) => {
     const patch = Object.fromEntries(Object.entries(req.body).filter(([, v]) => v !== undefined));
     const [row] = Object.keys(patch).length

@@ -26,7 +26,7 @@ export async function forwardTicket(db: Db, actor: Principal, ticketId: string, 
   await updateTicket(db, actor, ticketId, { assigneeId: target, teamId: u.teamId }, locale);
   const t = (await changedTicket(db, ticketId)).t;
   await db.transaction((tx) => notifyUsers(tx, [target], {
-    kind: 'ticket.routed', ticketId,
+    kind: 'ticket.assigned', ticketId,
     vars: { ticket: { id: t.id, number: t.number, subject: t.subject, type: t.type }, rule: { name: actor.displayName }, link: `/tickets/${t.id}` },
   }, deps));
 }

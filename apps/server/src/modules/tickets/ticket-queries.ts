@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { DEFAULT_LIFECYCLE, type Lifecycle, type TicketStatus } from '@kefu/shared/ticket-status';
 import type { FormDefinition } from '@kefu/shared/forms';
@@ -35,8 +35,12 @@ export type TicketRow = Awaited<ReturnType<ReturnType<typeof selectTickets>['exe
 // lists leave out the wide columns they never show (fields, search vector)
 const { fields: _fields, searchVector: _sv, ...listColumns } = getTableColumns(tickets);
 
+// the nearest unmet deadline, for amber / red in lists (a few index lookups per page)
+const slaDueAt = sql<string | null>`(select min(s.due_at) from ticket_slas s where s.ticket_id = ${tickets.id} and s.state in ('running', 'breached') and s.met_at is null)`;
+const slaBreached = sql<boolean>`exists (select 1 from ticket_slas s where s.ticket_id = ${tickets.id} and s.state = 'breached' and s.met_at is null)`;
+
 export function selectTicketList(db: Tx) {
-  return db.select({ ...ticketColumns, t: listColumns }).from(tickets)
+  return db.select({ ...ticketColumns, t: listColumns, slaDueAt, slaBreached }).from(tickets)
     .innerJoin(customers, eq(customers.id, tickets.customerId))
     .leftJoin(assignee, eq(assignee.id, tickets.assigneeId))
     .leftJoin(teams, eq(teams.id, tickets.teamId))
@@ -51,7 +55,9 @@ export function lifecycleOf(def: FormDefinition | null): Lifecycle {
 
 export function presentTicketListItem(r: TicketListRow | TicketRow, viewer: Principal) {
   const t = r.t;
+  const sla = 'slaDueAt' in r ? { slaDueAt: r.slaDueAt ? new Date(r.slaDueAt).toISOString() : null, slaBreached: !!r.slaBreached } : {};
   return {
+    ...sla,
     id: t.id, number: t.number, type: t.type, status: t.status as TicketStatus, priority: t.priority as 'normal',
     channel: t.channel as 'phone', subject: t.subject, customerId: t.customerId,
     customer: { id: t.customerId, name: r.customerName, phone: customerPhoneFor(viewer, r.customerPhone) },

@@ -4,7 +4,8 @@ import { allFields } from '@kefu/shared/forms';
 import { useDirectory, useForms, usePositions } from '../../../api/shared-data.ts';
 import { useLocale, useT } from '../../../i18n/i18n-provider.tsx';
 import { useLabels } from '../../../i18n/labels.ts';
-import { positionLabel } from './use-rule-lookups.ts';
+import { positionLabel, useRuleLookups } from './use-rule-lookups.ts';
+import { decodeRecipient, recipientLabel } from './rule-model.ts';
 
 interface Props {
   multiple?: boolean;
@@ -26,12 +27,17 @@ export function RecipientSelect({ multiple, value, onChange, status, ...rest }: 
   const directory = useDirectory();
   const positions = usePositions();
   const forms = useForms();
+  const { lk } = useRuleLookups();
 
   const options = useMemo(() => {
     const textFields = new Map<string, string>();
+    const jobNumberFields = new Set<string>();
     for (const f of forms ?? []) {
       for (const field of allFields(f.definition)) {
-        if (field.type === 'text' && !textFields.has(field.key)) textFields.set(field.key, labels.pick(field.label));
+        if (field.type !== 'text') continue;
+        if (!textFields.has(field.key)) textFields.set(field.key, labels.pick(field.label));
+        // fields that hold a staff member's job number (工号): offered for "their superior"
+        if (field.label.zh.includes('工号') || /job ?number/i.test(field.label.en)) jobNumberFields.add(field.key);
       }
     }
     return [
@@ -63,14 +69,28 @@ export function RecipientSelect({ multiple, value, onChange, status, ...rest }: 
         title: 'field',
         options: [...textFields.entries()].map(([key, label]) => ({ value: `field:${key}`, label: t('rule.recipient.fieldNamed', { field: `${label} (${key})` }) })),
       },
-    ];
+      {
+        label: t('rule.recipient.groupSuperior'),
+        title: 'superior',
+        options: [...jobNumberFields].flatMap((key) =>
+          (positions ?? []).map((p) => ({
+            value: `superior:${key}:${p.key}`,
+            label: t('rule.recipient.superiorNamed', { field: `${textFields.get(key)} (${key})`, position: positionLabel(p, locale) }),
+          })),
+        ),
+      },
+    ].filter((g) => g.options.length > 0);
   }, [t, locale, labels, directory, positions, forms]);
 
-  // a value that no longer matches an option (a removed position) stays visible as its code
+  // a value that matches no option (a removed position, a kind not offered here) stays visible
   const known = new Set(options.flatMap((g) => g.options.map((o) => o.value)));
   const current = value === undefined ? [] : Array.isArray(value) ? value : [value];
   const missing = current.filter((v) => !known.has(v));
-  const all = missing.length ? [...options, { label: '?', title: 'unknown', options: missing.map((v) => ({ value: v, label: v })) }] : options;
+  const unknown = missing.map((v) => {
+    const r = decodeRecipient(v);
+    return { value: v, label: r ? recipientLabel(r, lk) : v };
+  });
+  const all = unknown.length ? [...options, { label: '?', title: 'unknown', options: unknown }] : options;
 
   return (
     <Select

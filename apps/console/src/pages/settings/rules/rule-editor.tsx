@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Col, Drawer, Empty, Form, Input, InputNumber, Row, Select, Space, Switch, Typography, type FormInstance } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { RULE_TRIGGERS } from '@kefu/shared/rules';
+import { RULE_TRIGGERS, type RuleAction } from '@kefu/shared/rules';
+import { SLA_KINDS } from '@kefu/shared/sla';
 import { PRIORITIES, TICKET_STATUSES } from '@kefu/shared/ticket-status';
-import { api, ApiError, type ErrorDetail } from '../../../api/client.ts';
+import { api, ApiError, itemsOf, type ErrorDetail } from '../../../api/client.ts';
+import { useRequest } from '../../../hooks/use-request.ts';
 import type { Rule } from '../../../api/types.ts';
 import { useT } from '../../../i18n/i18n-provider.tsx';
 import { useLabels } from '../../../i18n/labels.ts';
@@ -11,6 +13,7 @@ import { RecipientSelect } from './recipient-select.tsx';
 import {
   ACTION_TYPES,
   NOTIFY_TEMPLATES,
+  SLA_UNITS,
   STRATEGIES,
   emptyRule,
   findField,
@@ -69,8 +72,13 @@ export function RuleEditor({ target, fields, nextPosition, onClose, onSaved }: P
   }, [target]);
 
   const save = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
+    const valid = await form.validateFields().then(
+      () => true,
+      () => false,
+    );
+    if (!valid) return;
+    // the whole store: also what no input shows (an action of a type this editor cannot edit)
+    const values = form.getFieldsValue(true) as RuleValues;
     const body = toRuleBody(values, fields, editing ? editing.position : nextPosition);
     setSaving(true);
     setServerError(null);
@@ -346,9 +354,17 @@ function ActionCard({
 }) {
   const t = useT();
   const type = Form.useWatch(['actions', name, 'type'], form) as ActionType | undefined;
+  const raw = Form.useWatch(['actions', name, 'raw'], form) as RuleAction | undefined;
+  const slaUnit = Form.useWatch(['actions', name, 'slaUnit'], form) as string | undefined;
+  const known = !type || ACTION_TYPES.includes(type);
   const need = (msg: string) => [{ required: true, message: msg }];
   const needList = [{ validator: async (_: unknown, v: unknown) => (Array.isArray(v) && v.length ? undefined : Promise.reject(new Error(t('rule.needRecipient')))) }];
   const item = (key: string) => [name, key];
+  const needChain = [{ validator: async (_: unknown, v: unknown) => (Array.isArray(v) && v.length >= 2 ? undefined : Promise.reject(new Error(t('rule.needChain')))) }];
+  const calendars = useRequest(
+    () => (type === 'start_sla' ? api.get<{ items: { id: string; name: string }[] }>('/calendars', undefined, { silent: true }).then(itemsOf) : Promise.resolve([])),
+    [type === 'start_sla'],
+  );
   return (
     <Card
       size="small"
@@ -361,7 +377,10 @@ function ActionCard({
           <Form.Item name={item('type')} noStyle>
             <Select
               style={{ width: 200 }}
-              options={ACTION_TYPES.map((x) => ({ value: x, label: t(`rule.actionType.${x}`) }))}
+              options={[
+                ...ACTION_TYPES.map((x) => ({ value: x as string, label: t(`rule.actionType.${x}`) })),
+                ...(known ? [] : [{ value: type as string, label: type as string }]),
+              ]}
               onChange={(v: ActionType) => form.setFieldValue(['actions', name], newAction(v))}
               data-testid="action-type"
             />
@@ -460,6 +479,53 @@ function ActionCard({
         <Form.Item name={item('who')} label={t('rule.hideFrom')} rules={need(t('rule.needRecipient'))} extra={t('rule.hideFromHint')}>
           <RecipientSelect />
         </Form.Item>
+      ) : null}
+      {type === 'escalate' ? (
+        <Row gutter={12}>
+          <Col span={19}>
+            <Form.Item name={item('chain')} label={t('rule.escalateChain')} extra={t('rule.escalateChainHint')} rules={needChain} required>
+              <RecipientSelect multiple data-testid="action-chain" />
+            </Form.Item>
+          </Col>
+          <Col span={5}>
+            <Form.Item name={item('urgent')} label={t('rule.urgent')} valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          </Col>
+        </Row>
+      ) : null}
+      {type === 'start_sla' || type === 'cancel_sla' ? (
+        <Row gutter={12}>
+          <Col span={6}>
+            <Form.Item name={item('slaKind')} label={t('rule.slaKind')} rules={[{ required: true }]}>
+              <Select options={SLA_KINDS.map((k) => ({ value: k, label: t(`sla.kind.${k}`) }))} />
+            </Form.Item>
+          </Col>
+          {type === 'start_sla' ? (
+            <>
+              <Col span={10}>
+                <Form.Item label={t('rule.slaAmount')} required style={{ marginBottom: 0 }}>
+                  <Space.Compact style={{ width: '100%' }}>
+                    <Form.Item name={item('slaAmount')} noStyle rules={[{ required: true, message: t('rule.needValue') }]}>
+                      <InputNumber min={slaUnit === 'businessDays' ? 1 : 0.5} max={slaUnit === 'businessDays' ? 365 : 525600} style={{ width: '50%' }} />
+                    </Form.Item>
+                    <Form.Item name={item('slaUnit')} noStyle>
+                      <Select style={{ width: '50%' }} options={SLA_UNITS.map((u) => ({ value: u, label: t(`rule.slaUnit.${u}`) }))} />
+                    </Form.Item>
+                  </Space.Compact>
+                </Form.Item>
+              </Col>
+              <Col span={8}>
+                <Form.Item name={item('calendarId')} label={t('rule.slaCalendar')}>
+                  <Select allowClear placeholder={t('rule.slaTeamCalendar')} options={(calendars.data ?? []).map((c) => ({ value: c.id, label: c.name }))} />
+                </Form.Item>
+              </Col>
+            </>
+          ) : null}
+        </Row>
+      ) : null}
+      {!known && raw ? (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('rule.unknownAction')} description={<code>{JSON.stringify(raw)}</code>} />
       ) : null}
       {!type ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> : null}
     </Card>

@@ -70,10 +70,12 @@ describe('recipients', () => {
       { kind: 'assignee' },
       { kind: 'watchers' },
       { kind: 'job_number_in_field', field: 'staffId' },
+      { kind: 'superior_of_job_number_in_field', field: 'staffId', topPosition: 'qc_manager' },
     ];
     for (const r of all) expect(decodeRecipient(encodeRecipient(r))).toEqual(r);
     expect(decodeRecipient('position:')).toBeNull();
     expect(decodeRecipient('nonsense')).toBeNull();
+    expect(decodeRecipient('superior:staffId')).toBeNull();
   });
 });
 
@@ -109,6 +111,10 @@ describe('actions', () => {
     { type: 'set_status', status: 'closed', resolution: '已解释' },
     { type: 'create_subtask', title: { zh: '上门走访', en: 'Visit' }, assignees: [{ kind: 'job_number_in_field', field: 'staffId' }], dueInMinutes: 120, priority: 'urgent' },
     { type: 'hide_from', who: { kind: 'job_number_in_field', field: 'staffId' } },
+    { type: 'escalate', chain: [{ kind: 'position', position: 'qc_manager' }, { kind: 'user', userId: UID }], urgent: true },
+    { type: 'start_sla', kind: 'resolution', businessDays: 2 },
+    { type: 'start_sla', kind: 'first_response', minutes: 30, calendarId: TID },
+    { type: 'cancel_sla', kind: 'resolution' },
   ];
 
   it('survive the editor round trip unchanged', () => {
@@ -118,10 +124,16 @@ describe('actions', () => {
   it('new actions of every type become valid rules once filled in', () => {
     for (const type of ACTION_TYPES) {
       const v = newAction(type);
-      const filled = { ...v, to: 'assignee', who: 'watchers', recipients: ['assignee'], assignees: ['assignee'], titleZh: '任务' };
+      const filled = { ...v, to: 'assignee', who: 'watchers', recipients: ['assignee'], assignees: ['assignee'], chain: ['assignee', 'watchers'], titleZh: '任务', slaAmount: 60 };
       const body = toRuleBody({ name: 'r', enabled: true, trigger: 'ticket.created', stopProcessing: false, conditions: [], actions: [filled] }, fields);
       expect(ruleSchema.safeParse(body).error?.issues ?? []).toEqual([]);
     }
+  });
+
+  it('an action of a type the editor does not know is kept as it is', () => {
+    const future = { type: 'call_robot', script: 'x' } as unknown as RuleAction;
+    expect(fromAction(future)).toMatchObject({ type: 'call_robot', raw: future });
+    expect(toAction(fromAction(future))).toBe(future);
   });
 
   it('a subtask without an English title uses the Chinese one', () => {

@@ -169,9 +169,14 @@ export function fromCondition(c: RuleCondition): ConditionValues {
 
 // ---------- recipients ----------
 
-/** A recipient as one string, for selects: position:qc_manager, user:<id>, team:<id>, assignee, watchers, field:staffId. */
+/**
+ * A recipient as one string, for selects: position:qc_manager, user:<id>, team:<id>,
+ * assignee, watchers, field:staffId, superior:staffId:general_manager.
+ */
 export function encodeRecipient(r: Recipient): string {
   switch (r.kind) {
+    case 'superior_of_job_number_in_field':
+      return `superior:${r.field}:${r.topPosition}`;
     case 'position':
       return `position:${r.position}`;
     case 'user':
@@ -201,6 +206,10 @@ export function decodeRecipient(s: string): Recipient | null {
       return { kind: 'team', teamId: rest };
     case 'field':
       return { kind: 'job_number_in_field', field: rest };
+    case 'superior': {
+      const [field, topPosition] = rest.split(':');
+      return field && topPosition ? { kind: 'superior_of_job_number_in_field', field, topPosition } : null;
+    }
     default:
       return null;
   }
@@ -223,13 +232,31 @@ export function recipientLabel(r: Recipient, lk: Lookups): string {
       return lk.text('rule.recipient.watchers');
     case 'job_number_in_field':
       return lk.text('rule.recipient.fieldNamed', { field: r.field });
+    case 'superior_of_job_number_in_field':
+      return lk.text('rule.recipient.superiorNamed', { field: r.field, position: lk.positionName(r.topPosition) ?? r.topPosition });
+    default:
+      // a kind newer than this console
+      return (r as { kind: string }).kind;
   }
 }
 
 // ---------- actions ----------
 
 export type ActionType = RuleAction['type'];
-export const ACTION_TYPES: ActionType[] = ['assign', 'notify', 'add_watchers', 'set_priority', 'set_status', 'create_subtask', 'hide_from'];
+/** Types the editor has a form for; any other type a rule holds is kept as it is. */
+export const ACTION_TYPES: ActionType[] = [
+  'assign',
+  'notify',
+  'add_watchers',
+  'set_priority',
+  'set_status',
+  'create_subtask',
+  'hide_from',
+  'escalate',
+  'start_sla',
+  'cancel_sla',
+];
+export const SLA_UNITS = ['minutes', 'businessDays'] as const;
 export const STRATEGIES = ['direct', 'round_robin', 'least_loaded'] as const;
 /** Notification texts a notify action can use (the server's template kinds). */
 export const NOTIFY_TEMPLATES = NOTIFICATION_KINDS;
@@ -250,6 +277,15 @@ export interface ActionValues {
   assignees?: string[];
   dueInMinutes?: number | null;
   who?: string;
+  /** escalate: the chain, lowest step first */
+  chain?: string[];
+  /** start_sla / cancel_sla */
+  slaKind?: string;
+  slaAmount?: number | null;
+  slaUnit?: (typeof SLA_UNITS)[number];
+  calendarId?: string | null;
+  /** an action of a type this editor does not know: sent back unchanged */
+  raw?: RuleAction;
 }
 
 export function fromAction(a: RuleAction): ActionValues {
@@ -275,6 +311,20 @@ export function fromAction(a: RuleAction): ActionValues {
       };
     case 'hide_from':
       return { type: a.type, who: encodeRecipient(a.who) };
+    case 'escalate':
+      return { type: a.type, chain: a.chain.map(encodeRecipient), urgent: a.urgent ?? true };
+    case 'start_sla':
+      return {
+        type: a.type,
+        slaKind: a.kind,
+        slaUnit: a.businessDays !== undefined ? 'businessDays' : 'minutes',
+        slaAmount: a.businessDays ?? a.minutes ?? null,
+        calendarId: a.calendarId ?? null,
+      };
+    case 'cancel_sla':
+      return { type: a.type, slaKind: a.kind };
+    default:
+      return { type: (a as { type: ActionType }).type, raw: a };
   }
 }
 
@@ -293,7 +343,13 @@ export function newAction(type: ActionType): ActionValues {
       return { type, status: 'closed', resolution: '' };
     case 'create_subtask':
       return { type, assignees: [], priority: 'normal', titleZh: '', titleEn: '', dueInMinutes: null };
-    case 'hide_from':
+    case 'escalate':
+      return { type, chain: [], urgent: true };
+    case 'start_sla':
+      return { type, slaKind: 'resolution', slaUnit: 'minutes', slaAmount: null, calendarId: null };
+    case 'cancel_sla':
+      return { type, slaKind: 'resolution' };
+    default:
       return { type };
   }
 }
@@ -326,7 +382,21 @@ export function toAction(v: ActionValues): RuleAction {
     }
     case 'hide_from':
       return { type: 'hide_from', who: one(v.who) };
+    case 'escalate':
+      return { type: 'escalate', chain: decodeAll(v.chain), urgent: v.urgent ?? true };
+    case 'start_sla': {
+      const amount = v.slaAmount ?? 0;
+      return {
+        type: 'start_sla',
+        kind: v.slaKind ?? 'resolution',
+        ...(v.slaUnit === 'businessDays' ? { businessDays: amount } : { minutes: amount }),
+        ...(v.calendarId ? { calendarId: v.calendarId } : {}),
+      };
+    }
+    case 'cancel_sla':
+      return { type: 'cancel_sla', kind: v.slaKind ?? 'resolution' };
     default:
+      if (v.raw) return v.raw;
       throw new Error(`unknown action type ${String(v.type)}`);
   }
 }
@@ -439,5 +509,18 @@ export function describeAction(a: RuleAction, lk: Lookups): string {
       );
     case 'hide_from':
       return lk.text('rule.say.hideFrom', { who: recipientLabel(a.who, lk) });
+    case 'escalate':
+      return lk.text(a.urgent === false ? 'rule.say.escalate' : 'rule.say.escalateUrgent', { chain: a.chain.map((r) => recipientLabel(r, lk)).join(' → ') });
+    case 'start_sla':
+      return lk.text(a.businessDays !== undefined ? 'rule.say.startSlaDays' : 'rule.say.startSla', {
+        kind: lk.text(`sla.kind.${a.kind}`),
+        n: a.businessDays ?? a.minutes ?? '',
+      });
+    case 'cancel_sla':
+      return lk.text('rule.say.cancelSla', { kind: lk.text(`sla.kind.${a.kind}`) });
+    default: {
+      const type = (a as { type: string }).type;
+      return lk.text(`rule.actionType.${type}`);
+    }
   }
 }

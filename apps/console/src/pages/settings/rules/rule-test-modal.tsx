@@ -156,7 +156,7 @@ export function RuleTestModal({ open, fields, lk, onClose }: Props) {
                     </Space>
                   }
                   extra={
-                    r.outcome === 'fire' ? (
+                    r.outcome === 'fired' ? (
                       <Tag color="green">{t('rule.outcome.fire')}</Tag>
                     ) : (
                       <Tag color="orange">{lk.text(`rule.outcome.${r.outcome}`)}</Tag>

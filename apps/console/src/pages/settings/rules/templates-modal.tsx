@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Button, Card, Empty, Modal, Popconfirm, Typography } from 'antd';
 import { api } from '../../../api/client.ts';
 import type { RuleTemplate } from '../../../api/types.ts';
-import { positionsResource } from '../../../api/shared-data.ts';
+import { formsResource, positionsResource } from '../../../api/shared-data.ts';
 import { useLocale, useT } from '../../../i18n/i18n-provider.tsx';
 
 interface Props {
@@ -25,7 +25,9 @@ export function TemplatesModal({ open, templates, onClose, onLoaded }: Props) {
     try {
       const res = await api.post<{ rules: number; positions: number }>(`/rule-templates/${encodeURIComponent(tpl.key)}/load`);
       void message.success(t('rule.templateLoaded', { rules: res.rules, positions: res.positions }));
+      // a template brings its positions and may bring forms (types its rules test)
       positionsResource.invalidate();
+      formsResource.invalidate();
       onLoaded();
     } catch {
       // reported by the API client
