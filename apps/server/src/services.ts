@@ -10,6 +10,7 @@ import { registerDelivery } from './modules/notifications/deliver-notification.t
 import { registerRouting } from './modules/routing/routing.listener.ts';
 import { isTeamWorkingNow } from './modules/routing/business-hours.ts';
 import { registerSla } from './modules/sla/sla.listener.ts';
+import { ensureCutoffJobs, registerCutoffs } from './modules/sla/dispatch-cutoff.ts';
 
 /** The background half of Kefu: jobs and timers, the outbox, realtime pushes. */
 export interface Services {
@@ -44,6 +45,7 @@ export function createServices(config: Config, database: Database, log: ServiceL
   });
   // after routing, so clocks start on the priority and team the rules chose
   registerSla(dispatcher, { runner, hub });
+  registerCutoffs({ runner, hub });
   // supervisors' wallboards refetch when background work changed something (at most once a second)
   let lastPush = 0;
   runner.events.on('ran', () => {
@@ -65,6 +67,7 @@ export function createServices(config: Config, database: Database, log: ServiceL
       if (database.kind === 'pglite') {
         await enqueue(db, ANALYZE_JOB, {}, { runAt: new Date(Date.now() + 30 * 60_000), dedupeKey: 'maintenance.analyze.next' });
       }
+      await ensureCutoffJobs(db);
       runner.start();
     },
     async drain() {

@@ -55,3 +55,22 @@ export const ticketSlas = pgTable(
     index('ticket_slas_running_due_idx').on(t.state, t.dueAt),
   ],
 );
+
+/**
+ * Daily dispatch cut-offs (ORD-01: order forms go out by 10:00): at the time,
+ * on working days, each assignee gets one digest of the work still waiting and
+ * the named people an alert with the count.
+ */
+export const dispatchCutoffs = pgTable('dispatch_cutoffs', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  ticketType: text('ticket_type').notNull(),
+  /** local time HH:mm in the calendar's zone */
+  at: text('at').notNull(),
+  calendarId: uuid('calendar_id'),
+  /** recipients (rule recipient objects) of the summary alert */
+  alert: jsonb('alert').notNull().default([]),
+  enabled: boolean('enabled').notNull().default(true),
+  template: text('template'),
+  createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+});

@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { businessCalendars, rules, slaPolicies, users } from '../../db/schema/index.ts';
+import { businessCalendars, dispatchCutoffs, rules, slaPolicies, users } from '../../db/schema/index.ts';
+import { scheduleCutoff } from '../sla/dispatch-cutoff.ts';
 import { AppError } from '../../platform/errors.ts';
 import { currentForms, saveFormVersion } from '../forms/forms.repository.ts';
 import { upsertPosition } from './positions.repository.ts';
@@ -50,6 +51,11 @@ export async function installTemplate(db: Db, key: string, actorId: string | nul
         calendarId: calendar === 'always_open' ? alwaysOpen?.id ?? null : null, template: key,
       });
       position += 10;
+    }
+    await tx.delete(dispatchCutoffs).where(eq(dispatchCutoffs.template, key));
+    for (const c of template.cutoffs ?? []) {
+      const [row] = await tx.insert(dispatchCutoffs).values({ name: c.name, ticketType: c.ticketType, at: c.at, alert: c.alert, template: key }).returning();
+      await scheduleCutoff(tx, row);
     }
   });
   for (const r of template.rules) await createRule(db, r, actorId, key);

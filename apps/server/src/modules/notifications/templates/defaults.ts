@@ -10,6 +10,7 @@ export const NOTIFICATION_EVENTS = [
   'sla.warning',
   'sla.breached',
   'task.created',
+  'dispatch.digest',
 ] as const;
 
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
@@ -32,6 +33,7 @@ export const templateVariables: Record<NotificationEvent, readonly string[]> = {
   'sla.warning': [...COMMON_VARIABLES, 'sla.name', 'dueAt'],
   'sla.breached': [...COMMON_VARIABLES, 'sla.name', 'dueAt'],
   'task.created': [...COMMON_VARIABLES, 'task.title', 'dueAt'],
+  'dispatch.digest': ['recipient.name', 'cutoff.name', 'cutoff.count', 'cutoff.numbers', 'link'],
 };
 
 const zhGreeting = '{{recipient.name}}，您好：';
@@ -110,6 +112,16 @@ export const defaultTemplates: Record<NotificationEvent, LocalizedTemplate> = {
     'en-US': {
       title: 'New task: {{task.title}} (work order {{ticket.number}})',
       body: lines(enGreeting, 'Work order {{ticket.number}} ({{ticket.typeLabel}}) has a new task for you: {{task.title}}', 'Due: {{dueAt}}', enFooter),
+    },
+  },
+  'dispatch.digest': {
+    'zh-CN': {
+      title: '\u300c{{cutoff.name}}\u300d\uff1a{{cutoff.count}} \u5f20\u5355\u636e\u5f85\u5904\u7406',
+      body: lines(zhGreeting, '\u622a\u6b62\u65f6\u95f4\u5df2\u5230\uff0c\u4ee5\u4e0b\u5355\u636e\u5c1a\u672a\u5904\u7406\uff1a{{cutoff.numbers}}', '\u67e5\u770b\uff1a{{link}}'),
+    },
+    'en-US': {
+      title: '{{cutoff.name}}: {{cutoff.count}} forms waiting',
+      body: lines(enGreeting, 'The cut-off has come; these forms are still waiting: {{cutoff.numbers}}', 'Open: {{link}}'),
     },
   },
 };

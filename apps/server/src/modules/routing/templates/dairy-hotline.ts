@@ -111,6 +111,7 @@ export const dairyHotlineTemplate: IndustryTemplate = {
   ],
   rules,
   forms: [taskForm],
+  cutoffs: [{ name: '每日 10:00 订奶记录单分派', ticketType: 'order', at: '10:00', alert: [pos('operator_team_lead')] }],
   slaPolicies: [
     {
       name: '人身伤害投诉(7x24)', enabled: true, calendar: 'always_open',

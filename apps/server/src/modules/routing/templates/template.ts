@@ -1,5 +1,5 @@
 import type { FormDefinition } from '@kefu/shared/forms';
-import type { RuleBody } from '@kefu/shared/rules';
+import type { Recipient, RuleBody } from '@kefu/shared/rules';
 import type { SlaPolicyBody } from '@kefu/shared/sla';
 
 /** An industry template: the positions its rules name, its rules, and forms it needs. */
@@ -12,6 +12,8 @@ export interface IndustryTemplate {
   forms: FormDefinition[];
   /** calendar: 'default' (office hours with holidays) or 'always_open' (7x24) */
   slaPolicies: (Omit<SlaPolicyBody, 'calendarId'> & { calendar: 'default' | 'always_open' })[];
+  /** daily dispatch cut-offs on working days (ORD-01) */
+  cutoffs?: { name: string; ticketType: string; at: string; alert: Recipient[] }[];
 }
 
 export const taskForm: FormDefinition = {
