@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as workbench from './workbench.e2e.ts';
+import * as sla from './sla.e2e.ts';
 
 // Browser tests against the built console served by a real server on a free
 // port with a fresh embedded database. KEFU_E2E_BASE_URL=http://... runs the
@@ -15,7 +16,7 @@ interface E2eTest {
   run: (opts: { baseURL: string; screenshotDir: string }) => Promise<void>;
 }
 
-const TESTS: E2eTest[] = [workbench];
+const TESTS: E2eTest[] = [workbench, sla];
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const screenshotDir = path.join(root, 'e2e', 'screenshots');
 

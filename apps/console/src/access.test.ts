@@ -23,11 +23,16 @@ describe('access and menu', () => {
     expect(firstSettingsPath(computeAccess(['ticket:view']))).toBeNull();
   });
 
-  it('rule managers get rules and positions under settings; supervisors get the supervisor view', () => {
+  it('rule managers get rules, positions, SLA policies and calendars under settings; supervisors get the supervisor view', () => {
     const manager = computeAccess(['ticket:view', 'rule:manage', 'supervisor:view']);
     expect(firstSettingsPath(manager)).toBe('/settings/rules');
     const settings = visibleNav(manager).find((n) => 'children' in n);
-    expect(settings && 'children' in settings ? settings.children.map((c) => c.path) : []).toEqual(['/settings/rules', '/settings/positions']);
+    expect(settings && 'children' in settings ? settings.children.map((c) => c.path) : []).toEqual([
+      '/settings/rules',
+      '/settings/positions',
+      '/settings/sla-policies',
+      '/settings/calendars',
+    ]);
     expect(visibleNav(manager).some((n) => 'path' in n && n.path === '/supervisor')).toBe(true);
     const lead = computeAccess(['ticket:view', 'supervisor:view']);
     expect(lead.ruleManage).toBe(false);

@@ -19,6 +19,8 @@ import { RolesPage } from './pages/settings/roles/index.tsx';
 import { FormsPage } from './pages/settings/forms/index.tsx';
 import { RulesPage } from './pages/settings/rules/index.tsx';
 import { PositionsPage } from './pages/settings/positions/index.tsx';
+import { CalendarsPage } from './pages/settings/calendars/index.tsx';
+import { SlaPoliciesPage } from './pages/settings/sla-policies/index.tsx';
 import { SupervisorPage } from './pages/supervisor/index.tsx';
 import { NotificationPreferencesPage } from './pages/notification-preferences/index.tsx';
 
@@ -77,6 +79,8 @@ export const router = createBrowserRouter([
           { path: 'forms', element: guarded('forms', <FormsPage />) },
           { path: 'rules', element: guarded('ruleManage', <RulesPage />) },
           { path: 'positions', element: guarded('ruleManage', <PositionsPage />) },
+          { path: 'sla-policies', element: guarded('ruleManage', <SlaPoliciesPage />) },
+          { path: 'calendars', element: guarded('ruleManage', <CalendarsPage />) },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -237,7 +237,7 @@ export const ticket = z.object({
 });
 export const ticketDetail = ticket.extend({
   sla: z.array(z.object({ kind: z.string(), policyName: z.string(), dueAt: isoDate, warnAt: isoDate.nullable(),
-    state: z.string().describe('running | paused | met | breached'), metAt: isoDate.nullable(), breachedAt: isoDate.nullable() })),
+    state: z.string().describe('running | paused | met | breached | cancelled'), metAt: isoDate.nullable(), breachedAt: isoDate.nullable() })),
   watchers: z.array(z.object({ id, displayName: z.string() })),
   subtasks: z.array(z.object({ id, number: z.string(), subject: z.string(), status: z.string(), assigneeName: z.string().nullable(), dueAt: isoDate.nullable() })),
 });
@@ -245,6 +245,7 @@ export type Ticket = z.infer<typeof ticket>;
 export type TicketDetail = z.infer<typeof ticketDetail>;
 export const ticketListItem = ticket.omit({ fields: true, allowedTransitions: true, resolution: true, interactionId: true }).extend({
   slaDueAt: isoDate.nullable().optional().describe('the nearest unmet SLA deadline'),
+  slaWarnAt: isoDate.nullable().optional().describe('when that clock turns amber'),
   slaBreached: z.boolean().optional(),
 });
 export const ticketQuery = z.object({

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import * as s from '@kefu/shared/api';
 import * as r from '@kefu/shared/rules';
+import * as sla from '@kefu/shared/sla';
+// the calendar body is declared in the server's route (not in @kefu/shared): checked against its validator
+import { calendarSpec } from '../../../server/src/platform/time/calendar-spec.ts';
 import {
+  calendarBody,
+  slaPolicyBody,
+  slaPolicyPatch,
   convertBody,
   forwardBody,
   notificationPreferencesBody,
@@ -111,5 +117,55 @@ describe('request bodies hold only documented fields', () => {
     expectStrict(s.interactionCreateBody, interactionCreateBody({ callerNumber: ' 13812345678 ', startedAt: '2026-01-01T00:00:00Z' }));
     expectStrict(s.interactionCreateBody, interactionCreateBody({ callerNumber: '', startedAt: null }));
     expectStrict(s.interactionUpdateBody, interactionEndBody({ endedAt: '2026-01-01T00:05:00Z', customerId: ID, summary: ' ' }));
+  });
+
+  it('SLA policies: complete for create and edit, one key for the switch and the order', () => {
+    const body = slaPolicyBody({
+      ...row,
+      name: ' 投诉 ',
+      enabled: true,
+      position: 20,
+      conditions: [{ field: 'type', op: 'eq', value: 'complaint' }],
+      targets: [
+        { kind: 'first_response', minutes: 30, warnAtPercent: 80, extra: 1 } as never,
+        { kind: 'resolution', businessDays: 2, warnAtPercent: 75 },
+      ],
+      calendarId: undefined,
+      updatedAt: '2026-01-01T00:00:00Z',
+    } as never);
+    expectStrict(sla.slaPolicyBody, body);
+    expectStrict(sla.slaPolicyUpdateBody, body);
+    expect(body).toMatchObject({ name: '投诉', calendarId: null });
+    expect(body.targets).toEqual([
+      { kind: 'first_response', minutes: 30, warnAtPercent: 80 },
+      { kind: 'resolution', businessDays: 2, warnAtPercent: 75 },
+    ]);
+    expect(slaPolicyPatch({ enabled: false })).toEqual({ enabled: false });
+    expectStrict(sla.slaPolicyUpdateBody, slaPolicyPatch({ position: 30 }));
+  });
+
+  it('calendars: name, default flag and a spec the server validates', () => {
+    const body = calendarBody({
+      name: ' 标准工作时间 ',
+      spec: {
+        timeZone: 'Asia/Shanghai',
+        alwaysOpen: false,
+        weekly: [[], [{ start: '08:30', end: '12:00' }, { start: '13:00', end: ' 17:30 ' }], [], [], [], [], []],
+        days: [
+          { date: '2026-02-16', kind: 'holiday', name: ' 春节 ', provisional: false, key: 'd1', hoursText: '' } as never,
+          { date: '2026-02-28', kind: 'workday', name: '', hours: [{ start: '09:00', end: '12:00' }] },
+          { date: '2027-01-01', kind: 'holiday', name: '元旦', provisional: true },
+        ],
+      },
+    });
+    expect(Object.keys(body).sort()).toEqual(['isDefault', 'name', 'spec']);
+    expect(body.isDefault).toBe(false);
+    const parsed = calendarSpec.strict().safeParse(body.spec);
+    expect(parsed.error?.issues ?? []).toEqual([]);
+    expect(body.spec.days).toEqual([
+      { date: '2026-02-16', kind: 'holiday', name: '春节' },
+      { date: '2026-02-28', kind: 'workday', hours: [{ start: '09:00', end: '12:00' }] },
+      { date: '2027-01-01', kind: 'holiday', name: '元旦', provisional: true },
+    ]);
   });
 });

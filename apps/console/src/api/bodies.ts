@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import type * as s from '@kefu/shared/api';
 import type { DataScope, Permission } from '@kefu/shared/permissions';
 import type * as r from '@kefu/shared/rules';
-import type { NotificationChannel, NotificationPreference } from './types.ts';
+import type * as sla from '@kefu/shared/sla';
+import type { CalendarSpec, NotificationChannel, NotificationPreference, WorkingInterval } from './types.ts';
 
 // Request bodies, built field by field from form values: the server rejects
 // keys its schema does not list, and form values carry extra ones (ids,
@@ -190,4 +191,68 @@ export function notificationPreferencesBody(v: Record<string, NotificationChanne
       .map(([kind, channels]) => ({ kind, channels: [...new Set(channels ?? [])] }))
       .filter((i) => i.channels.length > 0),
   };
+}
+
+// ---------- SLA ----------
+
+/** POST /calendars, PUT /calendars/:id (the server declares this body in its route, not in @kefu/shared). */
+export interface CalendarBody {
+  name: string;
+  spec: CalendarSpec;
+  isDefault: boolean;
+}
+
+const interval = (h: WorkingInterval): WorkingInterval => ({ start: h.start.trim(), end: h.end.trim() });
+
+/** The calendar with exactly the spec's fields (rows being edited carry keys and typed text). */
+export function calendarBody(v: { name: string; isDefault?: boolean; spec: CalendarSpec }): CalendarBody {
+  return {
+    name: v.name.trim(),
+    isDefault: v.isDefault ?? false,
+    spec: {
+      timeZone: v.spec.timeZone,
+      alwaysOpen: v.spec.alwaysOpen,
+      weekly: v.spec.weekly.map((list) => list.map(interval)),
+      days: v.spec.days.map((d) => ({
+        date: d.date,
+        kind: d.kind,
+        ...(d.name?.trim() ? { name: d.name.trim() } : {}),
+        ...(d.hours ? { hours: d.hours.map(interval) } : {}),
+        ...(d.provisional ? { provisional: true } : {}),
+      })),
+    },
+  };
+}
+
+export type SlaPolicyBody = z.input<typeof sla.slaPolicyBody>;
+export type SlaPolicyUpdateBody = z.input<typeof sla.slaPolicyUpdateBody>;
+
+interface SlaPolicyValues {
+  name: string;
+  enabled?: boolean;
+  position?: number;
+  conditions?: r.RuleCondition[];
+  targets: sla.SlaTarget[];
+  calendarId?: string | null;
+}
+
+/** A policy, complete (create, or edit in the drawer); a target names minutes or working days, never both. */
+export function slaPolicyBody(v: SlaPolicyValues): SlaPolicyBody {
+  return {
+    name: v.name.trim(),
+    enabled: v.enabled ?? true,
+    ...(v.position !== undefined ? { position: v.position } : {}),
+    conditions: v.conditions ?? [],
+    targets: v.targets.map((x) => ({
+      kind: x.kind,
+      ...(x.businessDays !== undefined ? { businessDays: x.businessDays } : { minutes: x.minutes }),
+      warnAtPercent: x.warnAtPercent,
+    })),
+    calendarId: v.calendarId ?? null,
+  };
+}
+
+/** PATCH /sla-policies/:id changes only what it names (no defaults): the switch and ↑↓ send one key. */
+export function slaPolicyPatch(v: { enabled: boolean } | { position: number }): SlaPolicyUpdateBody {
+  return 'enabled' in v ? { enabled: v.enabled } : { position: v.position };
 }

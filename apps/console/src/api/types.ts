@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type * as s from '@kefu/shared/api';
 import type { FormDefinition } from '@kefu/shared/forms';
 import type { RuleAction, RuleCondition, RuleTrigger } from '@kefu/shared/rules';
+import type { SlaTarget } from '@kefu/shared/sla';
 
 // Types of the API payloads, inferred from the shared zod schemas.
 export type Me = z.infer<typeof s.me>;
@@ -113,4 +114,80 @@ export interface DeliveryLogItem {
   title: string;
   createdAt: string;
   deliveredAt: string | null;
+}
+
+// ---- SLA: calendars, policies, supervisor queues and wallboard (response
+// shapes declared in the server's routes, spelled out here).
+
+export interface WorkingInterval {
+  start: string;
+  end: string;
+}
+
+export interface CalendarDay {
+  date: string;
+  kind: 'holiday' | 'workday';
+  name?: string;
+  /** a workday's own hours (a shortened day); without them a normal Monday's */
+  hours?: WorkingInterval[];
+  /** derived, not copied from the official notice: to be checked */
+  provisional?: boolean;
+}
+
+/** apps/server/src/platform/time/calendar-spec.ts */
+export interface CalendarSpec {
+  timeZone: string;
+  alwaysOpen: boolean;
+  /** index = weekday, 0 = Sunday … 6 = Saturday */
+  weekly: WorkingInterval[][];
+  days: CalendarDay[];
+}
+
+export interface BusinessCalendar {
+  id: string;
+  name: string;
+  spec: CalendarSpec;
+  isDefault: boolean;
+  updatedAt: string;
+}
+
+export interface SlaPolicy {
+  id: string;
+  name: string;
+  enabled: boolean;
+  position: number;
+  conditions: RuleCondition[];
+  targets: SlaTarget[];
+  calendarId: string | null;
+  updatedAt: string;
+}
+
+export interface SlaQueueItem {
+  ticketId: string;
+  number: string;
+  subject: string;
+  type: string;
+  status: string;
+  assigneeName: string | null;
+  teamName: string | null;
+  kind: string;
+  dueAt: string;
+  state: string;
+}
+
+export interface DepartmentEscalation {
+  departmentId: string | null;
+  departmentName: string | null;
+  open: number;
+  breached: number;
+  urgent: number;
+}
+
+export interface Wallboard {
+  open: { new: number; open: number; pending: number };
+  createdToday: number;
+  resolvedToday: number;
+  atRisk: number;
+  breached: number;
+  openByType: { type: string; count: number }[];
 }

@@ -12,6 +12,8 @@ import {
   BranchesOutlined,
   IdcardOutlined,
   EyeOutlined,
+  FieldTimeOutlined,
+  CalendarOutlined,
 } from '@ant-design/icons';
 import type { Access, AccessKey } from '../access.ts';
 import type { MessageKey } from '../i18n/translate.ts';
@@ -48,6 +50,8 @@ export const NAV: (NavItem | NavGroup)[] = [
       { path: '/settings/forms', label: 'menu.forms', icon: <FormOutlined />, access: 'forms' },
       { path: '/settings/rules', label: 'menu.rules', icon: <BranchesOutlined />, access: 'ruleManage' },
       { path: '/settings/positions', label: 'menu.positions', icon: <IdcardOutlined />, access: 'ruleManage' },
+      { path: '/settings/sla-policies', label: 'menu.slaPolicies', icon: <FieldTimeOutlined />, access: 'ruleManage' },
+      { path: '/settings/calendars', label: 'menu.calendars', icon: <CalendarOutlined />, access: 'ruleManage' },
     ],
   },
 ];

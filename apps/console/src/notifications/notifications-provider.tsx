@@ -26,6 +26,16 @@ interface NotificationsValue extends FeedState {
   /** marks it read and opens its work order */
   open: (n: AppNotification) => void;
   readAll: () => Promise<void>;
+  /**
+   * Other messages of the same socket ({type:'wallboard.changed'} …): the
+   * handler runs for each message of that type. Returns the unsubscribe.
+   */
+  subscribe: (type: string, handler: (msg: RealtimeMessage) => void) => () => void;
+}
+
+export interface RealtimeMessage {
+  type: string;
+  [key: string]: unknown;
 }
 
 type Page = { items: AppNotification[]; nextCursor: string | null; unread: number };
@@ -50,6 +60,16 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
   const [live, setLive] = useState<LiveState>('connecting');
   const feedRef = useRef(feed);
   feedRef.current = feed;
+  /** handlers of other message types, by type (one socket for the whole console) */
+  const handlers = useRef(new Map<string, Set<(msg: RealtimeMessage) => void>>());
+  const subscribe = useCallback((type: string, handler: (msg: RealtimeMessage) => void) => {
+    const set = handlers.current.get(type) ?? new Set();
+    set.add(handler);
+    handlers.current.set(type, set);
+    return () => {
+      set.delete(handler);
+    };
+  }, []);
   /** ids seen so far: a toast only for urgent ones not seen before */
   const known = useRef<Set<string> | null>(null);
 
@@ -175,6 +195,10 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
         } catch {
           return;
         }
+        if (typeof msg.type === 'string' && msg.type !== 'notification') {
+          for (const h of handlers.current.get(msg.type) ?? []) h(msg as RealtimeMessage);
+          return;
+        }
         if (msg.type !== 'notification' || !msg.notification) return;
         const n = msg.notification;
         const seen = known.current?.has(n.id) ?? false;
@@ -212,8 +236,8 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<NotificationsValue>(
-    () => ({ ...feed, live, refresh, loadMore, open, readAll }),
-    [feed, live, refresh, loadMore, open, readAll],
+    () => ({ ...feed, live, refresh, loadMore, open, readAll, subscribe }),
+    [feed, live, refresh, loadMore, open, readAll, subscribe],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
@@ -222,4 +246,16 @@ export function useNotifications(): NotificationsValue {
   const v = useContext(Ctx);
   if (!v) throw new Error('NotificationsProvider missing');
   return v;
+}
+
+/**
+ * Runs `handler` for every realtime message of `type`, over the console's one
+ * socket; `live` says whether that socket is up (else the caller should poll).
+ */
+export function useRealtime(type: string, handler: (msg: RealtimeMessage) => void): LiveState {
+  const { subscribe, live } = useNotifications();
+  const ref = useRef(handler);
+  ref.current = handler;
+  useEffect(() => subscribe(type, (m) => ref.current(m)), [subscribe, type]);
+  return live;
 }

@@ -1,10 +1,10 @@
-import { useMemo, useState } from 'react';
-import { Alert, Button, Card, DatePicker, Input, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { useMemo, useRef, useState } from 'react';
+import { Alert, Badge, Button, Card, DatePicker, Input, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { Link } from 'react-router';
 import { api, itemsOf } from '../../api/client.ts';
-import type { DeliveryLogItem, Page, RuleRun, TicketListItem } from '../../api/types.ts';
+import type { DeliveryLogItem, Page, RuleRun, TicketListItem, Wallboard } from '../../api/types.ts';
 import { useDirectory } from '../../api/shared-data.ts';
 import { resolveTicketId } from '../../api/ticket-lookup.ts';
 import { useCursorPages } from '../../hooks/use-cursor-pages.ts';
@@ -15,20 +15,65 @@ import { useLabels } from '../../i18n/labels.ts';
 import { PageTitle } from '../../components/page-title.tsx';
 import { CursorPager } from '../../components/cursor-pager.tsx';
 import { formatDateTime, inZone } from '../../utils/time.ts';
+import { useLiveVersion } from './use-live-version.ts';
+import { WallboardStrip } from './wallboard.tsx';
+import { SlaQueue } from './sla-queue.tsx';
+import { Escalations } from './escalations.tsx';
 
 const CHANNELS = ['in_app', 'email', 'sms'];
 const STATUSES = ['pending', 'delivered', 'sent', 'failed', 'retrying'];
 const STATUS_COLORS: Record<string, string> = { pending: 'default', delivered: 'green', sent: 'cyan', failed: 'red', retrying: 'orange' };
 
-/** 主管视图: who was told what and whether it arrived; what the rules did. */
+type TabKey = 'at_risk' | 'breached' | 'escalations' | 'log' | 'runs';
+
+/** 主管视图: live numbers, work orders at risk or breached, what each department has waiting; who was told what, what the rules did. */
 export function SupervisorPage() {
   const t = useT();
+  const [tab, setTab] = useState<TabKey>('at_risk');
+  const { version, live } = useLiveVersion();
+  const wallboard = useRequest(() => api.get<Wallboard>('/wallboard'), [version]);
+  // a tab follows the live changes while it is shown, and catches up when shown again
+  const atRiskVersion = useWhileShown(version, tab === 'at_risk');
+  const breachedVersion = useWhileShown(version, tab === 'breached');
+  const escalationsVersion = useWhileShown(version, tab === 'escalations');
+  const count = (n: number | undefined, color: string) =>
+    n ? <Badge count={n} overflowCount={999} color={color} size="small" style={{ marginInlineStart: 6 }} /> : null;
   return (
     <div data-testid="supervisor">
-      <PageTitle title={t('menu.supervisor')} />
+      <PageTitle
+        title={t('menu.supervisor')}
+        extra={
+          <Space>
+            <Tooltip title={live ? t('wallboard.liveHint') : t('wallboard.pollingHint')}>
+              <Badge status={live ? 'success' : 'warning'} text={live ? t('wallboard.live') : t('wallboard.polling')} data-testid="wb-live" />
+            </Tooltip>
+            <Button icon={<ReloadOutlined />} onClick={() => void wallboard.reload()}>
+              {t('common.refresh')}
+            </Button>
+          </Space>
+        }
+      />
+      <WallboardStrip data={wallboard.data} onOpen={setTab} />
       <Card size="small">
         <Tabs
+          activeKey={tab}
+          onChange={(k) => setTab(k as TabKey)}
           items={[
+            {
+              key: 'at_risk',
+              label: <span data-testid="tab-at-risk">{t('supervisor.atRisk')}{count(wallboard.data?.atRisk, '#fa8c16')}</span>,
+              children: <SlaQueue state="at_risk" version={atRiskVersion} />,
+            },
+            {
+              key: 'breached',
+              label: <span data-testid="tab-breached">{t('supervisor.breached')}{count(wallboard.data?.breached, '#f5222d')}</span>,
+              children: <SlaQueue state="breached" version={breachedVersion} />,
+            },
+            {
+              key: 'escalations',
+              label: <span data-testid="tab-escalations">{t('supervisor.escalations')}</span>,
+              children: <Escalations version={escalationsVersion} />,
+            },
             { key: 'log', label: t('supervisor.notificationLog'), children: <NotificationLog /> },
             { key: 'runs', label: t('supervisor.ruleRuns'), children: <RuleRuns /> },
           ]}
@@ -36,6 +81,12 @@ export function SupervisorPage() {
       </Card>
     </div>
   );
+}
+
+function useWhileShown(version: number, shown: boolean): number {
+  const last = useRef(version);
+  if (shown) last.current = version;
+  return last.current;
 }
 
 /** A work-order number (or id) filter: resolved to the id the API filters by. */

@@ -8,7 +8,8 @@ import { formatDateTime } from '../../utils/time.ts';
 import { StatusActions } from './status-actions.tsx';
 import { ForwardButton } from './forward-button.tsx';
 import { ConvertToOrderButton } from './convert-to-order.tsx';
-import { DueTag, SlaTags } from './due-tag.tsx';
+import { DueTag } from './due-tag.tsx';
+import { SlaClocks } from '../../components/sla/sla-tags.tsx';
 
 interface Props {
   ticket: Ticket;
@@ -54,7 +55,7 @@ export function TicketHeader({ ticket, form, parent, canUpdate, canAssign, canCo
           { key: 'createdAt', label: t('ticket.createdAt'), children: formatDateTime(ticket.createdAt) },
           { key: 'updatedAt', label: t('ticket.updatedAt'), children: formatDateTime(ticket.updatedAt) },
           ...(ticket.sla?.length
-            ? [{ key: 'sla', label: t('ticket.sla'), span: 2, children: <SlaTags clocks={ticket.sla} /> }]
+            ? [{ key: 'sla', label: t('ticket.sla'), span: 'filled' as const, children: <SlaClocks clocks={ticket.sla} /> }]
             : []),
           ...(ticket.parentId
             ? [

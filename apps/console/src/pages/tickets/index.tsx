@@ -56,7 +56,7 @@ export function TicketListPage() {
           dataSource={pages.items}
           loading={pages.loading}
           pagination={false}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1230 }}
           locale={{ emptyText: <Empty description={t('tickets.empty')} /> }}
           data-testid="ticket-table"
         />

@@ -6,6 +6,7 @@ import type { T } from '../../i18n/i18n-provider.tsx';
 import type { Labels } from '../../i18n/labels.ts';
 import { PriorityTag, StatusTag } from '../../components/tags.tsx';
 import { formatDateTime } from '../../utils/time.ts';
+import { SlaListCell } from '../../components/sla/sla-tags.tsx';
 
 export function ticketColumns(t: T, labels: Labels, forms: FormRecord[] | undefined): TableColumnsType<TicketListItem> {
   const typeName = (type: string) => labels.type(type, forms?.find((f) => f.type === type)?.definition.name);
@@ -50,6 +51,13 @@ export function ticketColumns(t: T, labels: Labels, forms: FormRecord[] | undefi
     },
     { title: t('ticket.status'), dataIndex: 'status', width: 112, render: (s: string) => <StatusTag status={s} /> },
     { title: t('ticket.priority'), dataIndex: 'priority', width: 76, render: (p: string) => <PriorityTag priority={p} /> },
+    {
+      title: t('ticket.slaColumn'),
+      key: 'sla',
+      width: 130,
+      // the nearest unmet deadline; slaWarnAt is used once the server sends it
+      render: (_, r) => <SlaListCell dueAt={r.slaDueAt} breached={r.slaBreached} warnAt={(r as { slaWarnAt?: string | null }).slaWarnAt} />,
+    },
     {
       title: t('ticket.assigneeTeam'),
       key: 'assignee',

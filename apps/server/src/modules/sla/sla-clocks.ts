@@ -13,8 +13,8 @@ export const BREACH_JOB = 'sla.breach';
 
 type Clock = typeof ticketSlas.$inferSelect;
 
-async function schedule(tx: Tx, c: Pick<Clock, 'id' | 'dueAt' | 'warnAt'>): Promise<void> {
-  if (c.warnAt) await enqueue(tx, WARN_JOB, { slaId: c.id }, { runAt: c.warnAt, dedupeKey: `sla:${c.id}:warn` });
+async function schedule(tx: Tx, c: Pick<Clock, 'id' | 'dueAt' | 'warnAt' | 'warnedAt'>): Promise<void> {
+  if (c.warnAt && !c.warnedAt) await enqueue(tx, WARN_JOB, { slaId: c.id }, { runAt: c.warnAt, dedupeKey: `sla:${c.id}:warn` });
   await enqueue(tx, BREACH_JOB, { slaId: c.id }, { runAt: c.dueAt, dedupeKey: `sla:${c.id}:breach` });
 }
 
@@ -44,7 +44,7 @@ export async function startClocks(tx: Tx, ticketId: string, ctx: RuleContext, no
   const out: Clock[] = [];
   for (const raw of policy.targets as unknown[]) {
     const target = slaTarget.parse(raw);
-    if (target.kind === 'next_response') continue; // starts when the customer answers (see resumeOrRestart)
+    if (target.kind === 'next_response') continue; // starts when the customer answers (startNextResponse)
     const { dueAt, warnAt } = deadlines(cal.spec, now, target);
     const [c] = await tx.insert(ticketSlas).values({
       ticketId, policyId: policy.id, policyName: policy.name, kind: target.kind, calendarId: cal.id || null,
@@ -75,7 +75,8 @@ export async function resumeClocks(tx: Tx, ticketId: string, now: Date): Promise
     // clocks a rule started may have kinds of their own: read the stored target as it is
     const target = (c.detail as { target: SlaTarget }).target;
     const { dueAt, warnAt } = deadlines(spec, now, target, c.remainingMinutes ?? 0);
-    const [next] = await tx.update(ticketSlas).set({ state: 'running', dueAt, warnAt: c.warnedAt ? null : warnAt, pausedAt: null, remainingMinutes: null })
+    // a clock that was already amber stays amber
+    const [next] = await tx.update(ticketSlas).set({ state: 'running', dueAt, warnAt: c.warnedAt ? now : warnAt, pausedAt: null, remainingMinutes: null })
       .where(eq(ticketSlas.id, c.id)).returning();
     await schedule(tx, next);
   }
@@ -120,4 +121,23 @@ export async function cancelClocks(tx: Tx, ticketId: string, kind: string): Prom
     await unschedule(tx, c.id);
   }
   return open.length;
+}
+
+/** The customer answered (waiting → open): the policy's next-response clock starts, if it has one. */
+export async function startNextResponse(tx: Tx, ticketId: string, now: Date): Promise<void> {
+  const existing = await tx.select().from(ticketSlas).where(eq(ticketSlas.ticketId, ticketId));
+  if (existing.some((c) => c.kind === 'next_response' && (c.state === 'running' || c.state === 'paused'))) return;
+  const policyId = existing.find((c) => c.policyId)?.policyId;
+  if (!policyId) return;
+  const [policy] = await tx.select().from(slaPolicies).where(eq(slaPolicies.id, policyId));
+  const raw = (policy?.targets as unknown[] | undefined)?.find((x) => (x as { kind?: string }).kind === 'next_response');
+  if (!policy || !raw) return;
+  const target = slaTarget.parse(raw);
+  const [t] = await tx.select({ teamId: tickets.teamId }).from(tickets).where(eq(tickets.id, ticketId));
+  const cal = await calendarFor(tx, policy.calendarId, t?.teamId ?? null);
+  const { dueAt, warnAt } = deadlines(cal.spec, now, target);
+  const [c] = await tx.insert(ticketSlas).values({
+    ticketId, policyId, policyName: policy.name, kind: 'next_response', calendarId: cal.id || null, startedAt: now, dueAt, warnAt, detail: { target },
+  }).returning();
+  await schedule(tx, c);
 }

@@ -8,7 +8,7 @@ import { recordTicketChange } from '../tickets/record-ticket-change.ts';
 import { notifyUsers } from '../notifications/notify.ts';
 import { ruleContext } from '../routing/routing.listener.ts';
 import { isTeamWorkingNow } from '../routing/business-hours.ts';
-import { BREACH_JOB, WARN_JOB, meetClocks, pauseClocks, resumeClocks, startClocks } from './sla-clocks.ts';
+import { BREACH_JOB, WARN_JOB, meetClocks, pauseClocks, resumeClocks, startClocks, startNextResponse } from './sla-clocks.ts';
 
 const START_JOB = 'sla.start';
 const TRACK_JOB = 'sla.track';
@@ -37,10 +37,16 @@ export function registerSla(dispatcher: OutboxDispatcher, deps: { runner: JobRun
     const status = (p.changes ?? []).find((c) => c.field === 'status');
     if (!status) return;
     if (status.to === 'pending') await pauseClocks(tx, event.aggregateId, now);
-    if (status.from === 'pending') await resumeClocks(tx, event.aggregateId, now);
+    if (status.from === 'pending') {
+      await resumeClocks(tx, event.aggregateId, now);
+      if (status.to === 'open') await startNextResponse(tx, event.aggregateId, now);
+    }
     if (status.from === 'new') await meetClocks(tx, event.aggregateId, ['first_response'], now);
     if (status.to === 'resolved' || status.to === 'closed') {
       await meetClocks(tx, event.aggregateId, ['first_response', 'next_response', 'resolution'], now);
+    } else if (status.to === 'pending' && p.actorId) {
+      // answering the customer and waiting for them is a response
+      await meetClocks(tx, event.aggregateId, ['next_response'], now);
     }
   });
 

@@ -85,6 +85,10 @@ export function slaRoutes(app: App, { db }: Deps): void {
     schema: { tags: ['sla'], params: idParams, body: slaPolicyUpdateBody, response: { 200: policyOut, ...errors } },
   }, async (req) => {
     const patch = Object.fromEntries(Object.entries(req.body).filter(([, v]) => v !== undefined));
+    if (req.body.calendarId) {
+      const [c] = await db.select({ id: businessCalendars.id }).from(businessCalendars).where(eq(businessCalendars.id, req.body.calendarId));
+      if (!c) throw new AppError('REFERENCE_NOT_FOUND', { what: 'calendar', id: req.body.calendarId });
+    }
     const [row] = Object.keys(patch).length
       ? await db.update(slaPolicies).set({ ...patch, updatedAt: new Date() }).where(eq(slaPolicies.id, req.params.id)).returning()
       : await db.select().from(slaPolicies).where(eq(slaPolicies.id, req.params.id));
@@ -132,14 +136,15 @@ export function slaRoutes(app: App, { db }: Deps): void {
       tags: ['sla'], summary: 'Open work waiting on each department: breached and urgent counts',
       response: { 200: z.object({ items: z.array(z.object({ departmentId: id.nullable(), departmentName: z.string().nullable(), open: z.number(), breached: z.number(), urgent: z.number() })) }) },
     },
-  }, async () => {
+  }, async (req) => {
+    const scope = scopeCondition(principalOf(req));
     const rows = await queryRows<{ department_id: string | null; name: string | null; open: number; breached: number; urgent: number }>(db, sql`
-      select t.department_id, d.name, count(*)::int as open,
-        count(*) filter (where exists (select 1 from ${ticketSlas} s where s.ticket_id = t.id and s.state = 'breached' and s.met_at is null))::int as breached,
-        count(*) filter (where t.priority = 'urgent')::int as urgent
-      from ${tickets} t left join ${departments} d on d.id = t.department_id
-      where t.status in ('new', 'open', 'pending')
-      group by t.department_id, d.name order by breached desc, open desc`);
+      select ${tickets.departmentId} as department_id, ${departments.name} as name, count(*)::int as open,
+        count(*) filter (where exists (select 1 from ticket_slas s where s.ticket_id = ${tickets.id} and s.state = 'breached' and s.met_at is null))::int as breached,
+        count(*) filter (where ${tickets.priority} = 'urgent')::int as urgent
+      from ${tickets} left join ${departments} on ${departments.id} = ${tickets.departmentId}
+      where ${tickets.status} in ('new', 'open', 'pending') ${scope ? sql`and ${scope}` : sql``}
+      group by ${tickets.departmentId}, ${departments.name} order by breached desc, open desc`);
     return { items: rows.map((r) => ({ departmentId: r.department_id, departmentName: r.name, open: r.open, breached: r.breached, urgent: r.urgent })) };
   });
 }

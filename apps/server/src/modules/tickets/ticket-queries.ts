@@ -37,10 +37,11 @@ const { fields: _fields, searchVector: _sv, ...listColumns } = getTableColumns(t
 
 // the nearest unmet deadline, for amber / red in lists (a few index lookups per page)
 const slaDueAt = sql<string | null>`(select min(s.due_at) from ticket_slas s where s.ticket_id = ${tickets.id} and s.state in ('running', 'breached') and s.met_at is null)`;
+const slaWarnAt = sql<string | null>`(select s.warn_at from ticket_slas s where s.ticket_id = ${tickets.id} and s.state in ('running', 'breached') and s.met_at is null order by s.due_at limit 1)`;
 const slaBreached = sql<boolean>`exists (select 1 from ticket_slas s where s.ticket_id = ${tickets.id} and s.state = 'breached' and s.met_at is null)`;
 
 export function selectTicketList(db: Tx) {
-  return db.select({ ...ticketColumns, t: listColumns, slaDueAt, slaBreached }).from(tickets)
+  return db.select({ ...ticketColumns, t: listColumns, slaDueAt, slaWarnAt, slaBreached }).from(tickets)
     .innerJoin(customers, eq(customers.id, tickets.customerId))
     .leftJoin(assignee, eq(assignee.id, tickets.assigneeId))
     .leftJoin(teams, eq(teams.id, tickets.teamId))
@@ -55,7 +56,8 @@ export function lifecycleOf(def: FormDefinition | null): Lifecycle {
 
 export function presentTicketListItem(r: TicketListRow | TicketRow, viewer: Principal) {
   const t = r.t;
-  const sla = 'slaDueAt' in r ? { slaDueAt: r.slaDueAt ? new Date(r.slaDueAt).toISOString() : null, slaBreached: !!r.slaBreached } : {};
+  const iso = (v: string | null) => (v ? new Date(v).toISOString() : null);
+  const sla = 'slaDueAt' in r ? { slaDueAt: iso(r.slaDueAt), slaWarnAt: iso(r.slaWarnAt), slaBreached: !!r.slaBreached } : {};
   return {
     ...sla,
     id: t.id, number: t.number, type: t.type, status: t.status as TicketStatus, priority: t.priority as 'normal',
