@@ -6,14 +6,21 @@ import autocannon from 'autocannon';
 import { Rng } from './random.ts';
 import { address, createdPhone, personName, ticketFields } from './ticket-content.ts';
 
-export interface CreateLoadInput { baseUrl: string; token: string; duration: number; connections: number; seed: number }
+export interface CreateLoadInput {
+  baseUrl: string; token: string; duration: number; connections: number; seed: number;
+  /** first number for createdPhone (default: derived from the seed); phones are phoneBase + 0, 1, 2 … */
+  phoneBase?: number;
+  /** requests per second over all connections (default: as fast as the server answers) */
+  overallRate?: number;
+}
 
-const { baseUrl, token, duration, connections, seed } = JSON.parse(process.argv[2]) as CreateLoadInput;
+const input = JSON.parse(process.argv[2]) as CreateLoadInput;
+const { baseUrl, token, duration, connections, seed } = input;
 const rng = new Rng(seed);
 let sent = 0;
 let created = 0;
 const failures: { status: number; body: string }[] = [];
-const phoneBase = seed % 1_000_000 * 100; // different runs, different phones
+const phoneBase = input.phoneBase ?? seed % 1_000_000 * 100; // different runs, different phones
 
 function body(n: number): string {
   const now = Date.now();
@@ -27,10 +34,12 @@ function body(n: number): string {
   });
 }
 
+process.send!({ started: true, phoneBase });
 const result = await autocannon({
   url: baseUrl,
   connections,
   duration,
+  ...(input.overallRate ? { overallRate: input.overallRate } : {}),
   headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
   requests: [{
     method: 'POST',
@@ -44,6 +53,7 @@ const result = await autocannon({
 });
 
 process.send!({
+  phoneBase,
   sent,
   created,
   failures,

@@ -23,18 +23,34 @@ export interface CreateResult {
   ticketsBefore: number;
   ticketsAfter: number;
   customersGrowth: number;
+  /** createdPhone numbers the load used: [from, to) */
+  phones: { from: number; to: number };
   /** tickets grew by exactly the number of 201s (or by 201s plus requests cut off at the end) */
   verified: boolean;
   verification: string;
 }
 
-async function counts(database: Database): Promise<{ t: number; c: number }> {
-  const [r] = await queryRows<{ t: string; c: string }>(database.db, sql`select (select count(*) from tickets) as t, (select count(*) from customers) as c`);
+/** by: count only this user's rows created since then (others, or rules, may create work orders at the same time) */
+async function counts(database: Database, by?: { userId: string; since: Date }): Promise<{ t: number; c: number }> {
+  const [r] = await queryRows<{ t: string; c: string }>(database.db, by
+    ? sql`select
+        (select count(*) from tickets where created_by_id = ${by.userId} and created_at >= ${by.since.toISOString()}) as t,
+        (select count(*) from customers where created_by_id = ${by.userId} and created_at >= ${by.since.toISOString()}) as c`
+    : sql`select (select count(*) from tickets) as t, (select count(*) from customers) as c`);
   return { t: Number(r.t), c: Number(r.c) };
 }
 
-export async function runCreateLoad(database: Database, input: Omit<CreateLoadInput, 'seed'>): Promise<CreateResult> {
-  const before = await counts(database);
+export interface CreateLoadOptions {
+  /** the user id behind the token: verify by this user's work orders of this run only */
+  createdBy?: string;
+  /** called when autocannon is about to start */
+  onStarted?: () => void;
+}
+
+export async function runCreateLoad(database: Database, input: Omit<CreateLoadInput, 'seed'>, opts: CreateLoadOptions = {}): Promise<CreateResult> {
+  const by = opts.createdBy ? { userId: opts.createdBy, since: new Date(Date.now() - 1000) } : undefined;
+  const counts_ = () => counts(database, by);
+  const before = await counts_();
   const workerInput: CreateLoadInput = { ...input, seed: Math.floor(Math.random() * 2 ** 31) };
   const child = fork(fileURLToPath(new URL('./create-load-worker.ts', import.meta.url)), [JSON.stringify(workerInput)], {
     execArgv: ['--import', 'tsx'],
@@ -42,15 +58,18 @@ export async function runCreateLoad(database: Database, input: Omit<CreateLoadIn
   });
   const out = await new Promise<Record<string, any>>((resolve, reject) => {
     let got: Record<string, any> | null = null;
-    child.on('message', (m) => (got = m as Record<string, any>));
+    child.on('message', (m) => {
+      if ((m as { started?: boolean }).started) opts.onStarted?.();
+      else got = m as Record<string, any>;
+    });
     child.once('error', reject);
     child.once('exit', (code) => (got ? resolve(got) : reject(new Error(`create-load process exited with ${code} and no result`))));
   });
   // requests still in flight when autocannon stopped may commit after it
-  let after = await counts(database);
+  let after = await counts_();
   for (let i = 0; i < 20; i++) {
     await new Promise((r) => setTimeout(r, 250));
-    const again = await counts(database);
+    const again = await counts_();
     if (again.t === after.t) break;
     after = again;
   }
@@ -75,6 +94,7 @@ export async function runCreateLoad(database: Database, input: Omit<CreateLoadIn
     ticketsBefore: before.t,
     ticketsAfter: after.t,
     customersGrowth: after.c - before.c,
+    phones: { from: out.phoneBase, to: out.phoneBase + out.sent },
     verified,
     verification,
   };

@@ -7,6 +7,19 @@ import type { CreateResult } from './create-load.ts';
 import type { Explained } from './explain.ts';
 import type { LoadResult } from './load-data.ts';
 import type { ReadKind, Stats } from './measure.ts';
+import type { EvalResult, InstalledRules } from './rules.ts';
+import type { DrainResult, ListenerStatements } from './drain.ts';
+import { NOTIFY_TARGET_MS, type NotifyResult } from './notify-latency.ts';
+
+/** the background phases: rules, their evaluation, the drain of the creation backlog, notification latency under load */
+export interface BackgroundResult {
+  rules: InstalledRules;
+  evaluation: EvalResult;
+  drain: DrainResult;
+  /** statements the ticket.created listeners issue for one work order, by job kind and kind of work order; the slowest selects, explained */
+  listeners: ListenerStatements;
+  notify: NotifyResult;
+}
 
 export interface DbResult {
   db: 'postgres' | 'pglite';
@@ -23,6 +36,7 @@ export interface DbResult {
   statementsPerCreate: string[];
   reads: Record<ReadKind, Stats>;
   explain: Partial<Record<ReadKind, Explained>>;
+  background: BackgroundResult | null;
   checks: Check[];
 }
 
@@ -46,6 +60,14 @@ export function checksFor(r: Omit<DbResult, 'checks'>): Check[] {
     checks.push({
       name: `${k} p99`, target: `< ${READ_TARGET_MS} ms at ${TARGET_SIZE.toLocaleString('en-US')}`, value: `${r.reads[k].p99} ms`,
       pass: r.reads[k].p99 < READ_TARGET_MS, appliesAtThisSize: r.size >= TARGET_SIZE,
+    });
+  }
+  if (r.background) {
+    const n = r.background.notify;
+    checks.push({
+      name: 'notify p99', target: `< ${NOTIFY_TARGET_MS.toLocaleString('en-US')} ms, all notified`,
+      value: `${n.p99WithMissing} ms, ${n.probesNotified}/${n.probesSent} notified`,
+      pass: n.p99WithMissing < NOTIFY_TARGET_MS && n.probesNotified === n.probesSent && n.probesSent > 0, appliesAtThisSize: true,
     });
   }
   return checks;
@@ -85,6 +107,50 @@ export function formatTable(results: DbResult[], opts: { concurrency: number; du
   read('text search 异味 p50 / p99', 'text');
   add('load avg before create / after reads', (r) => `${r.loadAverage.beforeCreate.toFixed(2)} / ${r.loadAverage.afterReads.toFixed(2)}`);
   add('max of all reads', (r) => `${ms(Math.max(...Object.values(r.reads).map((s) => s.max)))} ms`);
+  if (results.some((r) => r.background)) {
+    const bg = (f: (b: BackgroundResult, r: DbResult) => string) => (r: DbResult) => (r.background ? f(r.background, r) : '—');
+    const us = (x: number) => (x < 10 ? x.toFixed(1) : Math.round(x).toString());
+    add('rules enabled (template + bench)', bg((b) => `${b.rules.active} (${b.rules.templateRules} + ${b.rules.added})`));
+    add('  evaluateRules, pure, p50 / p99', bg((b) => `${us(b.evaluation.us.p50)} / ${us(b.evaluation.us.p99)} µs per event (${n0(b.evaluation.eventsPerSecond)} events/s, 1 core)`));
+    add('  rules firing per event', bg((b) => `created ${b.evaluation.firedPerEvent.created} / updated ${b.evaluation.firedPerEvent.updated} (of ${b.evaluation.activeRules}; ${n0(b.evaluation.events)} synthetic events)`));
+    add('background drain of the creation backlog', bg((b) => `${n0(b.drain.workOrders)} work orders in ${b.drain.seconds.toFixed(1)} s: ${n0(b.drain.workOrdersPerSecond)}/s, ${ms(b.drain.msPerWorkOrder)} ms each${b.drain.skipped ? ` (${n0(b.drain.skipped)} more skipped)` : ''}`));
+    add('  of which CPU of the app process', bg((b, r) => `${ms(b.drain.nodeCpuMsPerWorkOrder)} ms per work order${r.db === 'pglite' ? ' (PGlite included: it runs inside)' : ' (the rest: PostgreSQL and waiting)'}`));
+    add('  routing.evaluate per event', bg((b) => `${ms(b.drain.routing.msPerEvent)} ms mean, p50 / p99 ${ms(b.drain.routing.p50)} / ${ms(b.drain.routing.p99)} ms (${n0(b.drain.routing.jobs)} jobs, ${Math.round(b.drain.routing.shareOfDrain * 100)}% of the drain)`));
+    add('  other jobs / dispatch / runner', bg((b) => {
+      const others = Object.entries(b.drain.timings.byKind).filter(([k]) => k !== 'routing.evaluate').map(([k, v]) => `${k} ${ms(v.msPerJob)}`).join(', ');
+      return `${others || '—'} ms per job; dispatch ${n0(b.drain.timings.dispatch.totalMs)} ms, claim/commit ${n0(b.drain.runnerOverheadMs)} ms in all`;
+    }));
+    add('  rules fired / notifications', bg((b) => `${n0(b.drain.rulesFired)} / ${n0(b.drain.notifications)} (${(b.drain.rulesFired / (b.drain.workOrders || 1)).toFixed(1)} rules per work order)`));
+    add('  statements per work order (all jobs)', bg((b) => (b.drain.statementsPerWorkOrder === null ? '— (not counted on PGlite)'
+      : `${b.drain.statementsPerWorkOrder.toFixed(1)} (${Object.entries(b.drain.statements!).sort((x, y) => y[1] - x[1]).map(([k, v]) => `${k} ${(v / (b.drain.workOrders || 1)).toFixed(1)}`).join(', ')})`)));
+    add('  statements per job', bg((b) => Object.entries(b.listeners.statements).map(([k, v]) => `${k} ${v.length}`).join(', ')));
+    add('  slowest listener select', bg((b) => (b.listeners.slowest[0] ? `${ms(b.listeners.slowest[0].ms)} ms (${b.listeners.slowest[0].job}: ${b.listeners.slowest[0].sql.replace(/\s+/g, ' ').slice(0, 60)}…)` : '—')));
+    add(`created → notification, c=${opts.concurrency} load${results.some((r) => r.background?.notify.loadRate) ? ' (capped)' : ''}`, bg((b, r) => {
+      const n = b.notify;
+      const missing = n.probesSent - n.probesNotified;
+      return `p50 / p99 / max ${ms(n.latency.p50)} / ${ms(n.latency.p99)} / ${ms(n.latency.max)} ms${missing ? ` of the notified; p99 of all ${Number.isFinite(n.p99WithMissing) ? `${ms(n.p99WithMissing)} ms` : '∞ (missing)'}` : ''}${mark(r, 'notify p99')}`;
+    }));
+    add('  probes notified / sent', bg((b) => {
+      const n = b.notify;
+      const lost = [n.probesUnanswered ? `${n.probesUnanswered} POSTs unanswered` : '', n.probesSent - n.probesCreated - n.probesUnanswered ? `${n.probesSent - n.probesCreated - n.probesUnanswered} not 201` : ''].filter(Boolean).join(', ');
+      return `${n.probesNotified} / ${n.probesSent}${lost ? ` (${lost})` : ''}; one every ${n.intervalMs} ms to ${n.watcher}, waited ${(n.waitedMs / 1000).toFixed(1)} s after the load`;
+    }));
+    add('  same probes without load, p50 / p99', bg((b) => (b.notify.idle
+      ? `${ms(b.notify.idle.latency.p50)} / ${ms(b.notify.idle.latency.p99)} ms (${b.notify.idle.probesNotified} / ${b.notify.idle.probesSent} notified in ${b.notify.idle.seconds} s)` : '—')));
+    add('  probe POST → 201 / 201 → notice p99', bg((b) => `${ms(b.notify.post.p99)} / ${ms(b.notify.after201.p99)} ms`));
+    add('  create meanwhile, runner on (201/s)', bg((b) => `${n0(b.notify.create.createdPerSecond)}/s${b.notify.loadRate ? ` (capped at ${b.notify.loadRate} requests/s)` : ''}, p50 / p99 ${ms(b.notify.create.latency.p50)} / ${ms(b.notify.create.latency.p99)} ms${b.notify.create.verified ? '' : ' NOT VERIFIED'}`));
+    add('  due backlog max / at end (events, jobs)', bg((b) => {
+      const last = b.notify.backlog[b.notify.backlog.length - 1];
+      return `${n0(b.notify.backlogMax.outbox)}, ${n0(b.notify.backlogMax.jobs)} / ${last ? `${n0(last.outbox)}, ${n0(last.jobs)}` : '—'}`;
+    }));
+    add('  runner meanwhile: batches p50 / p99', bg((b) => {
+      const t = b.notify.timings;
+      const r = t.byKind['routing.evaluate'];
+      return `${ms(t.batches.p50)} / ${ms(t.batches.p99)} ms (${n0(t.batches.count)} of ≤ 20 jobs); routing.evaluate ${r ? `${ms(r.msPerJob)} ms mean, ${n0(r.jobs)} jobs` : '—'}`;
+    }));
+    add('  event-loop delay p99: alone / under load', bg((b) => `${b.notify.eventLoopDelay.idle ? ms(b.notify.eventLoopDelay.idle.p99) : '—'} / ${ms(b.notify.eventLoopDelay.load.p99)} ms (HTTP and runner share the app's loop)`));
+    add('load avg: drain / notification phase', bg((b) => `${b.drain.loadAverage.before.toFixed(2)} / ${b.notify.loadAverage.before.toFixed(2)} → ${b.notify.loadAverage.after.toFixed(2)}`));
+  }
 
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => [...row[i]].length + (row[i].match(/[\u4e00-\u9fff]/g)?.length ?? 0))));
   const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - [...s].length - (s.match(/[\u4e00-\u9fff]/g)?.length ?? 0)));
@@ -97,10 +163,15 @@ export function formatTable(results: DbResult[], opts: { concurrency: number; du
     '\nLoad generator (autocannon, a child process) and server share the 2 cores; reads are sequential, measured at the client.';
 }
 
-export function writeResults(payload: unknown, startedAt: Date): string {
+/** bench/results/<run start>-<suffix> */
+export function resultFile(suffix: string, startedAt: Date): string {
   const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
   mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
+  return path.join(dir, `${startedAt.toISOString().replace(/[:.]/g, '-')}-${suffix}`);
+}
+
+export function writeResults(payload: unknown, startedAt: Date): string {
+  const file = resultFile('', startedAt).replace(/-$/, '.json');
   writeFileSync(file, JSON.stringify(payload, null, 2));
   return file;
 }

@@ -1,10 +1,14 @@
 // npm run bench -- [--size N] [--db pglite|postgres|both] [--duration S] [--concurrency C] [--samples K]
 //                  [--explain] [--keep] [--candidate-indexes]
+//                  [--rules R] [--drain-max K] [--probe-interval MS] [--notify-idle S] [--notify-wait S] [--notify-rate R]
+//                  [--profile-drain] [--skip-background]
 //
 // Per database: a throw-away database, the app's migrations and demo org, N
-// work orders bulk-loaded, the real app on a free port, creation throughput
-// with autocannon, then read latencies. Prints a table and writes
-// bench/results/<timestamp>.json.
+// work orders bulk-loaded, R routing rules, the real app on a free port,
+// creation throughput with autocannon, read latencies, then the background
+// work: the drain of the creation backlog (routing.evaluate per event) and
+// created → in-app notification latency under the creation load. Prints a
+// table and writes bench/results/<timestamp>.json.
 
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -19,7 +23,10 @@ import { runCreateLoad } from './create-load.ts';
 import { measureReads, READ_LABELS, type ReadKind } from './measure.ts';
 import { createStatements, explainReads } from './explain.ts';
 import { applyCandidateIndexes } from './candidate-indexes.ts';
-import { checksFor, formatTable, TARGETED_READS, writeResults, type DbResult } from './report.ts';
+import { checksFor, formatTable, resultFile, TARGETED_READS, writeResults, type BackgroundResult, type DbResult } from './report.ts';
+import { installBenchRules, measureEvaluation, type EvalResult, type InstalledRules } from './rules.ts';
+import { listenerStatements, measureDrain } from './drain.ts';
+import { runNotifyLatency } from './notify-latency.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -33,6 +40,22 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
     /** apply bench/candidate-indexes.sql (the proposed index migration) after loading */
     'candidate-indexes': { type: 'boolean', default: false },
+    /** routing rules added to the dairy-hotline template's before the app starts */
+    rules: { type: 'string', default: '200' },
+    /** ms between two probe complaints of the notification measurement */
+    'probe-interval': { type: 'string', default: '100' },
+    /** s of probes without the load before it (the floor of the design; 0: none) */
+    'notify-idle': { type: 'string', default: '5' },
+    /** s to wait for missing notifications after the load */
+    'notify-wait': { type: 'string', default: '10' },
+    /** work orders of the creation phase whose background work is drained and timed (the others' is skipped) */
+    'drain-max': { type: 'string', default: '1000' },
+    /** cap the creation load of the notification phase at this many requests/s (default: saturating, like the creation phase) */
+    'notify-rate': { type: 'string', default: '0' },
+    /** write a V8 CPU profile of the drain to bench/results/ (open in Chrome DevTools) */
+    'profile-drain': { type: 'boolean', default: false },
+    /** only the original phases: no rules, no drain, no notification measurement */
+    'skip-background': { type: 'boolean', default: false },
   },
 });
 
@@ -45,6 +68,14 @@ const size = positive('size', args.size);
 const duration = positive('duration', args.duration);
 const concurrency = positive('concurrency', args.concurrency);
 const samples = positive('samples', args.samples);
+const nonNegative = (name: string, v: string | undefined): number => (v === '0' ? 0 : positive(name, v));
+const ruleCount = nonNegative('rules', args.rules);
+const probeInterval = positive('probe-interval', args['probe-interval']);
+const notifyWait = positive('notify-wait', args['notify-wait']);
+const notifyIdle = nonNegative('notify-idle', args['notify-idle']);
+const drainMax = positive('drain-max', args['drain-max']);
+const notifyRate = nonNegative('notify-rate', args['notify-rate']);
+const background = !args['skip-background'];
 if (!['pglite', 'postgres', 'both'].includes(args.db!)) throw new Error(`--db must be pglite, postgres or both, got ${args.db}`);
 const kinds: DbKind[] = args.db === 'both' ? ['postgres', 'pglite'] : [args.db as DbKind];
 
@@ -89,10 +120,19 @@ async function benchOne(kind: DbKind): Promise<DbResult> {
     log(`${kind}: applied bench/candidate-indexes.sql (${candidateIndexes.statements} statements) in ${candidateIndexes.seconds.toFixed(1)} s`);
   }
 
+  let rules: { installed: InstalledRules; evaluation: EvalResult } | null = null;
+  if (background) {
+    const installed = await installBenchRules(database, ruleCount);
+    log(`${kind}: ${installed.active} rules enabled (${installed.templateRules} of the template + ${installed.added}) in ${installed.seconds.toFixed(1)} s; evaluating them in-process`);
+    const evaluation = await measureEvaluation(database);
+    log(`  evaluateRules: p50 ${evaluation.us.p50} µs, p99 ${evaluation.us.p99} µs per event, ${evaluation.eventsPerSecond.toLocaleString('en-US')} events/s; rules firing per created event ${evaluation.firedPerEvent.created}, per update ${evaluation.firedPerEvent.updated}`);
+    rules = { installed, evaluation };
+  }
+
   const server = await startServer(database);
   current.server = server;
   const tokens: Record<string, string> = {};
-  for (const u of ['operator', 'operator2', 'lead', 'cs_manager']) tokens[u] = await login(server.baseUrl, u);
+  for (const u of ['operator', 'operator2', 'lead', 'cs_manager', 'qc_manager']) tokens[u] = await login(server.baseUrl, u);
 
   const loadBeforeCreate = os.loadavg()[0];
   log(`${kind}: creating work orders over HTTP for ${duration} s, ${concurrency} connections (1-min load average before: ${loadBeforeCreate.toFixed(2)})`);
@@ -102,18 +142,43 @@ async function benchOne(kind: DbKind): Promise<DbResult> {
 
   log(`${kind}: read latencies, ${samples} samples each`);
   const reads = await measureReads({ baseUrl: server.baseUrl, tokens, phones, samples }, log);
+  const loadAfterReads = os.loadavg()[0];
+
+  let bg: BackgroundResult | null = null;
+  if (rules) {
+    log(`${kind}: background work of the creation phase, runner stopped until now`);
+    const profileFile = args['profile-drain'] ? resultFile(`${kind}-drain.cpuprofile`, startedAt) : null;
+    const drain = await measureDrain(database, server.app.services, log, { profileFile, max: drainMax });
+    if (profileFile) log(`  CPU profile of the drain: ${profileFile}`);
+    log(`  ${drain.workOrders} work orders, ${drain.outboxEvents} events in ${drain.seconds} s: ${drain.workOrdersPerSecond}/s, ${drain.msPerWorkOrder} ms each; routing.evaluate ${drain.routing.msPerEvent} ms mean, p99 ${drain.routing.p99} ms; ${drain.rulesFired} rules fired`);
+    const listeners = await listenerStatements(database, server.app.services, org);
+    log(`${kind}: created → notification while creating for ${duration} s, ${concurrency} connections, background runner on`);
+    const notify = await runNotifyLatency({
+      server, database,
+      load: { token: tokens.operator, userId: org.users.operator.id, phoneBase: create.phones.to + 2 },
+      probeToken: tokens.operator2, watchToken: tokens.qc_manager, watcher: 'qc_manager',
+      duration, connections: concurrency, intervalMs: probeInterval, waitMs: notifyWait * 1000, idleSeconds: notifyIdle, loadRate: notifyRate,
+    }, log);
+    log(`  ${notify.probesNotified}/${notify.probesSent} probes notified (${notify.probesCreated} answered 201): p50 ${notify.latency.p50} ms, p99 ${notify.latency.p99} ms, max ${notify.latency.max} ms; load meanwhile ${Math.round(notify.create.createdPerSecond)} created/s; due backlog max ${notify.backlogMax.outbox} events, ${notify.backlogMax.jobs} jobs`);
+    for (const f of notify.probeFailures) log(`  probe HTTP ${f.status}: ${f.body}`);
+    for (const e of notify.socketErrors) log(`  socket: ${e}`);
+    bg = { rules: rules.installed, evaluation: rules.evaluation, drain, listeners, notify };
+  }
   await server.close();
   current.server = undefined;
 
   log(`${kind}: EXPLAIN ANALYZE of the reads`);
   const explain = await explainReads(database, org, phones);
   const statementsPerCreate = await createStatements(database, org);
-  const loadAverage = { beforeCreate: loadBeforeCreate, afterReads: os.loadavg()[0] };
-  const partial = { db: kind, size, location: bdb.location, serverVersion, loadAverage, indexes: candidateIndexes ? 'migrations + bench/candidate-indexes.sql' : 'migrations', load, create, statementsPerCreate, reads, explain };
+  const loadAverage = { beforeCreate: loadBeforeCreate, afterReads: loadAfterReads };
+  const partial = { db: kind, size, location: bdb.location, serverVersion, loadAverage, indexes: candidateIndexes ? 'migrations + bench/candidate-indexes.sql' : 'migrations', load, create, statementsPerCreate, reads, explain, background: bg };
   const result: DbResult = { ...partial, checks: checksFor(partial) };
   for (const k of Object.keys(explain) as ReadKind[]) {
     const slow = TARGETED_READS.includes(k) && result.checks.some((c) => c.name === `${k} p99` && !c.pass);
     if (args.explain || slow) console.log(`\n--- ${kind}: ${READ_LABELS[k]}${slow ? ' (target missed)' : ''}\n${explain[k]!.sql}\n${JSON.stringify(explain[k]!.params)}\n${explain[k]!.plan}\n`);
+  }
+  if (bg && args.explain) {
+    for (const q of bg.listeners.slowest) console.log(`\n--- ${kind}: slowest select of ${q.job} (${q.ms} ms)\n${q.sql}\n${JSON.stringify(q.params)}\n${q.plan}\n`);
   }
   await cleanup({ keep: args.keep });
   return result;
@@ -130,7 +195,7 @@ try {
 const table = formatTable(results, { concurrency, duration, samples });
 const file = writeResults({
   startedAt: startedAt.toISOString(),
-  options: { size, db: args.db, duration, concurrency, samples, candidateIndexes: args['candidate-indexes'] },
+  options: { size, db: args.db, duration, concurrency, samples, candidateIndexes: args['candidate-indexes'], rules: ruleCount, probeIntervalMs: probeInterval, notifyWaitS: notifyWait, notifyIdleS: notifyIdle, drainMax, notifyRate: notifyRate || null, background },
   machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
   results,
   table,

@@ -18,6 +18,8 @@ const schema = z.object({
   NODE_ENV: z.string().default('production'),
   /** how often each process looks for due jobs and timers when nothing woke it */
   KEFU_JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+  /** job loops per process on PostgreSQL (PGlite has one connection: always 1) */
+  KEFU_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(3),
 }).extend(channelSettings.shape);
 
 export type Config = z.infer<typeof schema> & {

@@ -34,7 +34,7 @@ export interface ServiceLogger extends RunnerLogger {
 export function createServices(config: Config, database: Database, log: ServiceLogger): Services {
   const db = database.db;
   const hub = new RealtimeHub();
-  const runner = new JobRunner(db, log, config.KEFU_JOB_POLL_MS);
+  const runner = new JobRunner(db, log, config.KEFU_JOB_POLL_MS, database.kind === 'pglite' ? 1 : config.KEFU_JOB_CONCURRENCY);
   const dispatcher = new OutboxDispatcher();
   runner.beforeBatch(() => dispatcher.dispatch(db));
   const channels = createChannels(config, log);

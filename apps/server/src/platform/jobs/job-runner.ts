@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { EventEmitter } from 'node:events';
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
@@ -26,6 +27,10 @@ export interface RunnerLogger {
 
 const BATCH = 20;
 
+// the after-commit work of the job running in this async context: several
+// loops run jobs at once, each job's pushes wait for its own commit
+const currentJob = new AsyncLocalStorage<(() => void | Promise<void>)[]>();
+
 /** Retry delays grow 5 s, 20 s, 80 s … up to 30 minutes. */
 export function backoffMs(attempt: number): number {
   return Math.min(5_000 * 4 ** Math.max(attempt - 1, 0), 30 * 60_000);
@@ -41,8 +46,9 @@ export class JobRunner {
   private running = false;
   private again = false;
   private stopped = true;
+  /** set by stop(): loops finish the job in hand and take no more */
+  private closing = false;
   readonly events = new EventEmitter();
-  private afterCommitQueue: (() => void | Promise<void>)[] = [];
 
   /** Runs before each batch, e.g. to turn outbox events into jobs. */
   private before: (() => Promise<number>)[] = [];
@@ -51,6 +57,8 @@ export class JobRunner {
     private db: Db,
     private log: RunnerLogger,
     private pollMs = 500,
+    /** job loops running side by side (each takes its own connection) */
+    private concurrency = 1,
   ) {}
 
   beforeBatch(fn: () => Promise<number>): void {
@@ -61,9 +69,11 @@ export class JobRunner {
     this.handlers.set(kind, handler);
   }
 
-  /** Schedules work for after the current job commits. */
+  /** Schedules work for after the current job commits (outside a job: at once, after this tick). */
   readonly afterCommit: AfterCommit = (fn) => {
-    this.afterCommitQueue.push(fn);
+    const queue = currentJob.getStore();
+    if (queue) queue.push(fn);
+    else queueMicrotask(() => void fn());
   };
 
   start(): void {
@@ -73,6 +83,7 @@ export class JobRunner {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.closing = true;
     if (this.timer) clearTimeout(this.timer);
     while (this.running) await new Promise((r) => setTimeout(r, 10));
   }
@@ -108,43 +119,58 @@ export class JobRunner {
     }
   }
 
-  /** Claims and runs up to one batch of due jobs; returns how many ran. */
+  /**
+   * Runs up to one batch of due jobs, each in its own transaction so its
+   * effects (and pushes) land as soon as it is done; several loops share the
+   * work. Returns how many ran.
+   */
   async runDue(): Promise<number> {
     const kinds = [...this.handlers.keys()];
     if (!kinds.length) return 0;
-    let count = 0;
+    const counts = await Promise.all(Array.from({ length: this.concurrency }, () => this.loop(kinds)));
+    const count = counts.reduce((a, b) => a + b, 0);
+    if (count) this.events.emit('ran', count);
+    return count;
+  }
+
+  private async loop(kinds: string[]): Promise<number> {
+    let n = 0;
+    while (n < BATCH && !this.closing && (await this.runOne(kinds))) n++;
+    return n;
+  }
+
+  /** Claims one due job, runs it and marks it, in one transaction; false when none is due. */
+  private async runOne(kinds: string[]): Promise<boolean> {
     const after: (() => void | Promise<void>)[] = [];
-    await this.db.transaction(async (tx) => {
-      const claimed = await queryRows<JobRow>(tx, sql`
+    const ran = await this.db.transaction(async (tx) => {
+      const [job] = await queryRows<JobRow>(tx, sql`
         select id, kind, payload, attempts, max_attempts, dedupe_key from jobs
         where status = 'pending' and run_at <= now() and kind in ${kinds}
-        order by run_at, id limit ${BATCH} for update skip locked`);
-      for (const job of claimed) {
-        count++;
-        const handler = this.handlers.get(job.kind)!;
-        this.afterCommitQueue = [];
-        try {
-          // a savepoint: a failing handler undoes its own writes, not the batch
-          await tx.transaction(async (sp) => handler(sp, job.payload, job));
-          await tx.update(jobs).set({ status: 'done', finishedAt: new Date(), attempts: job.attempts + 1, dedupeKey: null })
-            .where(eq(jobs.id, job.id));
-          after.push(...this.afterCommitQueue);
-        } catch (err) {
-          const attempts = job.attempts + 1;
-          const failed = attempts >= job.max_attempts;
-          const message = err instanceof Error ? err.message : String(err);
-          await tx.update(jobs).set({
-            attempts,
-            lastError: message.slice(0, 2000),
-            status: failed ? 'failed' : 'pending',
-            runAt: new Date(Date.now() + backoffMs(attempts)),
-            finishedAt: failed ? new Date() : null,
-            dedupeKey: failed ? null : job.dedupe_key,
-          }).where(eq(jobs.id, job.id));
-          this.log.warn({ job: job.id, kind: job.kind, attempts, err: message }, failed ? 'job failed for good' : 'job failed; will retry');
-        }
-        this.afterCommitQueue = [];
+        order by run_at, id limit 1 for update skip locked`);
+      if (!job) return false;
+      const handler = this.handlers.get(job.kind)!;
+      const queue: (() => void | Promise<void>)[] = [];
+      try {
+        // a savepoint: a failing handler undoes its own writes, then the failure is recorded
+        await currentJob.run(queue, () => tx.transaction(async (sp) => handler(sp, job.payload, job)));
+        await tx.update(jobs).set({ status: 'done', finishedAt: new Date(), attempts: job.attempts + 1, dedupeKey: null })
+          .where(eq(jobs.id, job.id));
+        after.push(...queue);
+      } catch (err) {
+        const attempts = job.attempts + 1;
+        const failed = attempts >= job.max_attempts;
+        const message = err instanceof Error ? err.message : String(err);
+        await tx.update(jobs).set({
+          attempts,
+          lastError: message.slice(0, 2000),
+          status: failed ? 'failed' : 'pending',
+          runAt: new Date(Date.now() + backoffMs(attempts)),
+          finishedAt: failed ? new Date() : null,
+          dedupeKey: failed ? null : job.dedupe_key,
+        }).where(eq(jobs.id, job.id));
+        this.log.warn({ job: job.id, kind: job.kind, attempts, err: message }, failed ? 'job failed for good' : 'job failed; will retry');
       }
+      return true;
     });
     for (const fn of after) {
       try {
@@ -153,7 +179,6 @@ export class JobRunner {
         this.log.error({ err }, 'after-commit hook failed');
       }
     }
-    if (count) this.events.emit('ran', count);
-    return count;
+    return ran;
   }
 }
