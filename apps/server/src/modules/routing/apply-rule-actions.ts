@@ -53,8 +53,12 @@ export async function applyRuleActions(tx: Tx, ticketId: string, rule: Rule, cau
   const out: ActionOutcome[] = [];
   const chain: CausedBy = { ruleIds: [...causedBy.ruleIds, rule.id], depth: causedBy.depth + 1 };
   const load = async () => (await tx.select().from(tickets).where(eq(tickets.id, ticketId)))[0];
+  // the work order is read again only after an action changed it
+  let dirty = true;
+  let current: TicketRow | undefined;
   const change = async (patch: Partial<typeof tickets.$inferInsert>, action: string, changes: Change[]) => {
     if (!changes.length) return;
+    dirty = true;
     await tx.update(tickets).set({ ...patch, updatedAt: new Date() }).where(eq(tickets.id, ticketId));
     await recordTicketChange(tx, ticketId, { actorId: null, action, changes, ruleName: rule.name, causedBy: chain });
   };
@@ -69,8 +73,14 @@ export async function applyRuleActions(tx: Tx, ticketId: string, rule: Rule, cau
   };
   const [c] = await tx.select({ name: customers.name }).from(customers).where(eq(customers.id, first.customerId));
   const customerName = c?.name ?? '';
+  current = first;
+  dirty = false;
   for (const action of rule.actions) {
-    const t = await load();
+    if (dirty) {
+      current = await load();
+      dirty = false;
+    }
+    const t = current;
     if (!t) return out;
     const facts = { id: t.id, assigneeId: t.assigneeId, fields: t.fields as Record<string, unknown> };
     switch (action.type) {
@@ -206,7 +216,10 @@ export async function applyRuleActions(tx: Tx, ticketId: string, rule: Rule, cau
       }
     }
   }
-  for (const { userId, input } of notices.values()) await notifyUsers(tx, [userId], input, deps);
+  // one call per distinct notice, for all its recipients at once
+  const groups = new Map<NotifyInput, string[]>();
+  for (const { userId, input } of notices.values()) groups.set(input, [...(groups.get(input) ?? []), userId]);
+  for (const [input, userIds] of groups) await notifyUsers(tx, userIds, input, deps);
   return out;
 }
 
