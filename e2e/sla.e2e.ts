@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { APIRequestContext, Page } from 'playwright-core';
-import { launchBrowser, newConsoleContext } from './browser.ts';
+import { launchBrowser, newConsoleContext } from '../scripts/e2e/browser.ts';
 
 // SLA as a supervisor and an administrator see it: a policy with a clock of a
 // few seconds on the 7x24 calendar, a repair work order that breaches it, the

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { launchBrowser, newConsoleContext } from './browser.ts';
+import { launchBrowser, newConsoleContext } from '../scripts/e2e/browser.ts';
 
 // The hotline operator's main path, driven by the keyboard where an operator
 // would use it: new call -> new customer -> complaint (product quality) ->

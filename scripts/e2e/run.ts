@@ -4,8 +4,8 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as workbench from './workbench.e2e.ts';
-import * as sla from './sla.e2e.ts';
+import * as workbench from '../../e2e/workbench.e2e.ts';
+import * as sla from '../../e2e/sla.e2e.ts';
 
 // Browser tests against the built console served by a real server on a free
 // port with a fresh embedded database. KEFU_E2E_BASE_URL=http://... runs the
@@ -17,7 +17,7 @@ interface E2eTest {
 }
 
 const TESTS: E2eTest[] = [workbench, sla];
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const screenshotDir = path.join(root, 'e2e', 'screenshots');
 
 function freePort(): Promise<number> {
