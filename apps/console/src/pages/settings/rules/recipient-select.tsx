@@ -5,7 +5,7 @@ import { useDirectory, useForms, usePositions } from '../../../api/shared-data.t
 import { useLocale, useT } from '../../../i18n/i18n-provider.tsx';
 import { useLabels } from '../../../i18n/labels.ts';
 import { positionLabel, useRuleLookups } from './use-rule-lookups.ts';
-import { decodeRecipient, recipientLabel } from './rule-model.ts';
+import { decodeRecipient, recipientLabel } from './recipient-model.ts';
 
 interface Props {
   multiple?: boolean;

@@ -11,19 +11,7 @@ import { useT } from '../../../i18n/i18n-provider.tsx';
 import { useLabels } from '../../../i18n/labels.ts';
 import { RecipientSelect } from './recipient-select.tsx';
 import { ConditionList } from './condition-builder.tsx';
-import {
-  ACTION_TYPES,
-  NOTIFY_TEMPLATES,
-  SLA_UNITS,
-  STRATEGIES,
-  emptyRule,
-  fromRule,
-  newAction,
-  toRuleBody,
-  type ActionType,
-  type ConditionField,
-  type RuleValues,
-} from './rule-model.ts';
+import { ACTION_TYPES, NOTIFY_TEMPLATES, SLA_UNITS, STRATEGIES, emptyRule, fromRule, newAction, toRuleBody, type ActionType, type ConditionField, type RuleValues } from './rule-model.ts';
 
 interface Props {
   /** null: closed; 'new': a new rule; a rule: edit it */

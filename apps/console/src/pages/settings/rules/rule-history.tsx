@@ -6,7 +6,8 @@ import type { Rule, RuleVersion } from '../../../api/types.ts';
 import { useRequest } from '../../../hooks/use-request.ts';
 import { useT } from '../../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../../../utils/time.ts';
-import { describeAction, describeCondition, ruleWith, type ConditionField, type Lookups } from './rule-model.ts';
+import { ruleWith, type ConditionField, type Lookups } from './rule-model.ts';
+import { describeAction, describeCondition } from './rule-words.ts';
 
 interface Props {
   rule: Rule | null;

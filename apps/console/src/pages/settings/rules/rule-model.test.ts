@@ -2,24 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ruleBody as ruleSchema, type RuleAction, type Recipient } from '@kefu/shared/rules';
 import type { FormRecord, Rule } from '../../../api/types.ts';
 import { translate, hasMessage } from '../../../i18n/translate.ts';
-import {
-  conditionFields,
-  decodeRecipient,
-  describeAction,
-  describeCondition,
-  encodeRecipient,
-  fromAction,
-  fromRule,
-  newAction,
-  opsFor,
-  reorder,
-  ruleWith,
-  toAction,
-  toCondition,
-  toRuleBody,
-  ACTION_TYPES,
-  type Lookups,
-} from './rule-model.ts';
+import { conditionFields, fromAction, fromRule, newAction, opsFor, reorder, ruleWith, toAction, toCondition, toRuleBody, ACTION_TYPES, type Lookups } from './rule-model.ts';
+import { describeAction, describeCondition } from './rule-words.ts';
+import { decodeRecipient, encodeRecipient } from './recipient-model.ts';
 
 const UID = '0b6f1c2e-4a7d-4f3e-9c1a-2d5e8f9a0b1c';
 const TID = '1c7a2d3f-5b8e-4a4f-8d2b-3e6f9a0b1c2d';

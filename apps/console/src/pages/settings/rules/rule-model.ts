@@ -4,10 +4,11 @@ import { CHANNELS, PRIORITIES, TICKET_STATUSES } from '@kefu/shared/ticket-statu
 import type { FormRecord, Rule } from '../../../api/types.ts';
 import { ruleBody, type RuleBody } from '../../../api/bodies.ts';
 import { NOTIFICATION_KINDS } from '../../../notifications/kinds.ts';
+import { decodeAll, decodeRecipient, encodeRecipient } from './recipient-model.ts';
 
 // The rule editor works on form values that are easier to edit than the rule
 // schema (recipients as one string each, a subtask title as two inputs);
-// these functions convert both ways and describe rules in words.
+// these functions convert both ways (recipient-model.ts and rule-words.ts hold the rest).
 
 export type ConditionOp = (typeof CONDITION_OPS)[number];
 export type Scalar = string | number | boolean;
@@ -165,79 +166,6 @@ export function toCondition(v: ConditionValues, kind: FieldKind | undefined): Ru
 
 export function fromCondition(c: RuleCondition): ConditionValues {
   return { field: c.field, op: c.op, value: c.value };
-}
-
-// ---------- recipients ----------
-
-/**
- * A recipient as one string, for selects: position:qc_manager, user:<id>, team:<id>,
- * assignee, watchers, field:staffId, superior:staffId:general_manager.
- */
-export function encodeRecipient(r: Recipient): string {
-  switch (r.kind) {
-    case 'superior_of_job_number_in_field':
-      return `superior:${r.field}:${r.topPosition}`;
-    case 'position':
-      return `position:${r.position}`;
-    case 'user':
-      return `user:${r.userId}`;
-    case 'team':
-      return `team:${r.teamId}`;
-    case 'job_number_in_field':
-      return `field:${r.field}`;
-    default:
-      return r.kind;
-  }
-}
-
-export function decodeRecipient(s: string): Recipient | null {
-  if (s === 'assignee' || s === 'watchers') return { kind: s };
-  const i = s.indexOf(':');
-  if (i < 0) return null;
-  const kind = s.slice(0, i);
-  const rest = s.slice(i + 1);
-  if (!rest) return null;
-  switch (kind) {
-    case 'position':
-      return { kind: 'position', position: rest };
-    case 'user':
-      return { kind: 'user', userId: rest };
-    case 'team':
-      return { kind: 'team', teamId: rest };
-    case 'field':
-      return { kind: 'job_number_in_field', field: rest };
-    case 'superior': {
-      const [field, topPosition] = rest.split(':');
-      return field && topPosition ? { kind: 'superior_of_job_number_in_field', field, topPosition } : null;
-    }
-    default:
-      return null;
-  }
-}
-
-const decodeAll = (list: string[] | undefined): Recipient[] =>
-  (list ?? []).map(decodeRecipient).filter((r): r is Recipient => r !== null);
-
-export function recipientLabel(r: Recipient, lk: Lookups): string {
-  switch (r.kind) {
-    case 'position':
-      return lk.text('rule.recipient.positionNamed', { name: lk.positionName(r.position) ?? r.position });
-    case 'user':
-      return lk.userName(r.userId) ?? r.userId;
-    case 'team':
-      return lk.text('rule.recipient.teamNamed', { name: lk.teamName(r.teamId) ?? r.teamId });
-    case 'assignee':
-      return lk.text('rule.recipient.assignee');
-    case 'watchers':
-      return lk.text('rule.recipient.watchers');
-    case 'job_number_in_field':
-      return lk.text('rule.recipient.fieldNamed', { field: r.field });
-    case 'superior_of_job_number_in_field':
-      return lk.text('rule.recipient.superiorNamed', { field: r.field, position: lk.positionName(r.topPosition) ?? r.topPosition });
-    default:
-      // a kind newer than this console
-      return (r as { kind: string }).kind;
-  }
 }
 
 // ---------- actions ----------
@@ -466,61 +394,4 @@ export function reorder<T extends { id: string; position: number }>(rules: T[], 
   const [moved] = next.splice(from, 1);
   next.splice(to, 0, moved);
   return next.map((rule, i) => ({ rule, position: (i + 1) * 10 })).filter((x) => x.rule.position !== x.position);
-}
-
-// ---------- words ----------
-
-function valueWords(c: RuleCondition, field: ConditionField | undefined, lk: Lookups): string {
-  const one = (x: Scalar) => {
-    const o = field?.options?.find((opt) => opt.value === x);
-    if (o) return o.label;
-    if (typeof x === 'boolean') return lk.text(x ? 'common.yes' : 'common.no');
-    return String(x);
-  };
-  if (c.value === undefined) return '';
-  return Array.isArray(c.value) ? c.value.map(one).join(lk.text('rule.listSep')) : one(c.value);
-}
-
-export function describeCondition(c: RuleCondition, fields: ConditionField[], lk: Lookups): string {
-  const field = findField(fields, c.field);
-  const name = field?.label ?? c.field;
-  return lk.text(`rule.opText.${c.op}`, { field: name, value: valueWords(c, field, lk) });
-}
-
-export function describeAction(a: RuleAction, lk: Lookups): string {
-  const people = (list: Recipient[]) => list.map((r) => recipientLabel(r, lk)).join(lk.text('rule.listSep'));
-  switch (a.type) {
-    case 'assign':
-      return !a.strategy || a.strategy === 'direct'
-        ? lk.text('rule.say.assignDirect', { who: recipientLabel(a.to, lk) })
-        : lk.text('rule.say.assign', { who: recipientLabel(a.to, lk), strategy: lk.text(`rule.strategy.${a.strategy}`) });
-    case 'notify':
-      return lk.text(a.urgent ? 'rule.say.notifyUrgent' : 'rule.say.notify', { who: people(a.recipients) });
-    case 'add_watchers':
-      return lk.text('rule.say.addWatchers', { who: people(a.recipients) });
-    case 'set_priority':
-      return lk.text('rule.say.setPriority', { priority: lk.priority(a.priority) });
-    case 'set_status':
-      return lk.text('rule.say.setStatus', { status: lk.status(a.status) }) + (a.resolution ? `(${a.resolution})` : '');
-    case 'create_subtask':
-      return (
-        lk.text('rule.say.subtask', { title: lk.locale === 'zh-CN' ? a.title.zh : a.title.en, who: people(a.assignees) }) +
-        (a.dueInMinutes ? lk.text('rule.say.due', { minutes: a.dueInMinutes }) : '')
-      );
-    case 'hide_from':
-      return lk.text('rule.say.hideFrom', { who: recipientLabel(a.who, lk) });
-    case 'escalate':
-      return lk.text(a.urgent === false ? 'rule.say.escalate' : 'rule.say.escalateUrgent', { chain: a.chain.map((r) => recipientLabel(r, lk)).join(' → ') });
-    case 'start_sla':
-      return lk.text(a.businessDays !== undefined ? 'rule.say.startSlaDays' : 'rule.say.startSla', {
-        kind: lk.text(`sla.kind.${a.kind}`),
-        n: a.businessDays ?? a.minutes ?? '',
-      });
-    case 'cancel_sla':
-      return lk.text('rule.say.cancelSla', { kind: lk.text(`sla.kind.${a.kind}`) });
-    default: {
-      const type = (a as { type: string }).type;
-      return lk.text(`rule.actionType.${type}`);
-    }
-  }
 }

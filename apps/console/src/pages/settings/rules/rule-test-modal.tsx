@@ -7,7 +7,8 @@ import { rulePreviewBody } from '../../../api/bodies.ts';
 import type { RulePreview, Ticket } from '../../../api/types.ts';
 import { resolveTicketId } from '../../../api/ticket-lookup.ts';
 import { useT } from '../../../i18n/i18n-provider.tsx';
-import { describeAction, findField, type ConditionField, type Lookups } from './rule-model.ts';
+import { findField, type ConditionField, type Lookups } from './rule-model.ts';
+import { describeAction } from './rule-words.ts';
 
 interface Props {
   open: boolean;

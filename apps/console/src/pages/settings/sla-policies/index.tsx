@@ -9,7 +9,7 @@ import { useRequest } from '../../../hooks/use-request.ts';
 import { useT, type T } from '../../../i18n/i18n-provider.tsx';
 import { PageTitle } from '../../../components/page-title.tsx';
 import { slaKindLabel } from '../../../components/sla/sla-model.ts';
-import { describeCondition } from '../rules/rule-model.ts';
+import { describeCondition } from '../rules/rule-words.ts';
 import { useRuleLookups } from '../rules/use-rule-lookups.ts';
 import { fromTarget, reorder } from './policy-model.ts';
 import { PolicyEditor } from './policy-editor.tsx';
