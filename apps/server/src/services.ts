@@ -35,7 +35,7 @@ export function createServices(config: Config, database: Database, log: ServiceL
   const db = database.db;
   const hub = new RealtimeHub();
   const runner = new JobRunner(db, log, config.KEFU_JOB_POLL_MS, database.kind === 'pglite' ? 1 : config.KEFU_JOB_CONCURRENCY);
-  const dispatcher = new OutboxDispatcher();
+  const dispatcher = new OutboxDispatcher(log);
   runner.beforeBatch(() => dispatcher.dispatch(db));
   const channels = createChannels(config, log);
   registerDelivery(runner, channels);

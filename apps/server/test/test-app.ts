@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { sql } from 'drizzle-orm';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase, type Database } from '../src/db/client.ts';
 import { prepareDatabase } from '../src/db/prepare.ts';
@@ -38,12 +39,18 @@ export async function freshPostgres(url: string): Promise<{ url: string; drop: (
   };
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** false: switch off the demo's routing rules (tests of the work order itself; rules now run as a work order is saved) */
+  rules?: boolean;
+}
+
+export async function createTestApp(env: Record<string, string> = {}, opts: TestAppOptions = {}): Promise<TestApp> {
   const base = process.env.DATABASE_URL;
   const pgdb = base ? await freshPostgres(base) : null;
   const database = await openDatabase({ databaseUrl: pgdb?.url, dataDir: 'memory://', poolSize: 5 });
   const config = loadConfig({ KEFU_LOG_LEVEL: 'silent', KEFU_SEED: 'demo', KEFU_LOGIN_RATE_LIMIT: '1000', ...env });
   await prepareDatabase(database, config, { sampleData: false });
+  if (opts.rules === false) await database.db.execute(sql`update rules set enabled = false`);
   const app = await buildApp(config, database, { logger: false });
   await app.ready();
 

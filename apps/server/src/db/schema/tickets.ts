@@ -108,6 +108,8 @@ export const outboxEvents = pgTable(
     type: text('type').notNull(),
     aggregateId: uuid('aggregate_id').notNull(),
     payload: jsonb('payload').notNull(),
+    /** listeners that already handled the event inside the transaction that wrote it (rules on create) */
+    handledInline: text('handled_inline').array().notNull().default(sql`'{}'::text[]`),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     processedAt: timestamp('processed_at', { withTimezone: true, precision: 3 }),
   },

@@ -37,7 +37,7 @@ export async function ruleContext(tx: Tx, ticketId: string, changed: string[], d
 
 export function registerRouting(dispatcher: OutboxDispatcher, deps: RoutingDeps): void {
   for (const type of ['ticket.created', 'ticket.updated', 'sla.due', 'sla.breached']) dispatcher.subscribe(type, EVALUATE_JOB);
-  deps.runner.register(EVALUATE_JOB, async (tx, event: DomainEvent) => {
+  const evaluate = async (tx: Tx, event: DomainEvent) => {
     const payload = event.payload as { changes?: { field: string }[]; causedBy?: CausedBy | null; sla?: { kind: string } };
     const changed = (payload.changes ?? []).map((c) => c.field);
     const causedBy = payload.causedBy ?? { ruleIds: [], depth: 0 };
@@ -61,5 +61,10 @@ export function registerRouting(dispatcher: OutboxDispatcher, deps: RoutingDeps)
         ruleId: v.rule.id, ruleName: v.rule.name, ticketId: event.aggregateId, eventId: event.id, outcome: 'fired', detail: { actions },
       });
     }
-  });
+  };
+  deps.runner.register(EVALUATE_JOB, evaluate);
+  // a new work order is routed in the transaction that saves it: whoever it
+  // concerns is told the moment it exists, however long the job queue is
+  // (later changes and timers go through the queue)
+  dispatcher.subscribeInline('ticket.created', EVALUATE_JOB, evaluate);
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { AppError, type Locale } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
-import { createTicket } from './create-ticket.ts';
+import { createTicket, type EventPublisher } from './create-ticket.ts';
 import { recordTicketChange } from './record-ticket-change.ts';
 import { visibleTicket } from './ticket-queries.ts';
 
@@ -16,7 +16,7 @@ const CARRY_OVER: Record<string, Record<string, string>> = {
  * both timelines say so.
  */
 export async function convertTicket(db: Db, actor: Principal, sourceId: string, type: string, fields: Record<string, unknown>,
-  locale: Locale, timeZone: string) {
+  locale: Locale, timeZone: string, events?: EventPublisher) {
   const source = (await visibleTicket(db, actor, sourceId)).t;
   if (source.type === type) throw new AppError('VALIDATION_FAILED', { summary: `type ${type}` });
   const carried: Record<string, unknown> = {};
@@ -27,7 +27,7 @@ export async function convertTicket(db: Db, actor: Principal, sourceId: string, 
   const created = await createTicket(db, actor, {
     type, channel: source.channel, customer: { id: source.customerId }, fields: { ...carried, ...fields },
     priority: source.priority, parentId: source.id,
-  }, locale, timeZone);
+  }, locale, timeZone, events);
   await db.transaction((tx) => recordTicketChange(tx, source.id, {
     actorId: actor.userId, action: 'converted', changes: [{ field: 'convertedTo', from: null, to: created.number }], eventType: 'ticket.converted',
   }));

@@ -43,7 +43,21 @@ export async function departmentFor(tx: Tx, assigneeId: string | null, teamId: s
   return fromUser;
 }
 
-export async function createTicket(db: Db, actor: Principal, input: CreateTicketInput, locale: Locale, timeZone: string) {
+/** Where the "created" event goes: the outbox dispatcher, which may run some listeners in the same transaction. */
+export interface EventPublisher {
+  publish(tx: Tx, type: string, aggregateId: string, payload: Record<string, unknown>): Promise<void>;
+}
+
+/** Only writes the outbox row; listeners all run later from the queue. */
+export const outboxOnly: EventPublisher = {
+  async publish(tx, type, aggregateId, payload) {
+    await tx.insert(outboxEvents).values({ type, aggregateId, payload });
+  },
+};
+
+export async function createTicket(
+  db: Db, actor: Principal, input: CreateTicketInput, locale: Locale, timeZone: string, events: EventPublisher = outboxOnly,
+) {
   const form = await formFor(db, input.type);
   const fields = assertValidFields(form.definition, input.fields, locale);
   if ('phone' in input.customer) normalizePhone(input.customer.phone); // fail before numbering
@@ -103,10 +117,7 @@ export async function createTicket(db: Db, actor: Principal, input: CreateTicket
       ...Object.entries(fields).map(([field, to]) => ({ field: `fields.${field}`, from: null, to })),
     ];
     await tx.insert(ticketEvents).values({ ticketId: row.id, actorId: actor.userId, action: 'created', changes: initial, at: now });
-    await tx.insert(outboxEvents).values({
-      type: 'ticket.created', aggregateId: row.id,
-      payload: { ticketId: row.id, type: row.type, customerId: customer.id, actorId: actor.userId },
-    });
+    await events.publish(tx, 'ticket.created', row.id, { ticketId: row.id, type: row.type, customerId: customer.id, actorId: actor.userId });
     return row;
   });
 }

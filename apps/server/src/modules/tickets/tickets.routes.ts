@@ -18,6 +18,7 @@ import { scopeCondition } from './ticket-scope.ts';
 import { addNote, listNotes, listTimeline } from './ticket-notes.ts';
 import { forwardTicket } from './forward-ticket.ts';
 import { convertTicket } from './convert-ticket.ts';
+import { withAfterCommit } from '../../platform/jobs/after-commit.ts';
 
 const idParams = z.object({ id });
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
@@ -61,7 +62,11 @@ export function ticketRoutes(app: App, { db, config }: Deps): void {
     },
   }, async (req, reply) => {
     const viewer = principalOf(req);
-    const row = await createTicket(db, viewer, req.body, requestLocale(req), config.KEFU_TIMEZONE);
+    // rules run in the save's transaction; their pushes go out once it commits
+    const row = await withAfterCommit(
+      () => createTicket(db, viewer, req.body, requestLocale(req), config.KEFU_TIMEZONE, req.server.services.dispatcher),
+      (err) => req.log.error({ err }, 'push after save failed'),
+    );
     return reply.status(201).send(await ticketDetail(db, viewer, row.id, { justCreated: true }));
   });
 
@@ -123,7 +128,10 @@ export function ticketRoutes(app: App, { db, config }: Deps): void {
     },
   }, async (req, reply) => {
     const viewer = principalOf(req);
-    const created = await convertTicket(db, viewer, req.params.id, req.body.type, req.body.fields, requestLocale(req), config.KEFU_TIMEZONE);
+    const created = await withAfterCommit(
+      () => convertTicket(db, viewer, req.params.id, req.body.type, req.body.fields, requestLocale(req), config.KEFU_TIMEZONE, req.server.services.dispatcher),
+      (err) => req.log.error({ err }, 'push after save failed'),
+    );
     return reply.status(201).send(await ticketDetail(db, viewer, created.id, { justChanged: true }));
   });
 

@@ -6,7 +6,8 @@ import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 let t: TestApp;
 let op: string;
 beforeAll(async () => {
-  t = await createTestApp();
+  // the work order itself: routing rules (which now run on save) are tested in routing/
+  t = await createTestApp({}, { rules: false });
   op = await t.login('operator');
 });
 afterAll(async () => { await t.close(); });

@@ -1,9 +1,11 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { EventEmitter } from 'node:events';
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { queryRows } from '../../db/client.ts';
 import { jobs } from '../../db/schema/jobs.ts';
+import { afterCommit, collectAfterCommit, runHooks, type AfterCommit, type AfterCommitFn } from './after-commit.ts';
+
+export type { AfterCommit } from './after-commit.ts';
 
 export interface JobRow {
   id: number;
@@ -17,19 +19,12 @@ export interface JobRow {
 /** A handler runs inside the job's transaction; what it writes commits with "done". */
 export type JobHandler = (tx: Tx, payload: any, job: JobRow) => Promise<void>;
 
-/** Work that must happen after the job's transaction commits (pushes, sockets). */
-export type AfterCommit = (fn: () => void | Promise<void>) => void;
-
 export interface RunnerLogger {
   warn(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
 }
 
 const BATCH = 20;
-
-// the after-commit work of the job running in this async context: several
-// loops run jobs at once, each job's pushes wait for its own commit
-const currentJob = new AsyncLocalStorage<(() => void | Promise<void>)[]>();
 
 /** Retry delays grow 5 s, 20 s, 80 s … up to 30 minutes. */
 export function backoffMs(attempt: number): number {
@@ -69,12 +64,8 @@ export class JobRunner {
     this.handlers.set(kind, handler);
   }
 
-  /** Schedules work for after the current job commits (outside a job: at once, after this tick). */
-  readonly afterCommit: AfterCommit = (fn) => {
-    const queue = currentJob.getStore();
-    if (queue) queue.push(fn);
-    else queueMicrotask(() => void fn());
-  };
+  /** Schedules work for after the current job (or request save) commits. */
+  readonly afterCommit: AfterCommit = afterCommit;
 
   start(): void {
     this.stopped = false;
@@ -141,7 +132,7 @@ export class JobRunner {
 
   /** Claims one due job, runs it and marks it, in one transaction; false when none is due. */
   private async runOne(kinds: string[]): Promise<boolean> {
-    const after: (() => void | Promise<void>)[] = [];
+    const after: AfterCommitFn[] = [];
     const ran = await this.db.transaction(async (tx) => {
       const [job] = await queryRows<JobRow>(tx, sql`
         select id, kind, payload, attempts, max_attempts, dedupe_key from jobs
@@ -149,10 +140,9 @@ export class JobRunner {
         order by run_at, id limit 1 for update skip locked`);
       if (!job) return false;
       const handler = this.handlers.get(job.kind)!;
-      const queue: (() => void | Promise<void>)[] = [];
       try {
         // a savepoint: a failing handler undoes its own writes, then the failure is recorded
-        await currentJob.run(queue, () => tx.transaction(async (sp) => handler(sp, job.payload, job)));
+        const { queue } = await collectAfterCommit(() => tx.transaction(async (sp) => handler(sp, job.payload, job)));
         await tx.update(jobs).set({ status: 'done', finishedAt: new Date(), attempts: job.attempts + 1, dedupeKey: null })
           .where(eq(jobs.id, job.id));
         after.push(...queue);
@@ -172,13 +162,7 @@ export class JobRunner {
       }
       return true;
     });
-    for (const fn of after) {
-      try {
-        await fn();
-      } catch (err) {
-        this.log.error({ err }, 'after-commit hook failed');
-      }
-    }
+    await runHooks(after, (err) => this.log.error({ err }, 'after-commit hook failed'));
     return ran;
   }
 }

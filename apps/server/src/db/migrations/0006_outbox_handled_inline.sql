@@ -1,0 +1,1 @@
+ALTER TABLE "outbox_events" ADD COLUMN "handled_inline" text[] DEFAULT '{}'::text[] NOT NULL;
