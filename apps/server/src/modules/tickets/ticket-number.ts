@@ -30,7 +30,11 @@ export async function nextTicketNumber(db: Db, now: Date, timeZone: string, pref
       await db.execute(sql.raw(`create sequence if not exists ${seq}`));
     } catch (e) {
       // two instances creating the same sequence at once: the loser sees a duplicate
-      if (!/already exists|duplicate key/.test(String((e as Error).message ?? e))) throw e;
+      // (the driver's error is wrapped: look at the cause too)
+      const err = e as { message?: string; code?: string; cause?: { message?: string; code?: string } };
+      const codes = [err.code, err.cause?.code];
+      const text = `${err.message ?? ''} ${err.cause?.message ?? ''}`;
+      if (!codes.includes('23505') && !codes.includes('42P07') && !/already exists|duplicate key/.test(text)) throw e;
     }
     created.add(seq);
   }
