@@ -34,9 +34,9 @@ export interface CreateResult {
 async function counts(database: Database, by?: { userId: string; since: Date }): Promise<{ t: number; c: number }> {
   const [r] = await queryRows<{ t: string; c: string }>(database.db, by
     ? sql`select
-        (select count(*) from tickets where created_by_id = ${by.userId} and created_at >= ${by.since.toISOString()}) as t,
+        (select count(*) from tickets where parent_id is null and created_by_id = ${by.userId} and created_at >= ${by.since.toISOString()}) as t,
         (select count(*) from customers where created_by_id = ${by.userId} and created_at >= ${by.since.toISOString()}) as c`
-    : sql`select (select count(*) from tickets) as t, (select count(*) from customers) as c`);
+    : sql`select (select count(*) from tickets where parent_id is null) as t, (select count(*) from customers) as c`);
   return { t: Number(r.t), c: Number(r.c) };
 }
 
