@@ -1,3 +1,5 @@
+import { callbackRoutes } from './modules/callbacks/callbacks.routes.ts';
+import { surveyRoutes } from './modules/surveys/surveys.routes.ts';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,6 +103,8 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   routingRoutes(app, deps);
   slaRoutes(app, deps);
   wallboardRoutes(app, deps);
+  callbackRoutes(app, deps);
+  surveyRoutes(app, deps);
 
   const consoleDir = config.KEFU_CONSOLE_DIR ?? path.resolve(here, '../../console/dist');
   const hasConsole = existsSync(path.join(consoleDir, 'index.html'));

@@ -20,6 +20,10 @@ const schema = z.object({
   KEFU_JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   /** job loops per process on PostgreSQL (PGlite has one connection: always 1) */
   KEFU_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(3),
+  /** where customers reach this installation: survey links in SMS and e-mail start with it */
+  KEFU_PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  /** how agents name the company in callback scripts ({company}) and surveys */
+  KEFU_COMPANY_NAME: z.string().trim().min(1).max(60).default('恒康乳业客服中心'),
 }).extend(channelSettings.shape);
 
 export type Config = z.infer<typeof schema> & {

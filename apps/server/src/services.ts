@@ -11,6 +11,8 @@ import { registerRouting } from './modules/routing/routing.listener.ts';
 import { isTeamWorkingNow } from './modules/routing/business-hours.ts';
 import { registerSla } from './modules/sla/sla.listener.ts';
 import { ensureCutoffJobs, registerCutoffs } from './modules/sla/dispatch-cutoff.ts';
+import { registerCallbacks } from './modules/callbacks/callbacks.listener.ts';
+import { inviteAfterResolution, registerSurveySending } from './modules/surveys/send-survey.ts';
 
 /** The background half of Kefu: jobs and timers, the outbox, realtime pushes. */
 export interface Services {
@@ -46,6 +48,11 @@ export function createServices(config: Config, database: Database, log: ServiceL
   // after routing, so clocks start on the priority and team the rules chose
   registerSla(dispatcher, { runner, hub });
   registerCutoffs({ runner, hub });
+  registerCallbacks(dispatcher, {
+    runner, hub, timeZone: config.KEFU_TIMEZONE,
+    sendSurvey: async (tx, ticketId) => { await inviteAfterResolution(tx, db, ticketId); },
+  });
+  registerSurveySending(runner, channels, db, config.KEFU_PUBLIC_URL);
   // supervisors' wallboards refetch when background work changed something (at most once a second)
   let lastPush = 0;
   runner.events.on('ran', () => {

@@ -17,6 +17,12 @@ export const PERMISSIONS = [
   'org:manage',
   'rule:manage',
   'supervisor:view',
+  /** make the callbacks assigned to me (回访) */
+  'callback:work',
+  /** callback policies, scripts, campaigns, reports; close a callback loop with a reason */
+  'callback:manage',
+  /** satisfaction surveys: questionnaires, sending, results */
+  'survey:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

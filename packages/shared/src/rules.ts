@@ -6,6 +6,8 @@ import { PRIORITIES, TICKET_STATUSES } from './ticket-status.ts';
 
 export const RULE_TRIGGERS = [
   'ticket.created', 'ticket.updated', 'ticket.field_changed', 'ticket.status_reached', 'sla.due', 'sla.breached',
+  /** a callback (回访) of the work order passed its deadline undone */
+  'callback.overdue',
 ] as const;
 export type RuleTrigger = (typeof RULE_TRIGGERS)[number];
 

@@ -7,5 +7,7 @@ export const NOTIFICATION_KINDS = [
   'sla.warning',
   'sla.breached',
   'task.created',
+  'callback.due_soon',
+  'callback.overdue',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

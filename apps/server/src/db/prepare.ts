@@ -9,6 +9,7 @@ import { seedDemoData } from './seed/demo-data.ts';
 import { seedFirstAdmin } from './seed/demo-org.ts';
 import { installTemplate } from '../modules/routing/install-template.ts';
 import { ensureDefaultCalendars } from '../modules/sla/calendars.repository.ts';
+import { installDefaultCallbacks } from '../modules/callbacks/default-callbacks.ts';
 
 export interface PrepareResult {
   seeded: 'demo' | 'admin' | null;
@@ -31,10 +32,12 @@ export async function prepareDatabase(
   if (config.seedDemo) {
     await seedDemoOrg(database.db);
     await installTemplate(database.db, 'dairy_hotline', null, { bindDemoHolders: true });
+    await installDefaultCallbacks(database.db);
     if (opts.sampleData !== false) await seedDemoData(database.db, config.KEFU_TIMEZONE);
     return { seeded: 'demo' };
   }
   const adminPassword = opts.adminPassword ?? randomBytes(9).toString('base64url');
   await seedFirstAdmin(database.db, adminPassword);
+  await installDefaultCallbacks(database.db);
   return { seeded: 'admin', adminPassword };
 }

@@ -36,6 +36,11 @@ const CODES = {
   SELF_LOCKOUT: { status: 409, zh: '不能停用自己的账号或移除自己的管理权限', en: 'You cannot deactivate yourself or remove your own administration rights' },
   CONFLICT: { status: 409, zh: '{what}已存在', en: '{what} already exists' },
   IN_USE: { status: 409, zh: '{what}仍在使用中,不能删除', en: '{what} is still in use and cannot be deleted' },
+  QUIET_HOURS: { status: 409, zh: '现在是客户的休息时间(至 {until}),请稍后再回访;客户同意现在接听时可勾选"客户同意"后记录', en: 'It is the customer\'s rest time (until {until}); call later, or record it with "customer agreed" if they asked to be called now' },
+  CALLBACK_NOT_OPEN: { status: 409, zh: '该回访已{status},不能再记录', en: 'This callback is already {status}; nothing more can be recorded' },
+  SURVEY_LINK_INVALID: { status: 404, zh: '调查链接无效', en: 'This survey link is not valid' },
+  SURVEY_LINK_EXPIRED: { status: 410, zh: '调查链接已过期', en: 'This survey link has expired' },
+  SURVEY_LINK_USED: { status: 409, zh: '该调查已提交,感谢您的反馈', en: 'This survey has already been answered. Thank you for your feedback' },
   RATE_LIMITED: { status: 429, zh: '操作过于频繁,请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误,请稍后重试', en: 'Internal server error; please try again' },
 } satisfies Record<string, ErrorSpec>;

@@ -9,3 +9,4 @@ export * from './positions.ts';
 export * from './rules.ts';
 export * from './notifications.ts';
 export * from './sla.ts';
+export * from './callbacks.ts';

@@ -28,6 +28,8 @@ export function triggersOf(e: RuleEvent): RuleTrigger[] {
       return ['sla.due'];
     case 'sla.breached':
       return ['sla.breached'];
+    case 'callback.overdue':
+      return ['callback.overdue'];
     default:
       return [];
   }

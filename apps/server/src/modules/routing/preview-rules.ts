@@ -16,6 +16,7 @@ const EVENT_OF: Record<RuleTrigger, string> = {
   'ticket.status_reached': 'ticket.updated',
   'sla.due': 'sla.due',
   'sla.breached': 'sla.breached',
+  'callback.overdue': 'callback.overdue',
 };
 
 /**

@@ -36,7 +36,7 @@ export async function ruleContext(tx: Tx, ticketId: string, changed: string[], d
 }
 
 export function registerRouting(dispatcher: OutboxDispatcher, deps: RoutingDeps): void {
-  for (const type of ['ticket.created', 'ticket.updated', 'sla.due', 'sla.breached']) dispatcher.subscribe(type, EVALUATE_JOB);
+  for (const type of ['ticket.created', 'ticket.updated', 'sla.due', 'sla.breached', 'callback.overdue']) dispatcher.subscribe(type, EVALUATE_JOB);
   const evaluate = async (tx: Tx, event: DomainEvent) => {
     const payload = event.payload as { changes?: { field: string }[]; causedBy?: CausedBy | null; sla?: { kind: string } };
     const changed = (payload.changes ?? []).map((c) => c.field);

@@ -148,11 +148,14 @@ export const repairForm: FormDefinition = {
       { key: 'content', label: l('报修内容', 'Repair content'), type: 'textarea', required: true, maxLength: 2000 },
       { key: 'repairCategory', label: l('报修类别', 'Category'), type: 'select', options: [
         o('water', '水', 'Plumbing'), o('electric', '电', 'Electrical'), o('door_window', '门窗', 'Doors & windows'),
-        o('appliance', '设备', 'Appliance'), o('other', '其他', 'Other'),
+        o('appliance', '设备', 'Appliance'), o('safety', '安全设施', 'Safety facilities'), o('leak', '房屋渗漏水', 'Roof / leak'),
+        o('installation', '安装', 'Installation'), o('other', '其他', 'Other'),
       ] },
       { key: 'location', label: l('维修地点', 'Location'), type: 'text', maxLength: 200 },
       { key: 'preferredTime', label: l('方便维修的时间', 'Convenient time'), type: 'text', required: true, maxLength: 100 },
       { key: 'appointmentTime', label: l('预约时间', 'Appointment'), type: 'datetime' },
+      // CBK-08: a leak repair is called back within 3 days of the leak test
+      { key: 'leakTestAt', label: l('试漏时间', 'Leak test'), type: 'datetime' },
     ],
   }],
 };

@@ -11,6 +11,8 @@ export const NOTIFICATION_EVENTS = [
   'sla.breached',
   'task.created',
   'dispatch.digest',
+  'callback.due_soon',
+  'callback.overdue',
 ] as const;
 
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
@@ -34,6 +36,8 @@ export const templateVariables: Record<NotificationEvent, readonly string[]> = {
   'sla.breached': [...COMMON_VARIABLES, 'sla.name', 'dueAt'],
   'task.created': [...COMMON_VARIABLES, 'task.title', 'dueAt'],
   'dispatch.digest': ['recipient.name', 'cutoff.name', 'cutoff.count', 'cutoff.numbers', 'link'],
+  'callback.due_soon': ['recipient.name', 'callback.source', 'callback.step', 'customer.name', 'dueAt', 'link'],
+  'callback.overdue': ['recipient.name', 'callback.source', 'callback.step', 'customer.name', 'callback.agent', 'dueAt', 'link'],
 };
 
 const zhGreeting = '{{recipient.name}}，您好：';
@@ -122,6 +126,26 @@ export const defaultTemplates: Record<NotificationEvent, LocalizedTemplate> = {
     'en-US': {
       title: '{{cutoff.name}}: {{cutoff.count}} forms waiting',
       body: lines(enGreeting, 'The cut-off has come; these forms are still waiting: {{cutoff.numbers}}', 'Open: {{link}}'),
+    },
+  },
+  'callback.due_soon': {
+    'zh-CN': {
+      title: '回访即将到期：{{customer.name}}（{{callback.source}}）',
+      body: lines(zhGreeting, '「{{callback.source}}」的{{callback.step}}回访须在 {{dueAt}} 前完成，客户：{{customer.name}}。', '去回访：{{link}}'),
+    },
+    'en-US': {
+      title: 'Callback due soon: {{customer.name}} ({{callback.source}})',
+      body: lines(enGreeting, 'The {{callback.step}} callback of "{{callback.source}}" to {{customer.name}} is due by {{dueAt}}.', 'Open: {{link}}'),
+    },
+  },
+  'callback.overdue': {
+    'zh-CN': {
+      title: '回访已超期：{{customer.name}}（{{callback.source}}）',
+      body: lines(zhGreeting, '「{{callback.source}}」的{{callback.step}}回访已于 {{dueAt}} 到期仍未完成，客户：{{customer.name}}，负责人：{{callback.agent}}。', '查看：{{link}}'),
+    },
+    'en-US': {
+      title: 'Callback overdue: {{customer.name}} ({{callback.source}})',
+      body: lines(enGreeting, 'The {{callback.step}} callback of "{{callback.source}}" to {{customer.name}} was due at {{dueAt}} and is not done; agent: {{callback.agent}}.', 'Open: {{link}}'),
     },
   },
 };

@@ -90,6 +90,12 @@ const rules: RuleBody[] = [
     conditions: [{ field: 'type', op: 'eq', value: 'order' }, { field: 'fields.deliveryChannel', op: 'in', value: ['retail', 'mall'] }],
     actions: [{ type: 'assign', to: pos('sales_clerk'), strategy: 'least_loaded' }],
   },
+  {
+    name: '回访超期:上报客服中心经理', description: 'CBK-06 三天内必须回访;超期未回访的提醒后上报客服中心经理',
+    enabled: true, trigger: 'callback.overdue', stopProcessing: false,
+    conditions: [],
+    actions: [{ type: 'notify', recipients: [pos('cs_center_manager')], template: 'ticket.escalated', urgent: false }],
+  },
 ];
 
 export const dairyHotlineTemplate: IndustryTemplate = {

@@ -1,0 +1,92 @@
+import { and, asc, eq, gt, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { callbackTasks, customers, teams, tickets, users } from '../../db/schema/index.ts';
+import { AppError } from '../../platform/errors.ts';
+import { can, type Principal } from '../../platform/auth/principal.ts';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
+import { customerPhoneFor } from '../customers/customer-presenter.ts';
+import { quietHoursFor, quietState } from './quiet-hours.repository.ts';
+
+export interface CallbackQuery {
+  view: 'mine' | 'team' | 'all';
+  status?: string[];
+  assigneeId?: string;
+  dueFrom?: string;
+  dueTo?: string;
+  ticketId?: string;
+  customerId?: string;
+  policyId?: string;
+  campaignId?: string;
+  overdue?: boolean;
+  limit: number;
+  cursor?: string;
+}
+
+/**
+ * Callback tasks by deadline, earliest first: overdue ones come first on
+ * their own. "mine" is the agent's list; the team's and everyone's need
+ * callback:manage. Each item says whether it is the customer's quiet time now.
+ */
+export async function listCallbacks(db: Db, viewer: Principal, q: CallbackQuery, timeZone: string, now = new Date()) {
+  const conds: (SQL | undefined)[] = [];
+  const manager = can(viewer, 'callback:manage');
+  if (q.view === 'mine') conds.push(eq(callbackTasks.assigneeId, viewer.userId));
+  else if (!manager) throw new AppError('FORBIDDEN', { permission: 'callback:manage' });
+  else if (q.view === 'team') conds.push(viewer.teamId ? eq(callbackTasks.teamId, viewer.teamId) : sql`false`);
+  if (q.assigneeId) {
+    if (q.assigneeId !== viewer.userId && !manager) throw new AppError('FORBIDDEN', { permission: 'callback:manage' });
+    conds.push(eq(callbackTasks.assigneeId, q.assigneeId));
+  }
+  if (q.status?.length) conds.push(inArray(callbackTasks.status, q.status));
+  if (q.dueFrom) conds.push(gte(callbackTasks.dueAt, new Date(q.dueFrom)));
+  if (q.dueTo) conds.push(lt(callbackTasks.dueAt, new Date(q.dueTo)));
+  if (q.ticketId) conds.push(eq(callbackTasks.ticketId, q.ticketId));
+  if (q.customerId) conds.push(eq(callbackTasks.customerId, q.customerId));
+  if (q.policyId) conds.push(eq(callbackTasks.policyId, q.policyId));
+  if (q.campaignId) conds.push(eq(callbackTasks.campaignId, q.campaignId));
+  if (q.overdue) conds.push(and(eq(callbackTasks.status, 'open'), lt(callbackTasks.dueAt, now)));
+  if (q.cursor) {
+    const c = decodeCursor(q.cursor);
+    const at = new Date(c.sortValue);
+    conds.push(or(gt(callbackTasks.dueAt, at), and(eq(callbackTasks.dueAt, at), gt(callbackTasks.id, c.id))));
+  }
+  const rows = await db.select({
+    c: callbackTasks, customerName: customers.name, customerPhone: customers.phone, customerClass: customers.customerClass,
+    ticketNumber: tickets.number, ticketSubject: tickets.subject, ticketStatus: tickets.status, assigneeName: users.displayName, teamName: teams.name,
+  }).from(callbackTasks)
+    .innerJoin(customers, eq(customers.id, callbackTasks.customerId))
+    .leftJoin(tickets, eq(tickets.id, callbackTasks.ticketId))
+    .leftJoin(users, eq(users.id, callbackTasks.assigneeId))
+    .leftJoin(teams, eq(teams.id, callbackTasks.teamId))
+    .where(and(...conds))
+    .orderBy(asc(callbackTasks.dueAt), asc(callbackTasks.id))
+    .limit(q.limit + 1);
+  const page = rows.slice(0, q.limit);
+  const quietByClass = new Map<string, Awaited<ReturnType<typeof quietHoursFor>>>();
+  const items = [];
+  for (const r of page) {
+    const key = r.customerClass ?? '';
+    if (!quietByClass.has(key)) quietByClass.set(key, await quietHoursFor(db, r.customerClass));
+    const quiet = quietState(quietByClass.get(key)!, timeZone, now);
+    items.push({
+      ...presentTask(r.c, now),
+      customerName: r.customerName, customerPhone: customerPhoneFor(viewer, r.customerPhone), customerClass: r.customerClass,
+      ticketNumber: r.ticketNumber, ticketSubject: r.ticketSubject, ticketStatus: r.ticketStatus,
+      assigneeName: r.assigneeName, teamName: r.teamName,
+      quietNow: quiet.quiet, quietUntil: quiet.nextAllowedAt?.toISOString() ?? null,
+    });
+  }
+  const last = page[page.length - 1];
+  return { items, nextCursor: rows.length > q.limit && last ? encodeCursor(last.c.dueAt.toISOString(), last.c.id) : null };
+}
+
+export function presentTask(c: typeof callbackTasks.$inferSelect, now = new Date()) {
+  return {
+    id: c.id, policyId: c.policyId, campaignId: c.campaignId, policy: c.source, callbackType: c.callbackType, step: c.step,
+    ticketId: c.ticketId, customerId: c.customerId, assigneeId: c.assigneeId, teamId: c.teamId, scriptId: c.scriptId, round: c.round,
+    availableAt: c.availableAt.toISOString(), dueAt: c.dueAt.toISOString(), appointmentAt: c.appointmentAt?.toISOString() ?? null,
+    status: c.status, outcome: c.outcome, reason: c.reason, attemptCount: c.attemptCount, coverageRequired: c.coverageRequired,
+    targetMinutes: c.targetMinutes, overdue: c.status === 'open' && c.dueAt.getTime() < now.getTime(),
+    doneAt: c.doneAt?.toISOString() ?? null, closedReason: c.closedReason, createdAt: c.createdAt.toISOString(),
+  };
+}

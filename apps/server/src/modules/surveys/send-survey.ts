@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.ts';
+import { customers, surveyInvitations, surveys, tickets } from '../../db/schema/index.ts';
+import { enqueue } from '../../platform/jobs/job-queue.ts';
+import { backoffMs, type JobRunner } from '../../platform/jobs/job-runner.ts';
+import type { Channels } from '../notifications/channels/channel-settings.ts';
+import { hashToken, surveySecret, tokenFor } from './survey-tokens.ts';
+
+export const SURVEY_SEND_JOB = 'surveys.send';
+const MAX_ATTEMPTS = 6;
+
+export const DEFAULT_SURVEY = {
+  name: '服务满意度评价', kind: 'post_resolution', scale: 5, validDays: 7,
+  questions: [] as unknown[],
+};
+
+export async function ensureDefaultSurvey(tx: Tx): Promise<void> {
+  const [any] = await tx.select({ id: surveys.id }).from(surveys).where(eq(surveys.kind, 'post_resolution')).limit(1);
+  if (!any) await tx.insert(surveys).values(DEFAULT_SURVEY);
+}
+
+export interface InviteInput {
+  surveyId: string;
+  customerId: string;
+  ticketId?: string | null;
+  agentId?: string | null;
+  channel: 'sms' | 'email';
+}
+
+/** Creates the invitation (its link is signed) and a job that sends it after commit. */
+export async function invite(tx: Tx, secretKey: object, input: InviteInput, now = new Date()): Promise<string> {
+  const [survey] = await tx.select().from(surveys).where(eq(surveys.id, input.surveyId));
+  const [c] = await tx.select({ phone: customers.phone }).from(customers).where(eq(customers.id, input.customerId));
+  const id = randomUUID();
+  const secret = await surveySecret(tx, secretKey);
+  const address = input.channel === 'sms' ? c?.phone ?? null : null;
+  await tx.insert(surveyInvitations).values({
+    id, surveyId: input.surveyId, customerId: input.customerId, ticketId: input.ticketId ?? null, agentId: input.agentId ?? null,
+    channel: input.channel, address, tokenHash: hashToken(tokenFor(secret, id)),
+    expiresAt: new Date(now.getTime() + survey.validDays * 86_400_000),
+    sendError: address ? null : `no ${input.channel} address`,
+  });
+  if (address) await enqueue(tx, SURVEY_SEND_JOB, { invitationId: id, attempt: 0 });
+  return id;
+}
+
+/** The post-resolution survey of a resolved work order, to its customer, once. */
+export async function inviteAfterResolution(tx: Tx, secretKey: object, ticketId: string): Promise<string | null> {
+  const [t] = await tx.select({ customerId: tickets.customerId, assigneeId: tickets.assigneeId }).from(tickets).where(eq(tickets.id, ticketId));
+  const [survey] = await tx.select({ id: surveys.id }).from(surveys).where(eq(surveys.kind, 'post_resolution')).orderBy(asc(surveys.createdAt)).limit(1);
+  if (!t || !survey) return null;
+  const [already] = await tx.select({ id: surveyInvitations.id }).from(surveyInvitations)
+    .where(and(eq(surveyInvitations.ticketId, ticketId), eq(surveyInvitations.surveyId, survey.id))).limit(1);
+  if (already) return null;
+  return invite(tx, secretKey, { surveyId: survey.id, customerId: t.customerId, ticketId, agentId: t.assigneeId, channel: 'sms' });
+}
+
+export function surveyText(name: string, link: string, validDays: number, reminder: boolean): string {
+  return `${reminder ? '【提醒】' : ''}您好，感谢您联系我们。请花一分钟评价「${name}」：${link} （${validDays}天内有效，仅可提交一次）`;
+}
+
+export function registerSurveySending(runner: JobRunner, channels: Channels, db: Db, publicUrl: string): void {
+  runner.register(SURVEY_SEND_JOB, async (tx, payload: { invitationId: string; attempt: number; reminder?: boolean }) => {
+    const [row] = await tx.select({ i: surveyInvitations, s: surveys }).from(surveyInvitations)
+      .innerJoin(surveys, eq(surveys.id, surveyInvitations.surveyId)).where(eq(surveyInvitations.id, payload.invitationId));
+    if (!row || !row.i.address || row.i.answeredAt || row.i.expiresAt.getTime() < Date.now()) return;
+    const link = `${publicUrl.replace(/\/$/, '')}/s/${tokenFor(await surveySecret(tx, db), row.i.id)}`;
+    const channel = row.i.channel === 'email' ? channels.email : channels.sms;
+    const text = surveyText(row.s.name, link, row.s.validDays, !!payload.reminder);
+    const result = await channel.send({ to: row.i.address, subject: row.s.name, text, locale: 'zh-CN' });
+    if (result.ok) {
+      await tx.update(surveyInvitations).set(payload.reminder ? { remindedAt: new Date(), sendError: null } : { sentAt: new Date(), sendError: null })
+        .where(eq(surveyInvitations.id, row.i.id));
+      return;
+    }
+    const attempt = payload.attempt + 1;
+    await tx.update(surveyInvitations).set({ sendError: result.error.slice(0, 500) }).where(eq(surveyInvitations.id, row.i.id));
+    if (result.retryable && attempt < MAX_ATTEMPTS) {
+      await enqueue(tx, SURVEY_SEND_JOB, { ...payload, attempt }, { runAt: new Date(Date.now() + backoffMs(attempt)) });
+    }
+  });
+}
