@@ -17,6 +17,12 @@ export interface Access {
   forms: boolean;
   ruleManage: boolean;
   supervisor: boolean;
+  /** make my callbacks (回访) */
+  callbacks: boolean;
+  /** callback policies, scripts, campaigns, reports, closing a loop */
+  callbackManage: boolean;
+  /** satisfaction surveys */
+  surveys: boolean;
 }
 
 export type AccessKey = keyof Access;
@@ -37,5 +43,8 @@ export function computeAccess(permissions: readonly string[]): Access {
     forms: has('form:view') || has('form:manage'),
     ruleManage: has('rule:manage'),
     supervisor: has('supervisor:view'),
+    callbacks: has('callback:work') || has('callback:manage'),
+    callbackManage: has('callback:manage'),
+    surveys: has('survey:manage'),
   };
 }

@@ -23,6 +23,14 @@ import { CalendarsPage } from './pages/settings/calendars/index.tsx';
 import { SlaPoliciesPage } from './pages/settings/sla-policies/index.tsx';
 import { SupervisorPage } from './pages/supervisor/index.tsx';
 import { NotificationPreferencesPage } from './pages/notification-preferences/index.tsx';
+import { MyCallbacksPage } from './pages/callbacks/index.tsx';
+import { CallbackWorkspacePage } from './pages/callback-workspace/index.tsx';
+import { CampaignsPage } from './pages/campaigns/index.tsx';
+import { CallbackReportPage } from './pages/callback-report/index.tsx';
+import { SurveysPage } from './pages/surveys/index.tsx';
+import { PublicSurveyPage } from './pages/public-survey/index.tsx';
+import { CallbackPoliciesPage } from './pages/settings/callback-policies/index.tsx';
+import { CallbackScriptsPage } from './pages/settings/callback-scripts/index.tsx';
 
 function RequireLogin() {
   const { state } = useSession();
@@ -54,6 +62,8 @@ const guarded = (access: AccessKey, element: ReactNode) => <Guard access={access
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // the customer's survey link: no login, outside the console's layout
+  { path: '/s/:token', element: <PublicSurveyPage /> },
   {
     path: '/',
     element: <RequireLogin />,
@@ -65,6 +75,11 @@ export const router = createBrowserRouter([
       { path: 'customers', element: guarded('customers', <CustomerListPage />) },
       { path: 'customers/:id', element: guarded('customers', <CustomerDetailPage />) },
       { path: 'supervisor', element: guarded('supervisor', <SupervisorPage />) },
+      { path: 'callbacks', element: guarded('callbacks', <MyCallbacksPage />) },
+      { path: 'callbacks/campaigns', element: guarded('callbackManage', <CampaignsPage />) },
+      { path: 'callbacks/report', element: guarded('callbackManage', <CallbackReportPage />) },
+      { path: 'callbacks/:id', element: guarded('callbacks', <CallbackWorkspacePage />) },
+      { path: 'surveys', element: guarded('surveys', <SurveysPage />) },
       // everyone signed in: their own notification channels
       { path: 'me/notifications', element: <NotificationPreferencesPage /> },
       {
@@ -81,6 +96,8 @@ export const router = createBrowserRouter([
           { path: 'positions', element: guarded('ruleManage', <PositionsPage />) },
           { path: 'sla-policies', element: guarded('ruleManage', <SlaPoliciesPage />) },
           { path: 'calendars', element: guarded('ruleManage', <CalendarsPage />) },
+          { path: 'callback-policies', element: guarded('callbackManage', <CallbackPoliciesPage />) },
+          { path: 'callback-scripts', element: guarded('callbackManage', <CallbackScriptsPage />) },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

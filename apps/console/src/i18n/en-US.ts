@@ -3,8 +3,11 @@ import core from './en-US/core.ts';
 import workOrders from './en-US/work-orders.ts';
 import routing from './en-US/routing.ts';
 import serviceLevels from './en-US/service-levels.ts';
+import callbacks from './en-US/callbacks.ts';
+import surveys from './en-US/surveys.ts';
+import callbackSettings from './en-US/callback-settings.ts';
 
 // English, by area in en-US/; the same keys as zh-CN.
-const enUS: Record<keyof typeof zhCN, string> = { ...core, ...workOrders, ...routing, ...serviceLevels };
+const enUS: Record<keyof typeof zhCN, string> = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings };
 
 export default enUS;

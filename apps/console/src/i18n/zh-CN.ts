@@ -4,7 +4,10 @@ import core from './zh-CN/core.ts';
 import workOrders from './zh-CN/work-orders.ts';
 import routing from './zh-CN/routing.ts';
 import serviceLevels from './zh-CN/service-levels.ts';
+import callbacks from './zh-CN/callbacks.ts';
+import surveys from './zh-CN/surveys.ts';
+import callbackSettings from './zh-CN/callback-settings.ts';
 
-const zhCN = { ...core, ...workOrders, ...routing, ...serviceLevels } as const;
+const zhCN = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings } as const;
 
 export default zhCN;

@@ -14,6 +14,12 @@ import {
   EyeOutlined,
   FieldTimeOutlined,
   CalendarOutlined,
+  CustomerServiceOutlined,
+  NotificationOutlined,
+  BarChartOutlined,
+  SmileOutlined,
+  ScheduleOutlined,
+  ReadOutlined,
 } from '@ant-design/icons';
 import type { Access, AccessKey } from '../access.ts';
 import type { MessageKey } from '../i18n/translate.ts';
@@ -39,6 +45,17 @@ export const NAV: (NavItem | NavGroup)[] = [
   { path: '/customers', label: 'menu.customers', icon: <ContactsOutlined />, access: 'customers' },
   { path: '/supervisor', label: 'menu.supervisor', icon: <EyeOutlined />, access: 'supervisor' },
   {
+    key: 'callbacks',
+    label: 'menu.callbackGroup',
+    icon: <CustomerServiceOutlined />,
+    children: [
+      { path: '/callbacks', label: 'menu.myCallbacks', icon: <CustomerServiceOutlined />, access: 'callbacks' },
+      { path: '/callbacks/campaigns', label: 'menu.campaigns', icon: <NotificationOutlined />, access: 'callbackManage' },
+      { path: '/callbacks/report', label: 'menu.callbackReport', icon: <BarChartOutlined />, access: 'callbackManage' },
+      { path: '/surveys', label: 'menu.surveys', icon: <SmileOutlined />, access: 'surveys' },
+    ],
+  },
+  {
     key: 'settings',
     label: 'menu.settings',
     icon: <SettingOutlined />,
@@ -52,6 +69,8 @@ export const NAV: (NavItem | NavGroup)[] = [
       { path: '/settings/positions', label: 'menu.positions', icon: <IdcardOutlined />, access: 'ruleManage' },
       { path: '/settings/sla-policies', label: 'menu.slaPolicies', icon: <FieldTimeOutlined />, access: 'ruleManage' },
       { path: '/settings/calendars', label: 'menu.calendars', icon: <CalendarOutlined />, access: 'ruleManage' },
+      { path: '/settings/callback-policies', label: 'menu.callbackPolicies', icon: <ScheduleOutlined />, access: 'callbackManage' },
+      { path: '/settings/callback-scripts', label: 'menu.callbackScripts', icon: <ReadOutlined />, access: 'callbackManage' },
     ],
   },
 ];

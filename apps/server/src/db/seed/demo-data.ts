@@ -4,6 +4,7 @@ import { users } from '../schema/index.ts';
 import { loadPrincipal } from '../../platform/auth/sessions.ts';
 import { createTicket, type CreateTicketInput } from '../../modules/tickets/create-ticket.ts';
 import { updateTicket } from '../../modules/tickets/update-ticket.ts';
+import { seedDemoCallbackHistory } from './demo-callbacks.ts';
 
 // A few customers and work orders so a first look at the console is not empty.
 
@@ -35,6 +36,13 @@ export async function seedDemoData(db: Db, timeZone: string): Promise<void> {
     [operator2, { type: 'complaint', channel: 'phone', priority: 'normal', customer: c(3), fields: {
       target: '送奶员', reason: '连续三天送奶晚于八点', validity: 'valid', category: 'service_quality',
       serviceIssue: 'late_delivery', staffName: '赵师傅', staffId: 'S0312', workPlace: '丰台区南三环片区' } }, 'pending'],
+    // resolved complaints: the callback policy gives operator a callback for each (回访)
+    [operator, { type: 'complaint', channel: 'phone', priority: 'normal', customer: c(1), fields: {
+      target: '原味酸奶', reason: '酸奶胀包,已过保质期前三天', validity: 'valid', category: 'product_quality',
+      symptom: 'spoilage', purchaseMethod: 'retail', batchNumber: 'Y20261118-11', productionDate: '2026-11-18', injury: false } }, 'resolved'],
+    [operator, { type: 'complaint', channel: 'phone', priority: 'normal', customer: c(4), fields: {
+      target: '送奶员', reason: '奶箱没有关好,鲜奶被晒', validity: 'valid', category: 'service_quality',
+      serviceIssue: 'attitude', staffName: '钱师傅', staffId: 'S0207', workPlace: '东城区和平里片区' } }, 'resolved'],
     [operator, { type: 'repair', channel: 'phone', priority: 'normal', customer: c(4), fields: {
       content: '奶箱锁坏了,无法打开', repairCategory: 'other', location: '和平里东街5号楼下', preferredTime: '工作日晚上7点后' } }],
     [operator, { type: 'order', channel: 'phone', priority: 'normal', customer: c(5), fields: {
@@ -44,9 +52,10 @@ export async function seedDemoData(db: Db, timeZone: string): Promise<void> {
     const t = await createTicket(db, who, input, 'zh-CN', timeZone);
     if (status === 'resolved') {
       await updateTicket(db, who, t.id, { status: 'open' }, 'zh-CN');
-      await updateTicket(db, who, t.id, { status: 'resolved', resolution: '已转销售内勤安排配送' }, 'zh-CN');
+      await updateTicket(db, who, t.id, { status: 'resolved', resolution: input.type === 'order' ? '已转销售内勤安排配送' : '已上门处理并向客户致歉' }, 'zh-CN');
     } else if (status) {
       await updateTicket(db, who, t.id, { status: status as 'open' }, 'zh-CN');
     }
   }
+  await seedDemoCallbackHistory(db);
 }

@@ -1,0 +1,3 @@
+// callback-settings
+export default {
+};

@@ -1,0 +1,3 @@
+// surveys
+export default {
+};
