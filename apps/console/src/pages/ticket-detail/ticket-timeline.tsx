@@ -43,8 +43,26 @@ function fieldLabel(ctx: Ctx, field: string): string {
   return hasMessage(key) ? ctx.t(key) : field;
 }
 
+/** A callback step on the timeline: 「policy」step · round · due, or the attempt's result. */
+function callbackText(ctx: Ctx, v: Record<string, unknown>): string {
+  const parts: string[] = [];
+  if (v.source) parts.push(`「${String(v.source)}」${String(v.step ?? '')}`);
+  if (typeof v.round === 'number' && v.round > 1) parts.push(ctx.t('timeline.cb.round', { n: v.round }));
+  const say = (prefix: string, code: unknown) => {
+    const key = `${prefix}.${String(code)}`;
+    return hasMessage(key) ? ctx.t(key) : String(code);
+  };
+  if (v.result) parts.push(say('timeline.cb.result', v.result));
+  if (v.satisfaction) parts.push(say('timeline.cb.satisfaction', v.satisfaction));
+  if (v.reason) parts.push(String(v.reason));
+  if (typeof v.durationSeconds === 'number' && v.durationSeconds > 0) parts.push(ctx.t('timeline.cb.duration', { s: v.durationSeconds }));
+  if (!v.result && typeof v.dueAt === 'string') parts.push(ctx.t('timeline.cb.due', { at: formatDateTime(v.dueAt) }));
+  return parts.join(' · ');
+}
+
 function valueText(ctx: Ctx, field: string, v: unknown): string {
   if (v === null || v === undefined || v === '') return '∅';
+  if (field === 'callback' && typeof v === 'object') return callbackText(ctx, v as Record<string, unknown>);
   const s = String(v);
   if (field === 'status') return ctx.labels.status(s);
   if (field === 'priority') return ctx.labels.priority(s);
@@ -85,6 +103,9 @@ export function TicketTimeline({ items: entries, loading, form, related }: Props
       return <Link to={id ? `/tickets/${id}` : `/tickets?view=all&q=${encodeURIComponent(v)}`}>{v}</Link>;
     }
     if (field === 'parentId' && typeof v === 'string') return <Link to={`/tickets/${v}`}>{t('ticket.openParent')}</Link>;
+    if (field === 'callback' && v && typeof v === 'object' && 'taskId' in v) {
+      return <Link to={`/callbacks/${String((v as { taskId: string }).taskId)}`}>{valueText(ctx, field, v)}</Link>;
+    }
     return valueText(ctx, field, v);
   };
 
