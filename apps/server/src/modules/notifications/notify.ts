@@ -33,35 +33,45 @@ export async function notifyUsers(tx: Tx, userIds: string[], input: NotifyInput,
     .from(users).where(and(inArray(users.id, ids), eq(users.active, true)));
   const prefs = await tx.select().from(notificationPreferences)
     .where(and(inArray(notificationPreferences.userId, ids), eq(notificationPreferences.kind, input.kind)));
-  const out: string[] = [];
-  for (const p of people) {
+  // one multi-row insert for the notifications and one for their deliveries, however many people
+  const now = new Date();
+  const rendered = people.map((p) => {
     const locale = p.locale === 'en-US' ? 'en-US' : 'zh-CN';
-    const text = renderNotification(input.kind, { ...input.vars, recipient: { name: p.name } }, locale);
-    const now = new Date();
-    const [n] = await tx.insert(notifications).values({
-      userId: p.id, ticketId: input.ticketId, kind: input.kind, title: text.title, body: text.body,
-      data: { urgent: !!input.urgent }, createdAt: now,
-    }).returning();
-    out.push(n.id);
-    await tx.insert(notificationDeliveries).values({
-      notificationId: n.id, userId: p.id, ticketId: input.ticketId, channel: 'in_app', status: 'delivered', attempts: 1, deliveredAt: now,
-    });
+    return { p, text: renderNotification(input.kind, { ...input.vars, recipient: { name: p.name } }, locale) };
+  });
+  if (!rendered.length) return [];
+  const rows = await tx.insert(notifications).values(rendered.map(({ p, text }) => ({
+    userId: p.id, ticketId: input.ticketId, kind: input.kind, title: text.title, body: text.body,
+    data: { urgent: !!input.urgent }, createdAt: now,
+  }))).returning();
+  const byUser = new Map(rows.map((n) => [n.userId, n]));
+  const deliveries: (typeof notificationDeliveries.$inferInsert)[] = [];
+  const external: { channel: string; address: string | null; n: typeof rows[number] }[] = [];
+  for (const { p } of rendered) {
+    const n = byUser.get(p.id)!;
+    deliveries.push({ notificationId: n.id, userId: p.id, ticketId: input.ticketId, channel: 'in_app', status: 'delivered', attempts: 1, deliveredAt: now });
     const chosen = prefs.find((x) => x.userId === p.id)?.channels ?? [];
     const channels = new Set(chosen.filter((c) => c === 'email' || c === 'sms'));
     if (input.urgent && p.mobile) channels.add('sms');
-    for (const channel of channels) {
-      const address = channel === 'email' ? p.email : p.mobile;
-      const [d] = await tx.insert(notificationDeliveries).values({
-        notificationId: n.id, userId: p.id, ticketId: input.ticketId, channel, address,
-        status: address ? 'pending' : 'failed', error: address ? null : `no ${channel} address`,
-      }).returning({ id: notificationDeliveries.id });
-      if (address) await enqueue(tx, DELIVER_JOB, { deliveryId: d.id });
-    }
+    for (const channel of channels) external.push({ channel, address: channel === 'email' ? p.email : p.mobile, n });
+  }
+  await tx.insert(notificationDeliveries).values(deliveries);
+  // email / SMS: each delivery is its own job, so one failing address retries alone
+  for (const { channel, address, n } of external) {
+    const [d] = await tx.insert(notificationDeliveries).values({
+      notificationId: n.id, userId: n.userId, ticketId: input.ticketId, channel, address,
+      status: address ? 'pending' : 'failed', error: address ? null : `no ${channel} address`,
+    }).returning({ id: notificationDeliveries.id });
+    if (address) await enqueue(tx, DELIVER_JOB, { deliveryId: d.id });
+  }
+  const out: string[] = [];
+  for (const n of rows) {
+    out.push(n.id);
     const pushed = {
       id: n.id, kind: n.kind, title: n.title, body: n.body, ticketId: n.ticketId, urgent: !!input.urgent,
       createdAt: n.createdAt.toISOString(), readAt: null,
     };
-    deps.afterCommit(() => { deps.hub.publish(p.id, { type: 'notification', notification: pushed }); });
+    deps.afterCommit(() => { deps.hub.publish(n.userId, { type: 'notification', notification: pushed }); });
   }
   return out;
 }
