@@ -34,6 +34,9 @@ export interface ReportRow {
   reopened: number;
   /** policies in this row that demand 100 % coverage */
   coverageRequired: boolean;
+  /** satisfaction surveys answered in the period about this agent's work (grouped by agent, and the total) */
+  surveysAnswered: number | null;
+  surveyScorePct: number | null;
 }
 
 export interface CallbackReport {
@@ -89,10 +92,26 @@ export async function callbackReport(tx: Tx, from: Date, to: Date, groupBy: Repo
       due: num('due'), onTime: num('on_time'), late: num('late'), missed: num('missed'), pending: num('pending'), closed: num('closed'),
       reached: num('reached'), satisfied: num('satisfied'), neutral: num('neutral'), unsatisfied: num('unsatisfied'),
       coveragePct: pct(done, num('due')), satisfactionPct: pct(num('satisfied'), num('reached')), reopened: num('reopened'),
-      coverageRequired: Boolean(r.coverage_required),
+      coverageRequired: Boolean(r.coverage_required), surveysAnswered: null, surveyScorePct: null,
     };
   };
   const list = rows.map(toRow);
+  // survey answers in the period, by the agent of the work order they rate
+  const sv = await queryRows<{ agent_id: string | null; answered: number; score: number | null }>(tx, sql`
+    select i.agent_id, count(*)::int as answered, avg(i.score)::float as score from survey_invitations i
+    where i.answered_at >= ${from.toISOString()}::timestamptz and i.answered_at < ${to.toISOString()}::timestamptz
+      ${filter?.assigneeId ? sql`and i.agent_id = ${filter.assigneeId}` : sql``}
+    group by i.agent_id`);
+  const scorePct = (x: number | null) => (x == null ? null : Math.round(x * 1000) / 10);
+  if (groupBy === 'agent') {
+    for (const r of list) {
+      const a = sv.find((x) => x.agent_id === r.key);
+      r.surveysAnswered = a?.answered ?? 0;
+      r.surveyScorePct = scorePct(a?.score ?? null);
+    }
+  }
+  const svAnswered = sv.reduce((a, x) => a + x.answered, 0);
+  const svScore = svAnswered ? sv.reduce((a, x) => a + (x.score ?? 0) * x.answered, 0) / svAnswered : null;
   const sum = (k: keyof ReportRow) => list.reduce((a, r) => a + (r[k] as number), 0);
   const totalBase = {
     due: sum('due'), onTime: sum('onTime'), late: sum('late'), missed: sum('missed'), pending: sum('pending'), closed: sum('closed'),
@@ -102,6 +121,7 @@ export async function callbackReport(tx: Tx, from: Date, to: Date, groupBy: Repo
     key: null, label: 'total', ...totalBase,
     coveragePct: pct(totalBase.onTime + totalBase.late, totalBase.due), satisfactionPct: pct(totalBase.satisfied, totalBase.reached),
     coverageRequired: list.some((r) => r.coverageRequired),
+    surveysAnswered: svAnswered, surveyScorePct: scorePct(svScore),
   };
   const reasons = await queryRows<{ reason: string; count: number }>(tx, sql`
     select coalesce(nullif(trim(c.reason), ''), '—') as reason, count(*)::int as count from callback_tasks c

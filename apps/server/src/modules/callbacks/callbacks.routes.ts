@@ -44,6 +44,7 @@ const reportRow = z.object({
   key: z.string().nullable(), label: z.string(), due: z.number(), onTime: z.number(), late: z.number(), missed: z.number(), pending: z.number(),
   closed: z.number(), reached: z.number(), satisfied: z.number(), neutral: z.number(), unsatisfied: z.number(),
   coveragePct: z.number().nullable(), satisfactionPct: z.number().nullable(), reopened: z.number(), coverageRequired: z.boolean(),
+  surveysAnswered: z.number().nullable(), surveyScorePct: z.number().nullable(),
 });
 const reportQuery = z.object({
   from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }),

@@ -268,6 +268,14 @@ describe('the callback summary report', () => {
     expect(by['乙']).toMatchObject({ due: 2, onTime: 2, late: 0, missed: 0, reached: 2, satisfied: 1, neutral: 1, coveragePct: 100, satisfactionPct: 50, coverageRequired: false });
     expect(res.body.total).toMatchObject({ due: 6, onTime: 3, late: 1, missed: 1, coveragePct: 66.7, satisfactionPct: 50 });
     expect(res.body.reasons).toEqual([{ reason: '态度差', count: 1 }]);
+    // by agent, with the survey answers about their work in the period
+    const [svId] = (await queryRows<{ id: string }>(t.database.db, sql`select id from surveys where kind = 'post_resolution' limit 1`)).map((r) => r.id);
+    await t.database.db.execute(sql`insert into survey_invitations (survey_id, customer_id, agent_id, channel, token_hash, expires_at, answered_at, rating, score)
+      values (${svId}, ${c.id}, ${u.id}, 'sms', 'fixture-1', '2025-02-01T00:00:00Z', '2025-01-15T02:00:00Z', 5, 1),
+             (${svId}, ${c.id}, ${u.id}, 'sms', 'fixture-2', '2025-02-01T00:00:00Z', '2025-01-16T02:00:00Z', 3, 0.5)`);
+    const byAgent = await t.request(mgr, 'GET', `/api/v1/callbacks/report?${q}&groupBy=agent`);
+    expect(byAgent.body.rows).toMatchObject([{ label: '王丽', due: 6, surveysAnswered: 2, surveyScorePct: 75 }]);
+    expect(byAgent.body.total).toMatchObject({ surveysAnswered: 2, surveyScorePct: 75 });
     expect((await t.request(mgr, 'GET', `/api/v1/callbacks/report?from=2025-02-01T00:00:00Z&to=2025-01-01T00:00:00Z`)).status).toBe(422);
     expect((await t.request(op, 'GET', `/api/v1/callbacks/report?${q}`)).status).toBe(403);
 
