@@ -10,6 +10,7 @@ import { useT } from '../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../../utils/time.ts';
 import { CustomerFormModal } from '../customers/customer-form-modal.tsx';
 import { CustomerHistory } from './customer-history.tsx';
+import { CustomerSatisfaction } from './customer-satisfaction.tsx';
 
 export function CustomerDetailPage() {
   const { id = '' } = useParams();
@@ -71,6 +72,7 @@ export function CustomerDetailPage() {
               ]}
             />
           </Card>
+          <CustomerSatisfaction customerId={c.id} />
         </Col>
         <Col xs={24} lg={14}>
           <CustomerHistory customerId={c.id} />
