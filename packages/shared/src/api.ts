@@ -110,6 +110,7 @@ export const customer = z.object({
   name: z.string(),
   phone: z.string().nullable().describe('masked (138****5678) without customer:view_pii'),
   address: z.string().nullable().describe('masked without customer:view_pii'),
+  email: z.string().nullable().describe('masked without customer:view_pii'),
   masked: z.boolean(),
   customerClass: z.string().nullable(),
   note: z.string().nullable(),
@@ -122,6 +123,7 @@ export const customerCreateBody = z.object({
   name: z.string().trim().min(1).max(64),
   phone: z.string().trim().min(3).max(32),
   address: z.string().trim().max(200).nullable().optional(),
+  email: z.union([z.email().max(200), z.literal('')]).nullable().optional(),
   customerClass: z.string().trim().max(16).nullable().optional(),
   note: z.string().trim().max(1000).nullable().optional(),
 }).strict();

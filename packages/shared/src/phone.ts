@@ -47,6 +47,13 @@ export function maskPhone(phone: string | null | undefined): string | null {
   return `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}${phone.slice(-4)}`;
 }
 
+/** Keeps the first letter of the mailbox and the domain: z***@example.com. */
+export function maskEmail(email: string | null | undefined): string | null {
+  if (!email) return email ?? null;
+  const at = email.indexOf('@');
+  return at > 0 ? `${email[0]}***${email.slice(at)}` : '***';
+}
+
 /** Keeps the region part of an address (first 6 characters) and hides the rest. */
 export function maskAddress(address: string | null | undefined): string | null {
   if (!address) return address ?? null;

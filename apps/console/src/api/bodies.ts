@@ -86,6 +86,7 @@ export function userUpdateBody(v: UserValues): UserUpdateBody {
 }
 
 interface CustomerValues {
+  email?: string;
   name: string;
   phone?: string;
   address?: string | null;
@@ -105,6 +106,7 @@ export function customerBody(v: CustomerValues, masked = false): CustomerUpdateB
     note: trimmedOrNull(v.note),
     ...(!masked || phone ? { phone } : {}),
     ...(!masked || v.address?.trim() ? { address: trimmedOrNull(v.address) } : {}),
+    ...(!masked || v.email?.trim() ? { email: trimmedOrNull(v.email) } : {}),
   };
 }
 

@@ -43,6 +43,8 @@ const workOrders: Record<keyof typeof zh, string> = {
   'customer.name': 'Name / organisation',
   'customer.phone': 'Phone',
   'customer.address': 'Address',
+  'customer.email': 'E-mail',
+  'customer.emailInvalid': 'Enter a valid e-mail address',
   'customer.class': 'Class',
   'customer.note': 'Note',
   'customer.nameRequired': "Enter the customer's name",

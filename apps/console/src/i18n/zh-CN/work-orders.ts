@@ -41,6 +41,8 @@ const workOrders = {
   'customer.name': '姓名/名称',
   'customer.phone': '电话',
   'customer.address': '地址',
+  'customer.email': '电子邮箱',
+  'customer.emailInvalid': '请输入有效的电子邮箱',
   'customer.class': '客户等级',
   'customer.note': '备注',
   'customer.nameRequired': '请输入客户姓名或名称',

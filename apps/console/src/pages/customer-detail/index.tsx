@@ -52,6 +52,7 @@ export function CustomerDetailPage() {
               items={[
                 { key: 'phone', label: t('customer.phone'), children: c.phone ?? '—' },
                 { key: 'address', label: t('customer.address'), children: c.address ?? '—' },
+                { key: 'email', label: t('customer.email'), children: c.email ?? '—' },
                 { key: 'class', label: t('customer.class'), children: c.customerClass ?? '—' },
                 { key: 'note', label: t('customer.note'), children: c.note ?? '—' },
                 { key: 'createdAt', label: t('ticket.createdAt'), children: formatDateTime(c.createdAt) },

@@ -14,7 +14,7 @@ interface Props {
   onSaved: (c: Customer) => void;
 }
 
-type Values = { name: string; phone: string; address?: string; customerClass?: string; note?: string };
+type Values = { name: string; phone: string; address?: string; email?: string; customerClass?: string; note?: string };
 
 export function CustomerFormModal({ open, customer, onClose, onSaved }: Props) {
   const t = useT();
@@ -31,6 +31,7 @@ export function CustomerFormModal({ open, customer, onClose, onSaved }: Props) {
         name: customer.name,
         phone: masked ? '' : customer.phone ?? '',
         address: masked ? '' : customer.address ?? '',
+        email: masked ? '' : customer.email ?? '',
         customerClass: customer.customerClass ?? '',
         note: customer.note ?? '',
       });
@@ -84,6 +85,9 @@ export function CustomerFormModal({ open, customer, onClose, onSaved }: Props) {
         </Form.Item>
         <Form.Item name="address" label={t('customer.address')} rules={[{ max: 200 }]}>
           <Input />
+        </Form.Item>
+        <Form.Item name="email" label={t('customer.email')} rules={[{ type: 'email', message: t('customer.emailInvalid') }, { max: 200 }]}>
+          <Input inputMode="email" />
         </Form.Item>
         <Form.Item name="customerClass" label={t('customer.class')} rules={[{ max: 16 }]}>
           <Input placeholder="A / B / C" />

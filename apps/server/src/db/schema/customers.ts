@@ -13,6 +13,8 @@ export const customers = pgTable(
     /** the phone's digits reversed, so "ends with 5678" is an indexed prefix search */
     phoneReversed: text('phone_reversed').notNull(),
     address: text('address'),
+    /** for survey links and notices by e-mail */
+    email: text('email'),
     customerClass: text('customer_class'),
     note: text('note'),
     /** character bigrams of name and address: Chinese substring search without a locale */

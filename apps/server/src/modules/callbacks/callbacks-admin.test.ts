@@ -127,4 +127,27 @@ describe('periodic questionnaires', () => {
     expect(responses).toMatchObject([{ rating: 3, scale: 3, answers: { q1: 0, q2: 2 }, comment: '总体不错' }]);
     expect((await t.request(op, 'GET', '/api/v1/surveys')).status).toBe(403);
   });
+
+  it('sends by e-mail to customers who have an address, and counts those who have none', async () => {
+    const mails: { to: string; text: string }[] = [];
+    const channel = t.app.services.channels.email;
+    const send = channel.send.bind(channel);
+    channel.send = async (m) => { mails.push({ to: m.to, text: m.text }); return send(m); };
+    const withMail = await t.request(op, 'POST', '/api/v1/customers', { name: '邮件业主', phone: '13866663331', email: 'owner@example.com', customerClass: 'E' });
+    expect(withMail.body.email).toBe('owner@example.com');
+    await t.request(op, 'POST', '/api/v1/customers', { name: '无邮箱业主', phone: '13866663332', customerClass: 'E' });
+    const masked = await t.request(await t.login('qc_manager'), 'GET', `/api/v1/customers/${withMail.body.id}`);
+    expect(masked.body.email).toBe('o***@example.com');
+    expect((await t.request(op, 'POST', '/api/v1/customers', { name: '坏邮箱', phone: '13866663333', email: 'not-an-address' })).status).toBe(400);
+
+    const survey = (await t.request(mgr, 'POST', '/api/v1/surveys', { name: '业户意见调查', scale: 2 })).body;
+    const sent = await t.request(mgr, 'POST', `/api/v1/surveys/${survey.id}/send`, { filter: { customerClasses: ['E'] }, channel: 'email' });
+    expect(sent.body).toEqual({ invited: 2, withoutAddress: 1 });
+    await t.drain();
+    expect(mails).toHaveLength(1);
+    expect(mails[0].to).toBe('owner@example.com');
+    expect(mails[0].text).toMatch(/\/s\/[0-9a-f-]{36}\./);
+    const failed = (await t.request(mgr, 'GET', `/api/v1/survey-responses?surveyId=${survey.id}`)).body.items.find((x: { sendError: string | null }) => x.sendError);
+    expect(failed.sendError).toBe('no email address');
+  });
 });

@@ -9,6 +9,7 @@ export interface NewCustomer {
   name: string;
   phone: string;
   address?: string | null;
+  email?: string | null;
   customerClass?: string | null;
   note?: string | null;
 }
@@ -35,6 +36,7 @@ export async function createCustomer(tx: Tx, input: NewCustomer, actorId: string
     phone: phone.normalized,
     phoneReversed: reversedDigits(phone.digits),
     address: input.address || null,
+    email: input.email || null,
     customerClass: input.customerClass || null,
     note: input.note || null,
     searchVector: customerSearchVector(input.name, input.address) as unknown as string,

@@ -1,4 +1,4 @@
-import { maskAddress, maskPhone } from '@kefu/shared/phone';
+import { maskAddress, maskEmail, maskPhone } from '@kefu/shared/phone';
 import { piiAccessLog, type customers } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/client.ts';
 import { can, type Principal } from '../../platform/auth/principal.ts';
@@ -13,6 +13,7 @@ export function presentCustomer(row: Row, viewer: Principal, duplicateOf: string
     name: row.name,
     phone: pii ? row.phone : maskPhone(row.phone),
     address: pii ? row.address : maskAddress(row.address),
+    email: pii ? row.email : maskEmail(row.email),
     masked: !pii,
     customerClass: row.customerClass,
     note: row.note,

@@ -16,6 +16,7 @@ export async function updateCustomer(db: Db, customerId: string, patch: Partial<
   }
   if (patch.name !== undefined) next.name = patch.name;
   if (patch.address !== undefined) next.address = patch.address || null;
+  if (patch.email !== undefined) next.email = patch.email || null;
   if (patch.customerClass !== undefined) next.customerClass = patch.customerClass || null;
   if (patch.note !== undefined) next.note = patch.note || null;
   next.searchVector = customerSearchVector(next.name ?? current.name, next.address !== undefined ? next.address : current.address) as unknown as string;

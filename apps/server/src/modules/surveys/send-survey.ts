@@ -31,10 +31,10 @@ export interface InviteInput {
 /** Creates the invitation (its link is signed) and a job that sends it after commit. */
 export async function invite(tx: Tx, secretKey: object, input: InviteInput, now = new Date()): Promise<string> {
   const [survey] = await tx.select().from(surveys).where(eq(surveys.id, input.surveyId));
-  const [c] = await tx.select({ phone: customers.phone }).from(customers).where(eq(customers.id, input.customerId));
+  const [c] = await tx.select({ phone: customers.phone, email: customers.email }).from(customers).where(eq(customers.id, input.customerId));
   const id = randomUUID();
   const secret = await surveySecret(tx, secretKey);
-  const address = input.channel === 'sms' ? c?.phone ?? null : null;
+  const address = (input.channel === 'sms' ? c?.phone : c?.email) ?? null;
   await tx.insert(surveyInvitations).values({
     id, surveyId: input.surveyId, customerId: input.customerId, ticketId: input.ticketId ?? null, agentId: input.agentId ?? null,
     channel: input.channel, address, tokenHash: hashToken(tokenFor(secret, id)),
