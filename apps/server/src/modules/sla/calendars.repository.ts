@@ -26,8 +26,19 @@ export async function ensureDefaultCalendars(tx: Tx): Promise<void> {
   for (const c of defaultCalendars()) await tx.insert(businessCalendars).values(c);
 }
 
+// Parsed specs by id and version: the same object each time, so the compiled
+// calendar (cached per spec object) is reused instead of rebuilt for every clock.
+const parsed = new Map<string, CalendarSpec>();
+
 function toCalendar(row: typeof businessCalendars.$inferSelect): StoredCalendar {
-  return { id: row.id, name: row.name, spec: calendarSpec.parse(row.spec), isDefault: row.isDefault };
+  const key = `${row.id}:${row.updatedAt.getTime()}`;
+  let spec = parsed.get(key);
+  if (!spec) {
+    spec = calendarSpec.parse(row.spec);
+    if (parsed.size > 500) parsed.clear();
+    parsed.set(key, spec);
+  }
+  return { id: row.id, name: row.name, spec, isDefault: row.isDefault };
 }
 
 /** A policy's calendar, else the team's, else the default one. */

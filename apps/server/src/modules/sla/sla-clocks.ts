@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { slaTarget, type SlaTarget } from '@kefu/shared/sla';
-import { ruleCondition } from '@kefu/shared/rules';
+import { ruleCondition, type RuleCondition } from '@kefu/shared/rules';
 import type { Tx } from '../../db/client.ts';
 import { slaPolicies, ticketSlas, tickets } from '../../db/schema/index.ts';
 import { addBusinessDays, addBusinessMinutes, businessMinutesBetween } from '../../platform/time/business-time.ts';
@@ -33,12 +33,25 @@ export function deadlines(spec: Parameters<typeof addBusinessMinutes>[0], from: 
   return { dueAt, warnAt };
 }
 
+// parsed conditions by policy version: parsing them for every new work order costs more than matching
+const parsedConditions = new Map<string, RuleCondition[]>();
+function conditionsOf(p: typeof slaPolicies.$inferSelect): RuleCondition[] {
+  const key = `${p.id}:${p.updatedAt.getTime()}`;
+  let c = parsedConditions.get(key);
+  if (!c) {
+    c = (p.conditions as unknown[]).map((x) => ruleCondition.parse(x));
+    if (parsedConditions.size > 500) parsedConditions.clear();
+    parsedConditions.set(key, c);
+  }
+  return c;
+}
+
 /** Starts the clocks of the first policy that matches a new work order. */
 export async function startClocks(tx: Tx, ticketId: string, ctx: RuleContext, now: Date): Promise<Clock[]> {
   const [t] = await tx.select({ teamId: tickets.teamId }).from(tickets).where(eq(tickets.id, ticketId));
   if (!t) return [];
   const policies = await tx.select().from(slaPolicies).where(eq(slaPolicies.enabled, true)).orderBy(asc(slaPolicies.position), asc(slaPolicies.createdAt));
-  const policy = policies.find((p) => allConditionsHold(ctx, (p.conditions as unknown[]).map((c) => ruleCondition.parse(c))));
+  const policy = policies.find((p) => allConditionsHold(ctx, conditionsOf(p)));
   if (!policy) return [];
   const cal = await calendarFor(tx, policy.calendarId, t.teamId);
   const out: Clock[] = [];
