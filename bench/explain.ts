@@ -24,7 +24,7 @@ export interface Explained { sql: string; params: unknown[]; plan: string; ms: n
 
 type Client = { query(sql: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[] }> };
 
-function recording(database: Database): { db: Db; take(): { sql: string; params: unknown[] }[]; client: Client } {
+export function recording(database: Database): { db: Db; take(): { sql: string; params: unknown[] }[]; client: Client } {
   let seen: { sql: string; params: unknown[] }[] = [];
   const logger = { logQuery: (q: string, params: unknown[]) => void seen.push({ sql: q, params }) };
   const client = (database.db as unknown as { $client: unknown }).$client;

@@ -20,15 +20,15 @@ const LOADED_TABLES = ['customers', 'tickets', 'ticket_events'];
 
 export interface IndexDef { name: string; table: string; sql: string }
 
-/** CREATE INDEX statements of the loaded tables, verbatim from the migrations. */
-export function migrationIndexes(): IndexDef[] {
+/** CREATE INDEX statements of the given tables (default: the loaded ones), verbatim from the migrations. */
+export function migrationIndexes(tables: readonly string[] = LOADED_TABLES): IndexDef[] {
   const out = new Map<string, IndexDef>();
   for (const file of readdirSync(MIGRATIONS).filter((f) => f.endsWith('.sql')).sort()) {
     const text = readFileSync(path.join(MIGRATIONS, file), 'utf8');
     for (const stmt of text.split('--> statement-breakpoint')) {
       const s = stmt.trim().replace(/;\s*$/, '');
       const create = /^CREATE (?:UNIQUE )?INDEX (?:IF NOT EXISTS )?"([^"]+)" ON "([^"]+)"/i.exec(s);
-      if (create && LOADED_TABLES.includes(create[2])) out.set(create[1], { name: create[1], table: create[2], sql: s });
+      if (create && tables.includes(create[2])) out.set(create[1], { name: create[1], table: create[2], sql: s });
       const drop = /^DROP INDEX (?:IF EXISTS )?"([^"]+)"/i.exec(s);
       if (drop) out.delete(drop[1]);
     }

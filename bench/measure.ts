@@ -47,12 +47,12 @@ export function readRequest(kind: Exclude<ReadKind, 'filteredPage2'>, rng: Rng, 
   }
 }
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-function stats(times: number[], items: number[], errors: number): Stats {
+export function stats(times: number[], items: number[], errors: number): Stats {
   const s = [...times].sort((a, b) => a - b);
   const round = (x: number) => Math.round(x * 100) / 100;
   return {
@@ -66,7 +66,7 @@ function stats(times: number[], items: number[], errors: number): Stats {
   };
 }
 
-async function timedGet(baseUrl: string, token: string, path: string): Promise<{ ms: number; status: number; body: any }> {
+export async function timedGet(baseUrl: string, token: string, path: string): Promise<{ ms: number; status: number; body: any }> {
   const t = performance.now();
   const res = await fetch(baseUrl + path, { headers: { authorization: `Bearer ${token}` } });
   const body = await res.json();

@@ -10,6 +10,7 @@ import type { ReadKind, Stats } from './measure.ts';
 import type { EvalResult, InstalledRules } from './rules.ts';
 import type { DrainResult, ListenerStatements } from './drain.ts';
 import { NOTIFY_TARGET_MS, type NotifyResult } from './notify-latency.ts';
+import { CALLBACK_READS, describeLoad, type CallbackReadKind, type CallbackResult } from './callbacks.ts';
 
 /** the background phases: rules, their evaluation, the drain of the creation backlog, notification latency under load */
 export interface BackgroundResult {
@@ -37,6 +38,8 @@ export interface DbResult {
   reads: Record<ReadKind, Stats>;
   explain: Partial<Record<ReadKind, Explained>>;
   background: BackgroundResult | null;
+  /** the callback phase: generated callbacks and surveys, list / report latencies, their plans (null with --skip-callbacks) */
+  callbacks: CallbackResult | null;
   checks: Check[];
 }
 
@@ -47,6 +50,10 @@ export const READ_TARGET_MS = 50;
 export const CREATE_TARGET_PER_S = 2000;
 /** reads with a latency target */
 export const TARGETED_READS: ReadKind[] = ['queue', 'filtered', 'phone'];
+/** p99 targets of the callback reads at TARGET_SIZE: the lists like the other reads; the reports aggregate tens of thousands of callbacks */
+export const CALLBACK_TARGET_MS: Record<CallbackReadKind, number> = {
+  cbMine: READ_TARGET_MS, cbOverdue: READ_TARGET_MS, cbReportAgent: 500, cbReportPolicy: 500, cbTrend: 500,
+};
 
 export function checksFor(r: Omit<DbResult, 'checks'>): Check[] {
   const checks: Check[] = [];
@@ -61,6 +68,15 @@ export function checksFor(r: Omit<DbResult, 'checks'>): Check[] {
       name: `${k} p99`, target: `< ${READ_TARGET_MS} ms at ${TARGET_SIZE.toLocaleString('en-US')}`, value: `${r.reads[k].p99} ms`,
       pass: r.reads[k].p99 < READ_TARGET_MS, appliesAtThisSize: r.size >= TARGET_SIZE,
     });
+  }
+  if (r.callbacks) {
+    for (const k of CALLBACK_READS) {
+      const v = r.callbacks.reads[k];
+      checks.push({
+        name: `${k} p99`, target: `< ${CALLBACK_TARGET_MS[k]} ms at ${TARGET_SIZE.toLocaleString('en-US')}`, value: `${v.p99} ms`,
+        pass: v.p99 < CALLBACK_TARGET_MS[k] && v.errors === 0, appliesAtThisSize: r.size >= TARGET_SIZE,
+      });
+    }
   }
   if (r.background) {
     const n = r.background.notify;
@@ -107,6 +123,21 @@ export function formatTable(results: DbResult[], opts: { concurrency: number; du
   read('text search 异味 p50 / p99', 'text');
   add('load avg before create / after reads', (r) => `${r.loadAverage.beforeCreate.toFixed(2)} / ${r.loadAverage.afterReads.toFixed(2)}`);
   add('max of all reads', (r) => `${ms(Math.max(...Object.values(r.reads).map((s) => s.max)))} ms`);
+  if (results.some((r) => r.callbacks)) {
+    const cb = (f: (c: CallbackResult, r: DbResult) => string) => (r: DbResult) => (r.callbacks ? f(r.callbacks, r) : '—');
+    add('callbacks generated', cb((c) => describeLoad(c.load)));
+    add('  open per agent', cb((c) => Object.entries(c.load.openByUser).map(([u, n]) => `${u} ${n0(n)}`).join(', ')));
+    const cbRead = (label: string, k: CallbackReadKind) => add(label, cb((c, r) => {
+      const v = c.reads[k];
+      const agg = v.avgAggregated === null ? '' : `, ~${n0(v.avgAggregated)} summed`;
+      return `${ms(v.p50)} / ${ms(v.p99)} / ${ms(v.max)} ms (${v.avgItems} rows${agg}${v.errors ? `, ${v.errors} errors` : ''})${mark(r, `${k} p99`)}`;
+    }));
+    cbRead(`my callbacks, open p50 / p99 / max (n=${opts.samples})`, 'cbMine');
+    cbRead('all overdue callbacks p50 / p99 / max', 'cbOverdue');
+    cbRead('callback report 30 d by agent', 'cbReportAgent');
+    cbRead('callback report 90 d by policy', 'cbReportPolicy');
+    cbRead('satisfaction trend 90 d by week', 'cbTrend');
+  }
   if (results.some((r) => r.background)) {
     const bg = (f: (b: BackgroundResult, r: DbResult) => string) => (r: DbResult) => (r.background ? f(r.background, r) : '—');
     const us = (x: number) => (x < 10 ? x.toFixed(1) : Math.round(x).toString());

@@ -1,11 +1,12 @@
 // npm run bench -- [--size N] [--db pglite|postgres|both] [--duration S] [--concurrency C] [--samples K]
 //                  [--explain] [--keep] [--candidate-indexes]
 //                  [--rules R] [--drain-max K] [--probe-interval MS] [--notify-idle S] [--notify-wait S] [--notify-rate R]
-//                  [--profile-drain] [--skip-background]
+//                  [--profile-drain] [--skip-background] [--skip-callbacks]
 //
 // Per database: a throw-away database, the app's migrations and demo org, N
 // work orders bulk-loaded, R routing rules, the real app on a free port,
-// creation throughput with autocannon, read latencies, then the background
+// creation throughput with autocannon, read latencies, callback lists and
+// reports over ~N/3 generated callbacks, then the background
 // work: the drain of the creation backlog (routing.evaluate per event) and
 // created → in-app notification latency under the creation load. Prints a
 // table and writes bench/results/<timestamp>.json.
@@ -27,6 +28,7 @@ import { checksFor, formatTable, resultFile, TARGETED_READS, writeResults, type 
 import { installBenchRules, measureEvaluation, type EvalResult, type InstalledRules } from './rules.ts';
 import { listenerStatements, measureDrain } from './drain.ts';
 import { runNotifyLatency } from './notify-latency.ts';
+import { CALLBACK_LABELS, CALLBACK_READS, explainCallbacks, generateCallbacks, measureCallbacks, type CallbackLoad, type CallbackResult } from './callbacks.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -56,6 +58,8 @@ const { values: args } = parseArgs({
     'profile-drain': { type: 'boolean', default: false },
     /** only the original phases: no rules, no drain, no notification measurement */
     'skip-background': { type: 'boolean', default: false },
+    /** no callback phase: no callbacks generated, no callback reads */
+    'skip-callbacks': { type: 'boolean', default: false },
   },
 });
 
@@ -76,6 +80,7 @@ const notifyIdle = nonNegative('notify-idle', args['notify-idle']);
 const drainMax = positive('drain-max', args['drain-max']);
 const notifyRate = nonNegative('notify-rate', args['notify-rate']);
 const background = !args['skip-background'];
+const withCallbacks = !args['skip-callbacks'];
 if (!['pglite', 'postgres', 'both'].includes(args.db!)) throw new Error(`--db must be pglite, postgres or both, got ${args.db}`);
 const kinds: DbKind[] = args.db === 'both' ? ['postgres', 'pglite'] : [args.db as DbKind];
 
@@ -114,6 +119,12 @@ async function benchOne(kind: DbKind): Promise<DbResult> {
   const { phones, ...load } = await loadData(bdb, org, size, log);
   log(`${kind}: loaded in ${load.totalSeconds.toFixed(1)} s (${load.tickets.toLocaleString('en-US')} work orders, ${load.customers.toLocaleString('en-US')} customers, ${load.events.toLocaleString('en-US')} events)`);
 
+  let callbackLoad: CallbackLoad | null = null;
+  if (withCallbacks) {
+    log(`${kind}: generating callbacks and surveys from the loaded work orders`);
+    callbackLoad = await generateCallbacks(bdb, org, size, log);
+  }
+
   let candidateIndexes: { seconds: number; statements: number } | null = null;
   if (args['candidate-indexes']) {
     candidateIndexes = await applyCandidateIndexes(bdb);
@@ -142,6 +153,11 @@ async function benchOne(kind: DbKind): Promise<DbResult> {
 
   log(`${kind}: read latencies, ${samples} samples each`);
   const reads = await measureReads({ baseUrl: server.baseUrl, tokens, phones, samples }, log);
+  let callbackReads: CallbackResult['reads'] | null = null;
+  if (callbackLoad) {
+    log(`${kind}: callback lists and reports, ${samples} samples each`);
+    callbackReads = await measureCallbacks({ baseUrl: server.baseUrl, tokens, samples }, log);
+  }
   const loadAfterReads = os.loadavg()[0];
 
   let bg: BackgroundResult | null = null;
@@ -169,13 +185,25 @@ async function benchOne(kind: DbKind): Promise<DbResult> {
 
   log(`${kind}: EXPLAIN ANALYZE of the reads`);
   const explain = await explainReads(database, org, phones);
+  const callbacks: CallbackResult | null = callbackLoad && callbackReads
+    ? { load: callbackLoad, reads: callbackReads, explain: await explainCallbacks(database, org) }
+    : null;
   const statementsPerCreate = await createStatements(database, org);
   const loadAverage = { beforeCreate: loadBeforeCreate, afterReads: loadAfterReads };
-  const partial = { db: kind, size, location: bdb.location, serverVersion, loadAverage, indexes: candidateIndexes ? 'migrations + bench/candidate-indexes.sql' : 'migrations', load, create, statementsPerCreate, reads, explain, background: bg };
+  const partial = { db: kind, size, location: bdb.location, serverVersion, loadAverage, indexes: candidateIndexes ? 'migrations + bench/candidate-indexes.sql' : 'migrations', load, create, statementsPerCreate, reads, explain, background: bg, callbacks };
   const result: DbResult = { ...partial, checks: checksFor(partial) };
   for (const k of Object.keys(explain) as ReadKind[]) {
     const slow = TARGETED_READS.includes(k) && result.checks.some((c) => c.name === `${k} p99` && !c.pass);
     if (args.explain || slow) console.log(`\n--- ${kind}: ${READ_LABELS[k]}${slow ? ' (target missed)' : ''}\n${explain[k]!.sql}\n${JSON.stringify(explain[k]!.params)}\n${explain[k]!.plan}\n`);
+  }
+  if (callbacks) {
+    for (const k of CALLBACK_READS) {
+      const slow = result.checks.some((c) => c.name === `${k} p99` && !c.pass);
+      if (!args.explain && !slow) continue;
+      for (const [i, e] of (callbacks.explain[k] ?? []).entries()) {
+        console.log(`\n--- ${kind}: ${CALLBACK_LABELS[k]}${slow ? ' (target missed)' : ''}, statement ${i + 1} (${e.ms.toFixed(1)} ms)\n${e.sql}\n${JSON.stringify(e.params)}\n${e.plan}\n`);
+      }
+    }
   }
   if (bg && args.explain) {
     for (const q of bg.listeners.slowest) console.log(`\n--- ${kind}: slowest select of ${q.job} (${q.ms} ms)\n${q.sql}\n${JSON.stringify(q.params)}\n${q.plan}\n`);
@@ -195,7 +223,7 @@ try {
 const table = formatTable(results, { concurrency, duration, samples });
 const file = writeResults({
   startedAt: startedAt.toISOString(),
-  options: { size, db: args.db, duration, concurrency, samples, candidateIndexes: args['candidate-indexes'], rules: ruleCount, probeIntervalMs: probeInterval, notifyWaitS: notifyWait, notifyIdleS: notifyIdle, drainMax, notifyRate: notifyRate || null, background },
+  options: { size, db: args.db, duration, concurrency, samples, candidateIndexes: args['candidate-indexes'], rules: ruleCount, probeIntervalMs: probeInterval, notifyWaitS: notifyWait, notifyIdleS: notifyIdle, drainMax, notifyRate: notifyRate || null, background, callbacks: withCallbacks },
   machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
   results,
   table,

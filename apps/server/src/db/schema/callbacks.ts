@@ -91,10 +91,14 @@ export const callbackTasks = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
-    index('callback_tasks_assignee_open_idx').on(t.assigneeId, t.dueAt).where(sql`status = 'open'`),
+    // the lists sort by (due_at, id): with id in the index, a page never sorts a whole group of equal deadlines
+    index('callback_tasks_assignee_open_idx').on(t.assigneeId, t.dueAt, t.id).where(sql`status = 'open'`),
     index('callback_tasks_ticket_idx').on(t.ticketId),
     index('callback_tasks_customer_idx').on(t.customerId),
-    index('callback_tasks_due_idx').on(t.dueAt),
+    index('callback_tasks_due_idx').on(t.dueAt, t.id),
+    index('callback_tasks_open_due_idx').on(t.dueAt, t.id).where(sql`status = 'open'`),
+    // the satisfaction trend reads by completion time
+    index('callback_tasks_done_idx').on(t.doneAt),
     index('callback_tasks_campaign_idx').on(t.campaignId),
   ],
 );
@@ -175,6 +179,7 @@ export const surveyInvitations = pgTable(
     index('survey_invitations_survey_idx').on(t.surveyId),
     index('survey_invitations_ticket_idx').on(t.ticketId),
     index('survey_invitations_customer_idx').on(t.customerId),
+    index('survey_invitations_answered_idx').on(t.answeredAt),
   ],
 );
 

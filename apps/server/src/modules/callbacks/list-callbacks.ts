@@ -1,11 +1,11 @@
-import { and, asc, eq, gt, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { callbackTasks, customers, teams, tickets, users } from '../../db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { can, type Principal } from '../../platform/auth/principal.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
 import { customerPhoneFor } from '../customers/customer-presenter.ts';
-import { quietHoursFor, quietState } from './quiet-hours.repository.ts';
+import { quietHoursResolver, quietState } from './quiet-hours.repository.ts';
 
 export interface CallbackQuery {
   view: 'mine' | 'team' | 'all';
@@ -47,8 +47,8 @@ export async function listCallbacks(db: Db, viewer: Principal, q: CallbackQuery,
   if (q.overdue) conds.push(and(eq(callbackTasks.status, 'open'), lt(callbackTasks.dueAt, now)));
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
-    const at = new Date(c.sortValue);
-    conds.push(or(gt(callbackTasks.dueAt, at), and(eq(callbackTasks.dueAt, at), gt(callbackTasks.id, c.id))));
+    // a row comparison, so the (due_at, id) index can start right at the cursor
+    conds.push(sql`(${callbackTasks.dueAt}, ${callbackTasks.id}) > (${c.sortValue}::timestamptz, ${c.id}::uuid)`);
   }
   const rows = await db.select({
     c: callbackTasks, customerName: customers.name, customerPhone: customers.phone, customerClass: customers.customerClass,
@@ -62,12 +62,13 @@ export async function listCallbacks(db: Db, viewer: Principal, q: CallbackQuery,
     .orderBy(asc(callbackTasks.dueAt), asc(callbackTasks.id))
     .limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
-  const quietByClass = new Map<string, Awaited<ReturnType<typeof quietHoursFor>>>();
+  const windowsFor = await quietHoursResolver(db);
+  const quietByClass = new Map<string, ReturnType<typeof quietState>>();
   const items = [];
   for (const r of page) {
     const key = r.customerClass ?? '';
-    if (!quietByClass.has(key)) quietByClass.set(key, await quietHoursFor(db, r.customerClass));
-    const quiet = quietState(quietByClass.get(key)!, timeZone, now);
+    if (!quietByClass.has(key)) quietByClass.set(key, quietState(windowsFor(r.customerClass), timeZone, now));
+    const quiet = quietByClass.get(key)!;
     items.push({
       ...presentTask(r.c, now),
       customerName: r.customerName, customerPhone: customerPhoneFor(viewer, r.customerPhone), customerClass: r.customerClass,

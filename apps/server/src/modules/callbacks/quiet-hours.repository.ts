@@ -8,12 +8,32 @@ import { isQuietTime, nextAllowedTime, quietHoursList, type QuietHours } from '.
 
 export const DEFAULT_QUIET_HOURS: QuietHours[] = [{ start: '21:00', end: '09:00' }, { start: '12:00', end: '13:30' }];
 
-export async function quietHoursFor(tx: Tx, customerClass: string | null): Promise<QuietHours[]> {
+// validated windows by row version: the check walks every minute of the day, too slow per list row
+const parsed = new Map<string, QuietHours[]>();
+function windowsOf(row: typeof quietHourRules.$inferSelect): QuietHours[] {
+  const key = `${row.id}:${row.updatedAt.getTime()}`;
+  let w = parsed.get(key);
+  if (!w) {
+    w = quietHoursList.parse(row.windows);
+    if (parsed.size > 200) parsed.clear();
+    parsed.set(key, w);
+  }
+  return w;
+}
+
+/** All rules at once: a resolver from customer class to its windows (one query for a whole list). */
+export async function quietHoursResolver(tx: Tx): Promise<(customerClass: string | null) => QuietHours[]> {
   const rows = await tx.select().from(quietHourRules);
-  const own = customerClass ? rows.find((r) => r.customerClass === customerClass) : undefined;
   const def = rows.find((r) => r.customerClass === null);
-  const windows = (own ?? def)?.windows;
-  return windows ? quietHoursList.parse(windows) : DEFAULT_QUIET_HOURS;
+  return (customerClass) => {
+    const own = customerClass ? rows.find((r) => r.customerClass === customerClass) : undefined;
+    const row = own ?? def;
+    return row ? windowsOf(row) : DEFAULT_QUIET_HOURS;
+  };
+}
+
+export async function quietHoursFor(tx: Tx, customerClass: string | null): Promise<QuietHours[]> {
+  return (await quietHoursResolver(tx))(customerClass);
 }
 
 export interface QuietState {
