@@ -105,6 +105,19 @@ const NOUNS: Record<string, { zh: string; en: string }> = {
   roleName: { zh: '角色名', en: 'Role name' },
   assignee: { zh: '处理人', en: 'Assignee' },
   parentDepartment: { zh: '上级部门', en: 'Parent department' },
+  callback: { zh: '回访', en: 'Callback' },
+  callbackPolicy: { zh: '回访策略', en: 'Callback policy' },
+  callbackScript: { zh: '回访话术', en: 'Callback script' },
+  script: { zh: '回访话术', en: 'Callback script' },
+  survey: { zh: '满意度调查', en: 'Survey' },
+  quietHours: { zh: '该客户类别的休息时间', en: 'Rest windows of this customer class' },
+};
+
+/** States of a callback, for CALLBACK_NOT_OPEN. */
+const CALLBACK_STATES: Record<string, { zh: string; en: string }> = {
+  done: { zh: '完成', en: 'done' },
+  closed: { zh: '结案', en: 'closed' },
+  cancelled: { zh: '取消', en: 'cancelled' },
 };
 
 export function notFound(what: keyof typeof NOUNS): AppError {
@@ -127,6 +140,7 @@ export function localizeParams(params: Record<string, string | number>, locale: 
   const out = { ...params };
   if (typeof out.what === 'string') out.what = pick(NOUNS, out.what, locale);
   for (const k of ['from', 'to']) if (typeof out[k] === 'string') out[k] = pick(STATUSES, out[k] as string, locale);
+  if (typeof out.status === 'string') out.status = pick(CALLBACK_STATES, out.status, locale);
   if (typeof out.allowed === 'string') {
     out.allowed = out.allowed.split(', ').map((s) => pick(STATUSES, s, locale)).join(locale === 'zh-CN' ? '、' : ', ');
   }

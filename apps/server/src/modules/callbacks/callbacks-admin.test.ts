@@ -42,10 +42,16 @@ describe('callback settings', () => {
     expect(a.status).toBe(200);
     const list = (await t.request(op, 'GET', '/api/v1/quiet-hours')).body.items;
     expect(list).toContainEqual({ customerClass: 'A', windows: [{ start: '22:00', end: '08:00' }] });
+    expect((await t.request(mgr, 'DELETE', '/api/v1/quiet-hours/A')).status).toBe(204);
+    expect((await t.request(op, 'GET', '/api/v1/quiet-hours')).body.items.some((r: { customerClass: string }) => r.customerClass === 'A')).toBe(false);
+    expect((await t.request(mgr, 'DELETE', '/api/v1/quiet-hours/A')).status).toBe(404);
+    await t.request(mgr, 'PUT', '/api/v1/quiet-hours', { customerClass: 'A', windows: [{ start: '22:00', end: '08:00' }] });
     const policies = (await t.request(op, 'GET', '/api/v1/callback-policies')).body.items;
     expect(policies.map((p: { name: string }) => p.name)).toContain('渗漏水维修回访(试漏后3天内)');
     const used = policies[0].scriptId;
-    expect((await t.request(mgr, 'DELETE', `/api/v1/callback-scripts/${used}`)).status).toBe(409);
+    const inUse = await t.request(mgr, 'DELETE', `/api/v1/callback-scripts/${used}`);
+    expect(inUse.status).toBe(409);
+    expect(inUse.body.error.message).toBe('回访话术仍在使用中,不能删除');
   });
 });
 

@@ -202,7 +202,7 @@ export function callbackRoutes(app: App, { db, config }: Deps): void {
   app.get('/api/v1/callback-policies', {
     config: work,
     schema: { tags: ['callbacks'], summary: 'Callback policies: event-triggered, scheduled', response: { 200: z.object({ items: z.array(policyOut) }) } },
-  }, async () => ({ items: (await db.select().from(callbackPolicies).orderBy(asc(callbackPolicies.createdAt))).map(presentPolicy) }));
+  }, async () => ({ items: (await db.select().from(callbackPolicies).orderBy(asc(callbackPolicies.createdAt), asc(callbackPolicies.name))).map(presentPolicy) }));
 
   app.post('/api/v1/callback-policies', {
     config: manage,
@@ -288,6 +288,16 @@ export function callbackRoutes(app: App, { db, config }: Deps): void {
       await tx.insert(quietHourRules).values({ customerClass: req.body.customerClass, windows: parsed.data });
     });
     return { customerClass: req.body.customerClass, windows: parsed.data };
+  });
+
+  app.delete('/api/v1/quiet-hours/:customerClass', {
+    config: manage,
+    schema: { tags: ['callbacks'], summary: 'Remove a customer class\'s own rest windows: it follows the default again',
+      params: z.object({ customerClass: z.string().trim().min(1).max(20) }), response: { 204: z.null(), ...errors } },
+  }, async (req, reply) => {
+    const rows = await db.delete(quietHourRules).where(eq(quietHourRules.customerClass, req.params.customerClass)).returning({ id: quietHourRules.id });
+    if (!rows.length) throw notFound('quietHours');
+    return reply.status(204).send(null);
   });
 
   // ---- campaigns ----
