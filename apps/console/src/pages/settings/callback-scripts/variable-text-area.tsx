@@ -1,0 +1,75 @@
+import { useRef } from 'react';
+import { Button, Input, Space, Typography } from 'antd';
+import type { TextAreaRef } from 'antd/es/input/TextArea';
+import { SCRIPT_VARIABLES } from '@kefu/shared/callbacks';
+import { useT } from '../../../i18n/i18n-provider.tsx';
+import { insertVariable, type ScriptVariable } from './script-model.ts';
+
+interface Props {
+  value?: string;
+  onChange?: (value: string) => void;
+  rows?: number;
+  maxLength?: number;
+  testId?: string;
+}
+
+/** A textarea with one button per script variable; a button puts {variable} where the cursor is (a form control). */
+export function VariableTextArea({ value = '', onChange, rows = 4, maxLength, testId }: Props) {
+  const t = useT();
+  const ref = useRef<TextAreaRef>(null);
+  // where the cursor was when the textarea lost focus to a button
+  const caret = useRef<{ start: number; end: number } | null>(null);
+
+  const insert = (v: ScriptVariable) => {
+    const el = ref.current?.resizableTextArea?.textArea;
+    const at = caret.current ?? { start: value.length, end: value.length };
+    const next = insertVariable(value, at.start, at.end, v);
+    onChange?.(next.text);
+    caret.current = { start: next.caret, end: next.caret };
+    // after React has put the new text in, put the cursor behind the variable
+    requestAnimationFrame(() => {
+      el?.focus();
+      el?.setSelectionRange(next.caret, next.caret);
+    });
+  };
+
+  const remember = () => {
+    const el = ref.current?.resizableTextArea?.textArea;
+    if (el) caret.current = { start: el.selectionStart, end: el.selectionEnd };
+  };
+
+  return (
+    <div>
+      <Space size={[4, 4]} wrap style={{ marginBottom: 6 }}>
+        <Typography.Text type="secondary">{t('cbScript.insertVar')}</Typography.Text>
+        {SCRIPT_VARIABLES.map((v) => (
+          <Button
+            key={v}
+            size="small"
+            // keep the textarea's selection: the button must not take the focus on mouse down
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => insert(v)}
+            title={`{${v}}`}
+            data-testid={`insert-${v}`}
+          >
+            {t(`cbScript.var.${v}`)}
+          </Button>
+        ))}
+      </Space>
+      <Input.TextArea
+        ref={ref}
+        value={value}
+        rows={rows}
+        maxLength={maxLength}
+        showCount={!!maxLength}
+        onChange={(e) => {
+          onChange?.(e.target.value);
+          caret.current = { start: e.target.selectionStart, end: e.target.selectionEnd };
+        }}
+        onSelect={remember}
+        onBlur={remember}
+        data-testid={testId}
+      />
+    </div>
+  );
+}
