@@ -173,6 +173,7 @@ export default {
 
   // ---- quiet hours ----
   'quietHours.title': 'Quiet hours',
+  'quietHours.removeConfirm': 'Remove: this class follows the default rest windows again',
   'quietHours.hint': 'No phone callbacks while customers rest (an agent may override it when the customer asks). Customer classes without their own row use "Default"; a window may wrap midnight, e.g. 21:00–09:00; no windows means no quiet hours for that class.',
   'quietHours.default': 'Default',
   'quietHours.classN': 'Class {cls}',

@@ -173,6 +173,7 @@ export default {
 
   // ---- 休息时间(一个避免) ----
   'quietHours.title': '休息时间(一个避免)',
+  'quietHours.removeConfirm': '删除后该类客户按默认休息时间回访',
   'quietHours.hint': '客户的休息时间内不电话回访(客户要求时回访人可在回访界面越过)。没有单独设置的客户类别使用“默认”;时段可以跨午夜,如 21:00–09:00;不设时段表示该类客户没有休息时间。',
   'quietHours.default': '默认',
   'quietHours.classN': '{cls} 类客户',

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { App, AutoComplete, Button, Card, Space, Tag, TimePicker, Tooltip, Typography } from 'antd';
+import { App, AutoComplete, Button, Card, Popconfirm, Space, Tag, TimePicker, Tooltip, Typography } from 'antd';
 import { CloseOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, itemsOf } from '../../../api/client.ts';
@@ -53,6 +53,19 @@ export function QuietHoursCard() {
     } finally {
       setSaving(null);
     }
+  };
+
+  /** A class row stops having its own windows: the class follows the default again. */
+  const remove = async (d: QuietDraft) => {
+    if (d.customerClass === null) return;
+    if (d.saved !== null) {
+      try {
+        await api.del(`/quiet-hours/${encodeURIComponent(d.customerClass)}`);
+      } catch {
+        return; // reported by the API client
+      }
+    }
+    setDrafts((all) => all.filter((x) => x !== d));
   };
 
   const discard = (d: QuietDraft) =>
@@ -137,6 +150,11 @@ export function QuietHoursCard() {
               ) : null}
             </div>
             <Space style={{ alignSelf: 'flex-start' }}>
+              {d.customerClass !== null ? (
+                <Popconfirm title={t('quietHours.removeConfirm')} onConfirm={() => void remove(d)} okText={t('common.delete')} cancelText={t('common.cancel')}>
+                  <Button size="small" danger data-testid="quiet-remove">{t('common.delete')}</Button>
+                </Popconfirm>
+              ) : null}
               {dirty ? (
                 <Button size="small" onClick={() => discard(d)} data-testid="quiet-discard">
                   {t('quietHours.discard')}
