@@ -55,6 +55,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   useEffect(() => {
+    // a customer's survey link (/s/:token) is public: no session is looked for there
+    if (window.location.pathname.startsWith('/s/')) {
+      setState({ status: 'anonymous' });
+      return;
+    }
     api
       .get<Me>('/me', undefined, { silent: true })
       .then(signIn)
