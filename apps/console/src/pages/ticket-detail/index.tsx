@@ -13,6 +13,7 @@ import { TicketHeader } from './ticket-header.tsx';
 import { TicketFieldsCard } from './ticket-fields-card.tsx';
 import { TicketSidePanel } from './ticket-side-panel.tsx';
 import { TicketNotes } from './ticket-notes.tsx';
+import { TicketCallbacksCard } from './ticket-callbacks.tsx';
 import { TicketTimeline } from './ticket-timeline.tsx';
 import { RelatedTickets, relatedNumbers, relatedRows } from './related-tickets.tsx';
 
@@ -102,6 +103,8 @@ export function TicketDetailPage() {
         <Col xs={24} lg={8}>
           <TicketSidePanel ticket={tk} canAssign={access.ticketAssign} canUpdate={access.ticketUpdate} onPatch={patch} />
           <RelatedTickets rows={rows} />
+          {/* callbacks and survey answers: refetched whenever the work order changes */}
+          <TicketCallbacksCard key={`${tk.id}:${tk.updatedAt}`} ticketId={tk.id} />
           <TicketNotes ticketId={tk.id} canNote={access.ticketNote} onAdded={() => setTimelineVersion((v) => v + 1)} />
         </Col>
       </Row>
