@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as workbench from '../../e2e/workbench.e2e.ts';
 import * as sla from '../../e2e/sla.e2e.ts';
+import * as callbacks from '../../e2e/callbacks.e2e.ts';
 
 // Browser tests against the built console served by a real server on a free
 // port with a fresh embedded database. KEFU_E2E_BASE_URL=http://... runs the
@@ -16,7 +17,7 @@ interface E2eTest {
   run: (opts: { baseURL: string; screenshotDir: string }) => Promise<void>;
 }
 
-const TESTS: E2eTest[] = [workbench, sla];
+const TESTS: E2eTest[] = [workbench, sla, callbacks];
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const screenshotDir = path.join(root, 'e2e', 'screenshots');
 
