@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
 import { Spin } from 'antd';
 import type { AccessKey } from './access.ts';
@@ -26,9 +26,12 @@ import { NotificationPreferencesPage } from './pages/notification-preferences/in
 import { MyCallbacksPage } from './pages/callbacks/index.tsx';
 import { CallbackWorkspacePage } from './pages/callback-workspace/index.tsx';
 import { CampaignsPage } from './pages/campaigns/index.tsx';
-import { CallbackReportPage } from './pages/callback-report/index.tsx';
-import { SurveysPage } from './pages/surveys/index.tsx';
-import { PublicSurveyPage } from './pages/public-survey/index.tsx';
+// pages with charts load on demand: ECharts stays out of the main bundle, and
+// a customer opening a survey link on a phone downloads no console pages
+const CallbackReportPage = lazy(() => import('./pages/callback-report/index.tsx').then((m) => ({ default: m.CallbackReportPage })));
+const SurveysPage = lazy(() => import('./pages/surveys/index.tsx').then((m) => ({ default: m.SurveysPage })));
+const PublicSurveyPage = lazy(() => import('./pages/public-survey/index.tsx').then((m) => ({ default: m.PublicSurveyPage })));
+const loading = (node: ReactNode) => <Suspense fallback={<Spin size="large" className="kefu-boot-spin" />}>{node}</Suspense>;
 import { CallbackPoliciesPage } from './pages/settings/callback-policies/index.tsx';
 import { CallbackScriptsPage } from './pages/settings/callback-scripts/index.tsx';
 
@@ -63,7 +66,7 @@ const guarded = (access: AccessKey, element: ReactNode) => <Guard access={access
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   // the customer's survey link: no login, outside the console's layout
-  { path: '/s/:token', element: <PublicSurveyPage /> },
+  { path: '/s/:token', element: loading(<PublicSurveyPage />) },
   {
     path: '/',
     element: <RequireLogin />,
@@ -77,9 +80,9 @@ export const router = createBrowserRouter([
       { path: 'supervisor', element: guarded('supervisor', <SupervisorPage />) },
       { path: 'callbacks', element: guarded('callbacks', <MyCallbacksPage />) },
       { path: 'callbacks/campaigns', element: guarded('callbackManage', <CampaignsPage />) },
-      { path: 'callbacks/report', element: guarded('callbackManage', <CallbackReportPage />) },
+      { path: 'callbacks/report', element: guarded('callbackManage', loading(<CallbackReportPage />)) },
       { path: 'callbacks/:id', element: guarded('callbacks', <CallbackWorkspacePage />) },
-      { path: 'surveys', element: guarded('surveys', <SurveysPage />) },
+      { path: 'surveys', element: guarded('surveys', loading(<SurveysPage />)) },
       // everyone signed in: their own notification channels
       { path: 'me/notifications', element: <NotificationPreferencesPage /> },
       {
