@@ -59,7 +59,12 @@ describe.skipIf(!!process.env.DATABASE_URL)('embedded database on disk', () => {
     const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'cs_manager', password: 'kefu-demo' } });
     const list = await app.inject({ method: 'GET', url: '/api/v1/tickets?view=all', headers: { authorization: `Bearer ${login.json().token}` } });
     const statuses = list.json().items.map((i: { status: string }) => i.status).sort();
-    expect(statuses).toEqual(['new', 'new', 'new', 'open', 'pending', 'resolved']);
+    expect(statuses).toEqual(['new', 'new', 'new', 'open', 'pending', 'resolved', 'resolved', 'resolved']);
+    // the resolved complaints are waiting for their callbacks once the background has run
+    await app.services.drain();
+    const op = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'operator', password: 'kefu-demo' } });
+    const callbacks = await app.inject({ method: 'GET', url: '/api/v1/callbacks?status=open', headers: { authorization: `Bearer ${op.json().token}` } });
+    expect(callbacks.json().items.filter((c: { ticketId: string | null }) => c.ticketId)).toHaveLength(2);
     await app.close();
     await database.close();
   });
