@@ -50,7 +50,7 @@ export function createServices(config: Config, database: Database, log: ServiceL
   registerCutoffs({ runner, hub });
   registerCallbacks(dispatcher, {
     runner, hub, timeZone: config.KEFU_TIMEZONE,
-    sendSurvey: async (tx, ticketId) => { await inviteAfterResolution(tx, db, ticketId); },
+    sendSurvey: async (tx, ticketId) => { await inviteAfterResolution(tx, db, ticketId, config.KEFU_TIMEZONE); },
   });
   registerSurveySending(runner, channels, db, config.KEFU_PUBLIC_URL);
   // supervisors' wallboards refetch when background work changed something (at most once a second)

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/client.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 
 // Policies, scripts and quiet hours as data; the rectification branch of the
@@ -132,6 +134,27 @@ describe('periodic questionnaires', () => {
     const responses = (await t.request(mgr, 'GET', `/api/v1/survey-responses?surveyId=${survey.body.id}&answered=true`)).body.items;
     expect(responses).toMatchObject([{ rating: 3, scale: 3, answers: { q1: 0, q2: 2 }, comment: '总体不错' }]);
     expect((await t.request(op, 'GET', '/api/v1/surveys')).status).toBe(403);
+  });
+
+  it('schedules a reminder by itself, and sends nothing inside the customer\'s rest time', async () => {
+    const shanghai = (d: Date) => d.toLocaleTimeString('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' });
+    const now = new Date();
+    const end = new Date(now.getTime() + 2 * 3_600_000);
+    await t.request(mgr, 'PUT', '/api/v1/quiet-hours', { customerClass: 'Q', windows: [{ start: shanghai(new Date(now.getTime() - 3_600_000)), end: shanghai(end) }] });
+    await t.request(op, 'POST', '/api/v1/customers', { name: '休息中的业主', phone: '13866664441', customerClass: 'Q' });
+    const survey = (await t.request(mgr, 'POST', '/api/v1/surveys', { name: '夜间测试调查', scale: 5, validDays: 10 })).body;
+    const before = sms.length;
+    expect((await t.request(mgr, 'POST', `/api/v1/surveys/${survey.id}/send`, { filter: { customerClasses: ['Q'] } })).status).toBe(201);
+    await t.drain();
+    expect(sms.length).toBe(before); // held back until the rest time ends
+    const jobs = await queryRows<{ reminder: boolean; run_at: Date }>(t.database.db, sql`
+      select coalesce((payload->>'reminder')::boolean, false) as reminder, run_at from jobs j
+      where kind = 'surveys.send' and status = 'pending' and payload->>'invitationId' in (select id::text from survey_invitations where survey_id = ${survey.id})
+      order by run_at`);
+    expect(jobs.map((j) => j.reminder)).toEqual([false, true]);
+    expect(shanghai(new Date(jobs[0].run_at))).toBe(shanghai(end));
+    expect(new Date(jobs[1].run_at).getTime() - now.getTime()).toBeGreaterThan(4.9 * 86_400_000);
+    await t.request(mgr, 'DELETE', '/api/v1/quiet-hours/Q');
   });
 
   it('sends by e-mail to customers who have an address, and counts those who have none', async () => {

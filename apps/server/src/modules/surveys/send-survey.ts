@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { customers, surveyInvitations, surveys, tickets } from '../../db/schema/index.ts';
-import { enqueue } from '../../platform/jobs/job-queue.ts';
+import { cancelJob, enqueue } from '../../platform/jobs/job-queue.ts';
+import { nextAllowedTime } from '../../platform/time/quiet-hours.ts';
+import { quietHoursFor } from '../callbacks/quiet-hours.repository.ts';
 import { backoffMs, type JobRunner } from '../../platform/jobs/job-runner.ts';
 import type { Channels } from '../notifications/channels/channel-settings.ts';
 import { hashToken, surveySecret, tokenFor } from './survey-tokens.ts';
@@ -26,12 +28,26 @@ export interface InviteInput {
   ticketId?: string | null;
   agentId?: string | null;
   channel: 'sms' | 'email';
+  /** periodic surveys: remind once, halfway through the link's validity, if still unanswered */
+  remind?: boolean;
 }
 
-/** Creates the invitation (its link is signed) and a job that sends it after commit. */
-export async function invite(tx: Tx, secretKey: object, input: InviteInput, now = new Date()): Promise<string> {
+export interface InviteOptions {
+  timeZone: string;
+  now?: Date;
+}
+
+const DAY_MS = 86_400_000;
+export const reminderKey = (invitationId: string) => `survey:remind:${invitationId}`;
+
+/**
+ * Creates the invitation (its link is signed) and a job that sends it after
+ * commit — not inside the customer's rest time (NTF-11): then at its end.
+ */
+export async function invite(tx: Tx, secretKey: object, input: InviteInput, opts: InviteOptions): Promise<string> {
+  const now = opts.now ?? new Date();
   const [survey] = await tx.select().from(surveys).where(eq(surveys.id, input.surveyId));
-  const [c] = await tx.select({ phone: customers.phone, email: customers.email }).from(customers).where(eq(customers.id, input.customerId));
+  const [c] = await tx.select({ phone: customers.phone, email: customers.email, cls: customers.customerClass }).from(customers).where(eq(customers.id, input.customerId));
   const id = randomUUID();
   const secret = await surveySecret(tx, secretKey);
   const address = (input.channel === 'sms' ? c?.phone : c?.email) ?? null;
@@ -41,19 +57,37 @@ export async function invite(tx: Tx, secretKey: object, input: InviteInput, now 
     expiresAt: new Date(now.getTime() + survey.validDays * 86_400_000),
     sendError: address ? null : `no ${input.channel} address`,
   });
-  if (address) await enqueue(tx, SURVEY_SEND_JOB, { invitationId: id, attempt: 0 });
+  if (address) {
+    const windows = await quietHoursFor(tx, c?.cls ?? null);
+    const at = (t: Date) => nextAllowedTime(windows, opts.timeZone, t);
+    await enqueue(tx, SURVEY_SEND_JOB, { invitationId: id, attempt: 0 }, { runAt: at(now) });
+    if (input.remind) {
+      await enqueue(tx, SURVEY_SEND_JOB, { invitationId: id, attempt: 0, reminder: true },
+        { runAt: at(new Date(now.getTime() + (survey.validDays * DAY_MS) / 2)), dedupeKey: reminderKey(id) });
+    }
+  }
   return id;
 }
 
+/** A reminder now (or at the end of the customer's rest time), replacing the scheduled one. */
+export async function remindNow(tx: Tx, invitationId: string, timeZone: string, now = new Date()): Promise<void> {
+  const [row] = await tx.select({ cls: customers.customerClass }).from(surveyInvitations)
+    .innerJoin(customers, eq(customers.id, surveyInvitations.customerId)).where(eq(surveyInvitations.id, invitationId));
+  await cancelJob(tx, reminderKey(invitationId));
+  const windows = await quietHoursFor(tx, row?.cls ?? null);
+  await enqueue(tx, SURVEY_SEND_JOB, { invitationId, attempt: 0, reminder: true },
+    { runAt: nextAllowedTime(windows, timeZone, now), dedupeKey: reminderKey(invitationId) });
+}
+
 /** The post-resolution survey of a resolved work order, to its customer, once. */
-export async function inviteAfterResolution(tx: Tx, secretKey: object, ticketId: string): Promise<string | null> {
+export async function inviteAfterResolution(tx: Tx, secretKey: object, ticketId: string, timeZone: string): Promise<string | null> {
   const [t] = await tx.select({ customerId: tickets.customerId, assigneeId: tickets.assigneeId }).from(tickets).where(eq(tickets.id, ticketId));
   const [survey] = await tx.select({ id: surveys.id }).from(surveys).where(eq(surveys.kind, 'post_resolution')).orderBy(asc(surveys.createdAt)).limit(1);
   if (!t || !survey) return null;
   const [already] = await tx.select({ id: surveyInvitations.id }).from(surveyInvitations)
     .where(and(eq(surveyInvitations.ticketId, ticketId), eq(surveyInvitations.surveyId, survey.id))).limit(1);
   if (already) return null;
-  return invite(tx, secretKey, { surveyId: survey.id, customerId: t.customerId, ticketId, agentId: t.assigneeId, channel: 'sms' });
+  return invite(tx, secretKey, { surveyId: survey.id, customerId: t.customerId, ticketId, agentId: t.assigneeId, channel: 'sms' }, { timeZone });
 }
 
 export function surveyText(name: string, link: string, validDays: number, reminder: boolean): string {
@@ -65,6 +99,7 @@ export function registerSurveySending(runner: JobRunner, channels: Channels, db:
     const [row] = await tx.select({ i: surveyInvitations, s: surveys }).from(surveyInvitations)
       .innerJoin(surveys, eq(surveys.id, surveyInvitations.surveyId)).where(eq(surveyInvitations.id, payload.invitationId));
     if (!row || !row.i.address || row.i.answeredAt || row.i.expiresAt.getTime() < Date.now()) return;
+    if (payload.reminder && row.i.remindedAt) return; // one reminder per invitation
     const link = `${publicUrl.replace(/\/$/, '')}/s/${tokenFor(await surveySecret(tx, db), row.i.id)}`;
     const channel = row.i.channel === 'email' ? channels.email : channels.sms;
     const text = surveyText(row.s.name, link, row.s.validDays, !!payload.reminder);

@@ -6,9 +6,8 @@ import type { App, Deps } from '../../platform/http/types.ts';
 import { queryRows } from '../../db/client.ts';
 import { customers, surveyInvitations, surveys, tickets, users } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { enqueue } from '../../platform/jobs/job-queue.ts';
 import { selectCustomerIds } from '../callbacks/customer-selection.ts';
-import { invite, SURVEY_SEND_JOB } from './send-survey.ts';
+import { invite, remindNow } from './send-survey.ts';
 import { hashToken, surveySecret, verifyToken } from './survey-tokens.ts';
 
 const manage = { permission: 'survey:manage' as const };
@@ -75,7 +74,7 @@ export function surveyRoutes(app: App, { db, config }: Deps): void {
       if (!ids.length) throw new AppError('VALIDATION_FAILED', { summary: 'no customer matches the filter' });
       let withoutAddress = 0;
       for (const customerId of ids) {
-        const invitationId = await invite(tx, db, { surveyId: s.id, customerId, channel: req.body.channel });
+        const invitationId = await invite(tx, db, { surveyId: s.id, customerId, channel: req.body.channel, remind: true }, { timeZone: config.KEFU_TIMEZONE });
         const [row] = await tx.select({ address: surveyInvitations.address }).from(surveyInvitations).where(eq(surveyInvitations.id, invitationId));
         if (!row.address) withoutAddress++;
       }
@@ -86,14 +85,14 @@ export function surveyRoutes(app: App, { db, config }: Deps): void {
 
   app.post('/api/v1/surveys/:id/remind', {
     config: manage,
-    schema: { tags: ['surveys'], summary: 'Remind everyone who has not answered yet (once), while their link is valid', params: idParams,
+    schema: { tags: ['surveys'], summary: 'Remind everyone who has not answered yet, now (once; otherwise a reminder goes out by itself halfway through the link\'s validity)', params: idParams,
       response: { 200: z.object({ reminded: z.number() }), ...errors } },
   }, async (req) => {
     const reminded = await db.transaction(async (tx) => {
       const rows = await tx.select({ id: surveyInvitations.id }).from(surveyInvitations).where(and(
         eq(surveyInvitations.surveyId, req.params.id), isNull(surveyInvitations.answeredAt), isNull(surveyInvitations.remindedAt),
         sql`${surveyInvitations.sentAt} is not null`, sql`${surveyInvitations.expiresAt} > now()`));
-      for (const r of rows) await enqueue(tx, SURVEY_SEND_JOB, { invitationId: r.id, attempt: 0, reminder: true }, { dedupeKey: `survey:remind:${r.id}` });
+      for (const r of rows) await remindNow(tx, r.id, config.KEFU_TIMEZONE);
       return rows.length;
     });
     return { reminded };
