@@ -27,6 +27,8 @@ export default {
   'report.kpi.reopened': 'Reopened',
   'report.kpi.reopenedHint': 'Unsatisfied results that reopened the work order or created a rectification task',
   'report.col.pending': 'Not yet due',
+  'report.col.surveys': 'Surveys answered',
+  'report.col.surveyScore': 'Survey score',
   'report.col.closed': 'Closed by mgr',
   'report.col.reached': 'Reached',
   'report.col.outcomes': 'Sat. / neutral / unsat.',

@@ -27,6 +27,8 @@ export default {
   'report.kpi.reopened': '重新处理',
   'report.kpi.reopenedHint': '不满意后工单被重新打开或生成整改任务',
   'report.col.pending': '未到期',
+  'report.col.surveys': '问卷回收',
+  'report.col.surveyScore': '问卷得分',
   'report.col.closed': '主管结案',
   'report.col.reached': '接通',
   'report.col.outcomes': '满意/一般/不满意',

@@ -4,7 +4,7 @@ import type { ReportRow, TrendPoint } from './report-types.ts';
 
 const row = (over: Partial<ReportRow>): ReportRow => ({
   key: 'k', label: 'x', due: 10, onTime: 8, late: 1, missed: 1, pending: 0, closed: 0, reached: 9, satisfied: 7, neutral: 1, unsatisfied: 1,
-  coveragePct: 90, satisfactionPct: 77.8, reopened: 1, coverageRequired: true, ...over,
+  coveragePct: 90, satisfactionPct: 77.8, reopened: 1, coverageRequired: true, surveysAnswered: null, surveyScorePct: null, ...over,
 });
 
 describe('report charts', () => {

@@ -77,6 +77,9 @@ export function ReportTable({ rows, total, labelOf, groupTitle }: Props) {
         },
         { title: t('report.kpi.satisfaction'), dataIndex: 'satisfactionPct', align: 'right', render: pct },
         { title: t('report.kpi.reopened'), dataIndex: 'reopened', align: 'right' },
+        // the customers' own ratings of each agent's work (surveys), beside the callbacks' verdicts
+        { title: t('report.col.surveys'), dataIndex: 'surveysAnswered', align: 'right', render: (n: number | null) => (n === null ? '—' : n) },
+        { title: t('report.col.surveyScore'), dataIndex: 'surveyScorePct', align: 'right', render: pct },
       ]}
       summary={() => (
         <Table.Summary fixed>
@@ -97,6 +100,8 @@ export function ReportTable({ rows, total, labelOf, groupTitle }: Props) {
             </Table.Summary.Cell>
             <Table.Summary.Cell index={10} align="right">{pct(total.satisfactionPct)}</Table.Summary.Cell>
             <Table.Summary.Cell index={11} align="right">{total.reopened}</Table.Summary.Cell>
+            <Table.Summary.Cell index={12} align="right">{total.surveysAnswered ?? '—'}</Table.Summary.Cell>
+            <Table.Summary.Cell index={13} align="right">{pct(total.surveyScorePct)}</Table.Summary.Cell>
           </Table.Summary.Row>
         </Table.Summary>
       )}

@@ -26,6 +26,9 @@ export interface ReportRow {
   reopened: number;
   /** some policy in the row demands 100 % coverage */
   coverageRequired: boolean;
+  /** satisfaction surveys answered in the period about this agent's work (grouped by agent; and the total) */
+  surveysAnswered: number | null;
+  surveyScorePct: number | null;
 }
 
 export interface CallbackReport {
