@@ -134,7 +134,12 @@ export async function run({ baseURL, screenshotDir }: { baseURL: string; screens
     // 7. the work-order list finds it by batch number and by number
     await page.getByTestId('side-menu').getByText('工单', { exact: true }).click();
     await page.getByTestId('ticket-table').waitFor();
-    await page.getByTestId('view-all').click();
+    // the rules routed the complaint to the QC manager as it was saved: it is not in "mine", so make sure "all" took
+    for (let i = 0; i < 5 && !page.url().includes('view=all'); i++) {
+      await page.getByTestId('view-all').click();
+      await page.waitForURL(/view=all/, { timeout: 2_000 }).catch(() => {});
+    }
+    assert.match(page.url(), /view=all/, 'the list shows all work orders in scope');
     const search = page.getByTestId('ticket-search').locator('input');
     const rows = page.getByTestId('ticket-row-number');
     const row = rows.filter({ hasText: number });
