@@ -46,10 +46,15 @@ function conditionsOf(p: typeof slaPolicies.$inferSelect): RuleCondition[] {
   return c;
 }
 
-/** Starts the clocks of the first policy that matches a new work order. */
-export async function startClocks(tx: Tx, ticketId: string, ctx: RuleContext, now: Date): Promise<Clock[]> {
-  const [t] = await tx.select({ teamId: tickets.teamId }).from(tickets).where(eq(tickets.id, ticketId));
+/**
+ * Starts the clocks of the first policy that matches a new work order, from
+ * the moment it was created: a busy queue that runs this later must not give
+ * the work order extra time.
+ */
+export async function startClocks(tx: Tx, ticketId: string, ctx: RuleContext, runAt: Date): Promise<Clock[]> {
+  const [t] = await tx.select({ teamId: tickets.teamId, createdAt: tickets.createdAt }).from(tickets).where(eq(tickets.id, ticketId));
   if (!t) return [];
+  const now = t.createdAt.getTime() < runAt.getTime() ? t.createdAt : runAt;
   const policies = await tx.select().from(slaPolicies).where(eq(slaPolicies.enabled, true)).orderBy(asc(slaPolicies.position), asc(slaPolicies.createdAt));
   const policy = policies.find((p) => allConditionsHold(ctx, conditionsOf(p)));
   if (!policy) return [];
