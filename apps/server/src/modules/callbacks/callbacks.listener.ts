@@ -27,7 +27,8 @@ export function registerCallbacks(dispatcher: OutboxDispatcher, deps: CallbackLi
     const changes = (event.payload.changes ?? []) as { field: string; to: unknown }[];
     const status = changes.find((c) => c.field === 'status')?.to;
     if (typeof status !== 'string') return;
-    await scheduleForStatus(tx, event.aggregateId, status, new Date(), deps);
+    const at = typeof event.payload.at === 'string' ? new Date(event.payload.at) : new Date();
+    await scheduleForStatus(tx, event.aggregateId, status, at, deps);
   });
 
   const notice = async (tx: Tx, task: typeof callbackTasks.$inferSelect, kind: 'callback.due_soon' | 'callback.overdue', to: string[]) => {

@@ -65,6 +65,22 @@ describe('callbacks after a complaint', () => {
     expect(texts.some((x) => /\/s\/[0-9a-f-]{36}\.[A-Za-z0-9_-]{32}/.test(x))).toBe(true);
   });
 
+  it('counts the deadline from the resolution on the business calendar: National Day off, its make-up Saturday on', async () => {
+    const created = await t.request(op, 'POST', '/api/v1/tickets', {
+      type: 'complaint', channel: 'phone', customer: { name: '国庆客户', phone: String(phone++) },
+      fields: { target: '鲜奶', reason: '异味', validity: 'valid', category: 'product_quality', symptom: 'odour' },
+    });
+    await t.request(qc, 'PATCH', `/api/v1/tickets/${created.body.id}`, { status: 'resolved', resolution: '已处理' });
+    // as if resolved on 30 September, 10:00 (the queue counts from the change, however late it runs)
+    await t.database.db.execute(sql`update outbox_events set payload = jsonb_set(payload, '{at}', '"2026-09-30T02:00:00.000Z"')
+      where aggregate_id = ${created.body.id} and processed_at is null and type = 'ticket.updated'`);
+    await t.drain();
+    const [task] = await callbacksOf(created.body.id);
+    // 1–7 Oct are holidays; Thu 8, Fri 9 and the make-up Saturday 10 Oct are the three working days
+    expect(task.dueAt).toBe('2026-10-10T09:30:00.000Z');
+    expect(task.availableAt).toBe('2026-09-30T02:00:00.000Z');
+  });
+
   it('holds the agent back in the customer\'s quiet hours, unless the customer agreed', async () => {
     const c = await resolvedComplaint();
     const [task] = await callbacksOf(c.id);

@@ -33,6 +33,7 @@ export async function recordTicketChange(
   await tx.insert(outboxEvents).values({
     type: entry.eventType ?? 'ticket.updated',
     aggregateId: ticketId,
-    payload: { ticketId, actorId: entry.actorId, action: entry.action, changes: entry.changes, causedBy: entry.causedBy ?? null, ...entry.extra },
+    // `at`: listeners that count time (callback deadlines) count from the change, not from when the queue got to it
+    payload: { ticketId, actorId: entry.actorId, action: entry.action, changes: entry.changes, causedBy: entry.causedBy ?? null, at: at.toISOString(), ...entry.extra },
   });
 }
