@@ -38,6 +38,7 @@ const CODES = {
   IN_USE: { status: 409, zh: '{what}仍在使用中,不能删除', en: '{what} is still in use and cannot be deleted' },
   QUIET_HOURS: { status: 409, zh: '现在是客户的休息时间(至 {until}),请稍后再回访;客户同意现在接听时可勾选"客户同意"后记录', en: 'It is the customer\'s rest time (until {until}); call later, or record it with "customer agreed" if they asked to be called now' },
   CALLBACK_NOT_OPEN: { status: 409, zh: '该回访已{status},不能再记录', en: 'This callback is already {status}; nothing more can be recorded' },
+  CAMPAIGN_CLOSED: { status: 409, zh: '该回访活动已结束', en: 'This campaign has already ended' },
   SURVEY_LINK_INVALID: { status: 404, zh: '调查链接无效', en: 'This survey link is not valid' },
   SURVEY_LINK_EXPIRED: { status: 410, zh: '调查链接已过期', en: 'This survey link has expired' },
   SURVEY_LINK_USED: { status: 409, zh: '该调查已提交,感谢您的反馈', en: 'This survey has already been answered. Thank you for your feedback' },
@@ -110,6 +111,7 @@ const NOUNS: Record<string, { zh: string; en: string }> = {
   callbackScript: { zh: '回访话术', en: 'Callback script' },
   script: { zh: '回访话术', en: 'Callback script' },
   survey: { zh: '满意度调查', en: 'Survey' },
+  campaign: { zh: '回访活动', en: 'Campaign' },
   quietHours: { zh: '该客户类别的休息时间', en: 'Rest windows of this customer class' },
 };
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Empty, Progress, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Empty, Popconfirm, Progress, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { api, itemsOf } from '../../api/client.ts';
 import { useRequest } from '../../hooks/use-request.ts';
@@ -26,6 +26,8 @@ interface Campaign {
   overdue: number;
   satisfied: number;
   reached: number;
+  /** callbacks cancelled when the campaign was ended early */
+  cancelled: number;
 }
 
 /** 回访活动 (CBK-03): batch callbacks to customers picked from the archive, and how far each has got. */
@@ -33,6 +35,7 @@ export function CampaignsPage() {
   const t = useT();
   const list = useRequest(() => api.get<{ items: Campaign[] }>('/callback-campaigns').then(itemsOf), []);
   const [creating, setCreating] = useState(false);
+  const { message } = App.useApp();
   const [expanded, setExpanded] = useState<string[]>([]);
   const statusWord = (s: string) => {
     const key = `campaign.state.${s}`;
@@ -121,12 +124,39 @@ export function CampaignsPage() {
                 return pct === null ? '—' : `${pct} %`;
               },
             },
-            { title: t('campaign.col.state'), dataIndex: 'status', width: 90, render: (s: string) => <Tag color={s === 'running' ? 'processing' : 'default'}>{statusWord(s)}</Tag> },
+            {
+              title: t('campaign.col.state'), dataIndex: 'status', width: 110,
+              render: (s: string, c) => (
+                <Tooltip title={c.cancelled ? t('campaign.cancelledN', { n: c.cancelled }) : undefined}>
+                  <Tag color={s === 'running' ? 'processing' : s === 'done' ? 'success' : 'default'}>{statusWord(s)}</Tag>
+                </Tooltip>
+              ),
+            },
             {
               title: t('common.actions'),
               key: 'actions',
-              width: 110,
+              width: 190,
               render: (_, c) => (
+                <Space size={0}>
+                {c.status === 'running' ? (
+                  <Popconfirm
+                    title={t('campaign.endConfirm', { n: c.open })}
+                    okText={t('campaign.end')}
+                    cancelText={t('common.cancel')}
+                    okButtonProps={{ danger: true }}
+                    onConfirm={async () => {
+                      try {
+                        const r = await api.post<{ cancelled: number }>(`/callback-campaigns/${c.id}/close`);
+                        void message.success(t('campaign.ended', { n: r.cancelled }));
+                        void list.reload();
+                      } catch {
+                        // reported by the API client
+                      }
+                    }}
+                  >
+                    <Button type="link" size="small" danger data-testid="campaign-end">{t('campaign.end')}</Button>
+                  </Popconfirm>
+                ) : null}
                 <Button
                   type="link"
                   size="small"
@@ -135,6 +165,7 @@ export function CampaignsPage() {
                 >
                   {expanded.includes(c.id) ? t('campaign.hideCallbacks') : t('campaign.showCallbacks')}
                 </Button>
+                </Space>
               ),
             },
           ]}

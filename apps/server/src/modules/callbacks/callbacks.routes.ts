@@ -15,7 +15,7 @@ import { customerHistory } from '../customers/customer-history.ts';
 import { recordTicketChange } from '../tickets/record-ticket-change.ts';
 import { callbackReport, REPORT_GROUPS, satisfactionTrend } from './callback-report.ts';
 import { reportWorkbook } from './report-xlsx.ts';
-import { campaignProgress, startCampaign } from './campaigns.ts';
+import { campaignProgress, closeCampaign, startCampaign } from './campaigns.ts';
 import { countCustomers } from './customer-selection.ts';
 import { listCallbacks, presentTask } from './list-callbacks.ts';
 import { quietHoursFor, quietState } from './quiet-hours.repository.ts';
@@ -321,11 +321,18 @@ export function callbackRoutes(app: App, { db, config }: Deps): void {
     config: manage,
     schema: { tags: ['callbacks'], summary: 'Campaigns with their progress',
       response: { 200: z.object({ items: z.array(z.object({ id, name: z.string(), callbackType: z.string(), status: z.string(), customerCount: z.number(),
-        createdAt: isoDate, teamName: z.string().nullable(), done: z.number(), open: z.number(), overdue: z.number(), satisfied: z.number(), reached: z.number() })) }) } },
+        createdAt: isoDate, teamName: z.string().nullable(), done: z.number(), open: z.number(), overdue: z.number(), satisfied: z.number(), reached: z.number(),
+        cancelled: z.number() })) }) } },
   }, async () => ({ items: (await campaignProgress(db)).map((r) => ({
     id: r.id, name: r.name, callbackType: r.callback_type, status: r.status, customerCount: r.customer_count, createdAt: new Date(r.created_at).toISOString(),
-    teamName: r.team_name, done: r.done, open: r.open, overdue: r.overdue, satisfied: r.satisfied, reached: r.reached,
+    teamName: r.team_name, done: r.done, open: r.open, overdue: r.overdue, satisfied: r.satisfied, reached: r.reached, cancelled: r.cancelled,
   })) }));
+
+  app.post('/api/v1/callback-campaigns/:id/close', {
+    config: manage,
+    schema: { tags: ['callbacks'], summary: 'End a campaign early: the callbacks not yet made are cancelled', params: idParams,
+      response: { 200: z.object({ cancelled: z.number() }), ...errors } },
+  }, async (req) => ({ cancelled: await closeCampaign(db, req.params.id) }));
 
   // ---- reports ----
 

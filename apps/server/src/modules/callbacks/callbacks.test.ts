@@ -250,6 +250,16 @@ describe('campaigns', () => {
     for (const g of gained) if (g.gain > 0) expect(g.n - minAfter).toBeLessThanOrEqual(1);
     const progress = (await t.request(mgr, 'GET', '/api/v1/callback-campaigns')).body.items.find((x: { id: string }) => x.id === started.body.id);
     expect(progress).toMatchObject({ customerCount: preview.body.count, open: preview.body.count, done: 0, teamName: '热线一组' });
+    // ending it early cancels the callbacks not made yet; they no longer count as due
+    const [first] = tasks;
+    await t.request(mgr, 'POST', `/api/v1/callbacks/${first.id}/attempts`, { result: 'reached', satisfaction: 'satisfied' });
+    const ended = await t.request(mgr, 'POST', `/api/v1/callback-campaigns/${started.body.id}/close`);
+    expect(ended.body).toEqual({ cancelled: preview.body.count - 1 });
+    const after2 = (await t.request(mgr, 'GET', '/api/v1/callback-campaigns')).body.items.find((x: { id: string }) => x.id === started.body.id);
+    expect(after2).toMatchObject({ status: 'closed', open: 0, done: 1, cancelled: preview.body.count - 1 });
+    const again = await t.request(mgr, 'POST', `/api/v1/callback-campaigns/${started.body.id}/close`);
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toBe('该回访活动已结束');
     const empty = await t.request(mgr, 'POST', '/api/v1/callback-campaigns', {
       name: '空', filter: { customerClasses: ['Z'] }, teamId: hotlineTeam, dueWithin: { days: 1 },
     });

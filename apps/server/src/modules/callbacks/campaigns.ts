@@ -1,14 +1,14 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { CampaignBody } from '@kefu/shared/callbacks';
 import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/client.ts';
 import { callbackCampaigns, callbackTasks, teams } from '../../db/schema/index.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { calendarFor } from '../sla/calendars.repository.ts';
 import { addSpan } from './callback-deadlines.ts';
 import { selectCustomerIds } from './customer-selection.ts';
-import { scheduleTimers } from './schedule-callbacks.ts';
+import { cancelTimers, scheduleTimers } from './schedule-callbacks.ts';
 
 /** At most this many customers in one campaign (larger ones: split by class or period). */
 export const MAX_CAMPAIGN_CUSTOMERS = 20_000;
@@ -58,16 +58,36 @@ export async function startCampaign(db: Db, actor: Principal, body: CampaignBody
   });
 }
 
+/**
+ * Ends a campaign early: its callbacks not yet made are cancelled (their
+ * timers too) and no longer count as due; those made keep their results.
+ */
+export async function closeCampaign(db: Db, id: string): Promise<number> {
+  return db.transaction(async (tx) => {
+    const [c] = await tx.select().from(callbackCampaigns).where(eq(callbackCampaigns.id, id)).for('update');
+    if (!c) throw notFound('campaign');
+    if (c.status === 'closed') throw new AppError('CAMPAIGN_CLOSED');
+    const open = await tx.update(callbackTasks).set({ status: 'cancelled', doneAt: new Date() })
+      .where(and(eq(callbackTasks.campaignId, id), eq(callbackTasks.status, 'open'))).returning({ id: callbackTasks.id });
+    for (const t of open) await cancelTimers(tx, t.id);
+    await tx.update(callbackCampaigns).set({ status: 'closed' }).where(eq(callbackCampaigns.id, id));
+    return open.length;
+  });
+}
+
+/** running: callbacks still open; done: every callback made; closed: ended early by a manager. */
 export async function campaignProgress(db: Db) {
-  return queryRows<{ id: string; name: string; callback_type: string; status: string; customer_count: number; created_at: Date;
-    team_name: string | null; done: number; open: number; overdue: number; satisfied: number; reached: number }>(db, sql`
+  const rows = await queryRows<{ id: string; name: string; callback_type: string; status: string; customer_count: number; created_at: Date;
+    team_name: string | null; done: number; open: number; overdue: number; satisfied: number; reached: number; cancelled: number }>(db, sql`
     select k.id, k.name, k.callback_type, k.status, k.customer_count, k.created_at, tm.name as team_name,
       count(c.id) filter (where c.status in ('done', 'closed'))::int as done,
       count(c.id) filter (where c.status = 'open')::int as open,
       count(c.id) filter (where c.status = 'open' and c.due_at < now())::int as overdue,
       count(c.id) filter (where c.outcome = 'satisfied')::int as satisfied,
-      count(c.id) filter (where c.outcome in ('satisfied', 'neutral', 'unsatisfied'))::int as reached
+      count(c.id) filter (where c.outcome in ('satisfied', 'neutral', 'unsatisfied'))::int as reached,
+      count(c.id) filter (where c.status = 'cancelled')::int as cancelled
     from callback_campaigns k left join callback_tasks c on c.campaign_id = k.id left join teams tm on tm.id = k.team_id
     group by k.id, tm.name order by k.created_at desc limit 100`);
+  return rows.map((r) => ({ ...r, status: r.status === 'closed' ? 'closed' : r.open > 0 ? 'running' : 'done' }));
 }
 
