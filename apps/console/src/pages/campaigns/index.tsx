@@ -76,6 +76,8 @@ export function CampaignsPage() {
             {
               title: t('campaign.name'),
               dataIndex: 'name',
+              // the other columns have fixed widths: the name keeps room to read
+              minWidth: 200,
               render: (name: string, c) => (
                 <Space orientation="vertical" size={0}>
                   <Typography.Text strong>{name}</Typography.Text>

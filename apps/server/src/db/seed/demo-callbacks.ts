@@ -12,7 +12,9 @@ export async function seedDemoCallbackHistory(db: Db, now = new Date()): Promise
   const agents = await db.select({ id: users.id, teamId: users.teamId }).from(users).where(eq(users.username, 'operator'));
   const agents2 = await db.select({ id: users.id, teamId: users.teamId }).from(users).where(eq(users.username, 'operator2'));
   const people = [...agents, ...agents2];
-  const policies = await db.select().from(callbackPolicies).where(eq(callbackPolicies.enabled, true));
+  // a dairy hotline's history: complaint callbacks and the everyday repairs (milk boxes, locks)
+  const policies = (await db.select().from(callbackPolicies).where(eq(callbackPolicies.enabled, true)))
+    .filter((p) => p.name.startsWith('投诉') || p.name.startsWith('其他维修'));
   const cs = await db.select({ id: customers.id }).from(customers);
   const [survey] = await db.select().from(surveys).where(eq(surveys.kind, 'post_resolution'));
   if (!people.length || !policies.length || !cs.length) return;
