@@ -144,11 +144,17 @@ export async function run({ baseURL, screenshotDir }: { baseURL: string; screens
     const rows = page.getByTestId('ticket-row-number');
     const row = rows.filter({ hasText: number });
     for (const q of [batch, number]) {
-      const listed = page.waitForResponse((r) => r.url().includes('/api/v1/tickets?') && new URL(r.url()).searchParams.get('q') === q);
+      // the answer of the "all" view: an earlier request of "mine" may still be on its way
+      const listed = page.waitForResponse((r) => {
+        if (!r.url().includes('/api/v1/tickets?')) return false;
+        const p = new URL(r.url()).searchParams;
+        return p.get('q') === q && p.get('view') === 'all';
+      });
       await search.fill(q);
       await search.press('Enter');
-      const body = (await (await listed).json()) as { items: { number: string }[] };
-      assert.ok(body.items.some((i) => i.number === number), `search "${q}" returns ${number}`);
+      const res = await listed;
+      const body = (await res.json()) as { items: { number: string }[] };
+      assert.ok(body.items.some((i) => i.number === number), `search "${q}" returns ${number} (${res.url()}: ${body.items.map((i) => i.number).join(', ')})`);
       await page.waitForFunction(
         (n) => document.querySelectorAll('[data-testid="ticket-row-number"]').length === n,
         body.items.length,

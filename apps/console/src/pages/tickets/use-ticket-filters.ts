@@ -21,32 +21,36 @@ const VIEWS: TicketView[] = ['mine', 'team', 'all'];
 /** The list's filters live in the URL query string, so a view can be bookmarked and shared. */
 export function useTicketFilters(): [TicketFilters, (patch: Partial<TicketFilters>) => void] {
   const [params, setParams] = useSearchParams();
-  const filters = useMemo<TicketFilters>(() => {
-    const view = params.get('view') as TicketView | null;
-    const get = (k: string) => params.get(k) || undefined;
-    return {
-      view: view && VIEWS.includes(view) ? view : 'mine',
-      type: get('type'),
-      status: (params.get('status') ?? '').split(',').filter(Boolean),
-      assigneeId: get('assigneeId'),
-      from: get('from'),
-      to: get('to'),
-      q: get('q'),
-      sort: params.get('sort') === 'updated' ? 'updated' : 'created',
-      order: params.get('order') === 'asc' ? 'asc' : 'desc',
-    };
-  }, [params]);
+  const filters = useMemo<TicketFilters>(() => parseFilters(params), [params]);
 
+  // patches the URL as it is *now* (the address bar, not the last render): two
+  // quick changes — a view, then a search — must not let the second one undo the first
   const update = useCallback(
     (patch: Partial<TicketFilters>) => {
-      const next = { ...filters, ...patch };
+      const next = { ...parseFilters(new URLSearchParams(window.location.search)), ...patch };
       const out = new URLSearchParams();
       for (const [k, v] of Object.entries(toQuery(next))) if (v) out.set(k, String(v));
       setParams(out, { replace: true });
     },
-    [filters, setParams],
+    [setParams],
   );
   return [filters, update];
+}
+
+export function parseFilters(params: URLSearchParams): TicketFilters {
+  const view = params.get('view') as TicketView | null;
+  const get = (k: string) => params.get(k) || undefined;
+  return {
+    view: view && VIEWS.includes(view) ? view : 'mine',
+    type: get('type'),
+    status: (params.get('status') ?? '').split(',').filter(Boolean),
+    assigneeId: get('assigneeId'),
+    from: get('from'),
+    to: get('to'),
+    q: get('q'),
+    sort: params.get('sort') === 'updated' ? 'updated' : 'created',
+    order: params.get('order') === 'asc' ? 'asc' : 'desc',
+  };
 }
 
 export function toQuery(f: TicketFilters): Query {
