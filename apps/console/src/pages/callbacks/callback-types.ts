@@ -1,53 +1,11 @@
 import type { AttemptResult, Satisfaction } from '@kefu/shared/callbacks';
 import type { Customer, CustomerHistoryItem } from '../../api/types.ts';
 
-// Response shapes of the callback (回访) and survey-response routes. The server
-// declares them in its routes only (callbacks.routes.ts, surveys.routes.ts), so
-// they are spelled out here for the callback pages and the work-order card.
+// Response shapes of the callback (回访) routes for the callback pages and the
+// work-order card; the list, task and survey shapes come from the shared schemas.
 
-/** One callback task (taskOut). */
-export interface CallbackTask {
-  id: string;
-  policyId: string | null;
-  campaignId: string | null;
-  /** the policy's (or campaign's) name when the task was made */
-  policy: string;
-  callbackType: string;
-  step: string;
-  ticketId: string | null;
-  customerId: string;
-  assigneeId: string | null;
-  teamId: string | null;
-  scriptId: string | null;
-  round: number;
-  availableAt: string;
-  dueAt: string;
-  appointmentAt: string | null;
-  status: string;
-  outcome: string | null;
-  reason: string | null;
-  attemptCount: number;
-  coverageRequired: boolean;
-  targetMinutes: number;
-  overdue: boolean;
-  doneAt: string | null;
-  closedReason: string | null;
-  createdAt: string;
-}
-
-/** A row of GET /callbacks (listItem). */
-export interface CallbackListItem extends CallbackTask {
-  customerName: string;
-  customerPhone: string | null;
-  customerClass: string | null;
-  ticketNumber: string | null;
-  ticketSubject: string | null;
-  ticketStatus: string | null;
-  assigneeName: string | null;
-  teamName: string | null;
-  quietNow: boolean;
-  quietUntil: string | null;
-}
+export type { CallbackListItem, CallbackTask, SurveyResponse as SurveyResponseItem } from '@kefu/shared/callbacks-api';
+import type { CallbackTask } from '@kefu/shared/callbacks-api';
 
 export interface ScriptQuestion {
   key: string;
@@ -118,24 +76,3 @@ export interface AttemptResponse {
   task: CallbackTask;
 }
 
-/** A row of GET /survey-responses */
-export interface SurveyResponseItem {
-  id: string;
-  surveyId: string;
-  surveyName: string;
-  customerId: string;
-  customerName: string;
-  ticketId: string | null;
-  ticketNumber: string | null;
-  agentName: string | null;
-  channel: string;
-  sentAt: string | null;
-  answeredAt: string | null;
-  expiresAt: string;
-  rating: number | null;
-  scale: number;
-  scorePct: number | null;
-  comment: string | null;
-  answers: unknown;
-  sendError: string | null;
-}

@@ -1,4 +1,5 @@
 import { Card, Empty, List, Rate, Space, Tag, Typography } from 'antd';
+import type { CallbackListItem, SurveyResponse } from '@kefu/shared/callbacks-api';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useRequest } from '../../hooks/use-request.ts';
@@ -7,14 +8,8 @@ import { useT } from '../../i18n/i18n-provider.tsx';
 import { hasMessage } from '../../i18n/translate.ts';
 import { formatDateTime } from '../../utils/time.ts';
 
-interface CallbackItem {
-  id: string; policy: string; step: string; round: number; dueAt: string; status: string; outcome: string | null;
-  reason: string | null; overdue: boolean; ticketId: string | null; ticketNumber: string | null; assigneeName: string | null;
-}
-interface SurveyItem {
-  id: string; surveyName: string; ticketId: string | null; ticketNumber: string | null; answeredAt: string | null; sentAt: string | null;
-  rating: number | null; scale: number; comment: string | null;
-}
+type CallbackItem = CallbackListItem;
+type SurveyItem = SurveyResponse;
 
 const OUTCOME_COLOR: Record<string, string> = { satisfied: 'green', neutral: 'gold', unsatisfied: 'red' };
 

@@ -1,26 +1,8 @@
 import { ratingOptions, type RatingWord } from '../public-survey/rating-scale.ts';
 
 /** What GET /survey-responses answers per invitation. */
-export interface SurveyResponse {
-  id: string;
-  surveyId: string;
-  surveyName: string;
-  customerId: string;
-  customerName: string;
-  ticketId: string | null;
-  ticketNumber: string | null;
-  agentName: string | null;
-  channel: string;
-  sentAt: string | null;
-  answeredAt: string | null;
-  expiresAt: string;
-  rating: number | null;
-  scale: number;
-  scorePct: number | null;
-  comment: string | null;
-  answers: Record<string, number | string> | null;
-  sendError: string | null;
-}
+export type { SurveyResponse } from '@kefu/shared/callbacks-api';
+import type { SurveyResponse } from '@kefu/shared/callbacks-api';
 
 /** How many answered with each rating, best first, every choice of the scale present. */
 export function ratingDistribution(responses: Pick<SurveyResponse, 'rating' | 'answeredAt'>[], scale: number): { value: number; word: RatingWord; count: number }[] {

@@ -5,6 +5,7 @@ import {
   CALLBACK_STATUSES, attemptBody, callbackCloseBody, callbackPolicyBody, callbackPolicyUpdateBody, callbackScriptBody,
   callbackScriptUpdateBody, campaignBody, campaignFilter, fillScript, quietHoursBody,
 } from '@kefu/shared/callbacks';
+import { callbackListItem, callbackReport as callbackReportOut, callbackTask, satisfactionTrendPoint } from '@kefu/shared/callbacks-api';
 import type { App, Deps } from '../../platform/http/types.ts';
 import { businessCalendars, callbackAttempts, callbackPolicies, callbackScripts, callbackTasks, customers, quietHourRules, teams, tickets, users } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -28,24 +29,8 @@ const idParams = z.object({ id });
 const errors = { 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
 const boolish = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-const taskOut = z.object({
-  id, policyId: id.nullable(), campaignId: id.nullable(), policy: z.string(), callbackType: z.string(), step: z.string(),
-  ticketId: id.nullable(), customerId: id, assigneeId: id.nullable(), teamId: id.nullable(), scriptId: id.nullable(), round: z.number(),
-  availableAt: isoDate, dueAt: isoDate, appointmentAt: isoDate.nullable(), status: z.string(), outcome: z.string().nullable(),
-  reason: z.string().nullable(), attemptCount: z.number(), coverageRequired: z.boolean(), targetMinutes: z.number(), overdue: z.boolean(),
-  doneAt: isoDate.nullable(), closedReason: z.string().nullable(), createdAt: isoDate,
-});
-const listItem = taskOut.extend({
-  customerName: z.string(), customerPhone: z.string().nullable(), customerClass: z.string().nullable(),
-  ticketNumber: z.string().nullable(), ticketSubject: z.string().nullable(), ticketStatus: z.string().nullable(),
-  assigneeName: z.string().nullable(), teamName: z.string().nullable(), quietNow: z.boolean(), quietUntil: isoDate.nullable(),
-});
-const reportRow = z.object({
-  key: z.string().nullable(), label: z.string(), due: z.number(), onTime: z.number(), late: z.number(), missed: z.number(), pending: z.number(),
-  closed: z.number(), reached: z.number(), satisfied: z.number(), neutral: z.number(), unsatisfied: z.number(),
-  coveragePct: z.number().nullable(), satisfactionPct: z.number().nullable(), reopened: z.number(), coverageRequired: z.boolean(),
-  surveysAnswered: z.number().nullable(), surveyScorePct: z.number().nullable(),
-});
+const taskOut = callbackTask;
+const listItem = callbackListItem;
 const reportQuery = z.object({
   from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }),
   groupBy: z.enum(REPORT_GROUPS).default('policy'), teamId: id.optional(), assigneeId: id.optional(),
@@ -339,8 +324,7 @@ export function callbackRoutes(app: App, { db, config }: Deps): void {
   app.get('/api/v1/callbacks/report', {
     config: manage,
     schema: { tags: ['callbacks'], summary: 'Callback summary report (回访总结报告) over the callbacks due in [from, to)', querystring: reportQuery,
-      response: { 200: z.object({ from: isoDate, to: isoDate, groupBy: z.string(), rows: z.array(reportRow), total: reportRow,
-        reasons: z.array(z.object({ reason: z.string(), count: z.number() })) }), ...errors } },
+      response: { 200: callbackReportOut, ...errors } },
   }, async (req) => {
     const q = req.query;
     if (new Date(q.to) <= new Date(q.from)) throw new AppError('INVALID_TIME_RANGE');
@@ -364,8 +348,7 @@ export function callbackRoutes(app: App, { db, config }: Deps): void {
     config: manage,
     schema: { tags: ['callbacks'], summary: 'Satisfaction per day or week: callbacks and surveys',
       querystring: z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }), bucket: z.enum(['day', 'week']).default('day') }),
-      response: { 200: z.object({ items: z.array(z.object({ bucket: z.string(), reached: z.number(), satisfied: z.number(), satisfactionPct: z.number().nullable(),
-        surveysAnswered: z.number(), surveyScorePct: z.number().nullable() })) }), ...errors } },
+      response: { 200: z.object({ items: z.array(satisfactionTrendPoint) }), ...errors } },
   }, async (req) => {
     if (new Date(req.query.to) <= new Date(req.query.from)) throw new AppError('INVALID_TIME_RANGE');
     return { items: await satisfactionTrend(db, new Date(req.query.from), new Date(req.query.to), req.query.bucket, tz) };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { errorBody, id, isoDate } from '@kefu/shared/api';
 import { campaignFilter, surveyAnswerBody, surveyBody, surveySendBody } from '@kefu/shared/callbacks';
+import { surveyResponse } from '@kefu/shared/callbacks-api';
 import type { App, Deps } from '../../platform/http/types.ts';
 import { queryRows } from '../../db/client.ts';
 import { customers, surveyInvitations, surveys, tickets, users } from '../../db/schema/index.ts';
@@ -19,11 +20,7 @@ const surveyOut = z.object({
   id, name: z.string(), kind: z.string(), scale: z.number(), questions: z.array(z.unknown()), validDays: z.number(), createdAt: isoDate,
   sent: z.number(), answered: z.number(), responseRatePct: z.number().nullable(), scorePct: z.number().nullable(),
 });
-const responseOut = z.object({
-  id, surveyId: id, surveyName: z.string(), customerId: id, customerName: z.string(), ticketId: id.nullable(), ticketNumber: z.string().nullable(),
-  agentName: z.string().nullable(), channel: z.string(), sentAt: isoDate.nullable(), answeredAt: isoDate.nullable(), expiresAt: isoDate,
-  rating: z.number().nullable(), scale: z.number(), scorePct: z.number().nullable(), comment: z.string().nullable(), answers: z.unknown(), sendError: z.string().nullable(),
-});
+const responseOut = surveyResponse;
 
 /** A rating 1..scale as 0..1, so 2-, 3- and 5-point surveys add up. */
 export const scoreOf = (rating: number, scale: number) => (scale <= 1 ? 1 : (rating - 1) / (scale - 1));
@@ -121,7 +118,8 @@ export function surveyRoutes(app: App, { db, config }: Deps): void {
       id: r.i.id, surveyId: r.i.surveyId, surveyName: r.s.name, customerId: r.i.customerId, customerName: r.customerName, ticketId: r.i.ticketId,
       ticketNumber: r.ticketNumber, agentName: r.agentName, channel: r.i.channel, sentAt: r.i.sentAt?.toISOString() ?? null,
       answeredAt: r.i.answeredAt?.toISOString() ?? null, expiresAt: r.i.expiresAt.toISOString(), rating: r.i.rating, scale: r.s.scale,
-      scorePct: r.i.score != null ? Math.round(r.i.score * 1000) / 10 : null, comment: r.i.comment, answers: r.i.answers, sendError: r.i.sendError,
+      scorePct: r.i.score != null ? Math.round(r.i.score * 1000) / 10 : null, comment: r.i.comment,
+      answers: r.i.answers as Record<string, number | string> | null, sendError: r.i.sendError,
     })) };
   });
 
