@@ -5,7 +5,7 @@ import { callbackTasks, tickets, users } from '../../db/schema/index.ts';
 import { cancelJob, enqueue } from '../../platform/jobs/job-queue.ts';
 import { calendarFor } from '../sla/calendars.repository.ts';
 import { allConditionsHold } from '../routing/rule-conditions.ts';
-import { ruleContext } from '../routing/routing.listener.ts';
+import { asksBusinessHours, ruleContext } from '../routing/routing.listener.ts';
 import { isTeamWorkingNow } from '../routing/business-hours.ts';
 import { recordTicketChange } from '../tickets/record-ticket-change.ts';
 import { anchorFrom, stepWindow } from './callback-deadlines.ts';
@@ -105,7 +105,7 @@ export async function scheduleForStatus(tx: Tx, ticketId: string, status: string
   }
   const policies = (await enabledPolicies(tx)).filter((p) => p.kind !== 'campaign' && p.triggerStatus === status);
   if (!policies.length) return out;
-  const ctx = await ruleContext(tx, ticketId, ['status'], { isBusinessHours: isTeamWorkingNow });
+  const ctx = await ruleContext(tx, ticketId, ['status'], { isBusinessHours: isTeamWorkingNow }, asksBusinessHours(policies.map((p) => p.conditions)));
   if (!ctx) return out;
   let survey = false;
   for (const p of policies) {

@@ -22,8 +22,17 @@ export interface RoutingDeps {
   isBusinessHours: (tx: Tx, teamId: string | null, at: Date) => Promise<boolean>;
 }
 
-/** The facts rule conditions look at, as the work order is now. */
-export async function ruleContext(tx: Tx, ticketId: string, changed: string[], deps: Pick<RoutingDeps, 'isBusinessHours'>): Promise<RuleContext | null> {
+/** Whether any of these conditions asks about business hours (the one fact that costs queries to know). */
+export function asksBusinessHours(conditionLists: { field: string }[][]): boolean {
+  return conditionLists.some((list) => list.some((c) => c.field === 'businessHours'));
+}
+
+/**
+ * The facts rule conditions look at, as the work order is now. Business hours
+ * are looked up only when some condition asks (`needBusinessHours`), else false.
+ */
+export async function ruleContext(tx: Tx, ticketId: string, changed: string[], deps: Pick<RoutingDeps, 'isBusinessHours'>,
+  needBusinessHours = true): Promise<RuleContext | null> {
   const [row] = await tx.select({ t: tickets, customerClass: customers.customerClass }).from(tickets)
     .innerJoin(customers, eq(customers.id, tickets.customerId)).where(eq(tickets.id, ticketId));
   if (!row) return null;
@@ -31,7 +40,7 @@ export async function ruleContext(tx: Tx, ticketId: string, changed: string[], d
   return {
     type: t.type, priority: t.priority, channel: t.channel, status: t.status, teamId: t.teamId, assigneeId: t.assigneeId,
     customerClass: row.customerClass, fields: t.fields as Record<string, unknown>, changed,
-    businessHours: await deps.isBusinessHours(tx, t.teamId, new Date()),
+    businessHours: needBusinessHours ? await deps.isBusinessHours(tx, t.teamId, new Date()) : false,
   };
 }
 
@@ -41,11 +50,12 @@ export function registerRouting(dispatcher: OutboxDispatcher, deps: RoutingDeps)
     const payload = event.payload as { changes?: { field: string }[]; causedBy?: CausedBy | null; sla?: { kind: string } };
     const changed = (payload.changes ?? []).map((c) => c.field);
     const causedBy = payload.causedBy ?? { ruleIds: [], depth: 0 };
-    const ctx = await ruleContext(tx, event.aggregateId, changed, deps);
+    const rules = await enabledRules(tx, deps.db);
+    const ctx = await ruleContext(tx, event.aggregateId, changed, deps, asksBusinessHours(rules.map((r) => r.conditions)));
     if (!ctx) return;
     ctx.slaKind = payload.sla?.kind;
     const e: RuleEvent = { type: event.type, changed, causedByRuleIds: causedBy.ruleIds, depth: causedBy.depth };
-    const verdicts = evaluateRules(await enabledRules(tx, deps.db), e, ctx);
+    const verdicts = evaluateRules(rules, e, ctx);
     for (const v of verdicts) {
       if (v.outcome === 'loop_prevented') {
         deps.log.warn({ rule: v.rule.name, ticket: event.aggregateId, reason: v.reason }, 'rule not applied: loop prevented');

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { isTeamWorkingNow } from './business-hours.ts';
+import { clearRuleCache } from './rules.repository.ts';
 
 let t: TestApp;
 let mgr: string;
@@ -19,6 +21,16 @@ const repair = async () => {
 const rule = (body: object) => t.request(mgr, 'POST', '/api/v1/rules', { enabled: true, stopProcessing: false, conditions: [], ...body });
 
 describe('rules as data', () => {
+  it('looks at business hours when a rule asks, on the team\'s calendar', async () => {
+    const inHours = await rule({ name: '工作时间报修', trigger: 'ticket.created', conditions: [{ field: 'type', op: 'eq', value: 'repair' }, { field: 'businessHours', op: 'is_true' }], actions: [{ type: 'set_priority', priority: 'high' }] });
+    const offHours = await rule({ name: '非工作时间报修', trigger: 'ticket.created', conditions: [{ field: 'type', op: 'eq', value: 'repair' }, { field: 'businessHours', op: 'is_false' }], actions: [{ type: 'set_priority', priority: 'low' }] });
+    clearRuleCache(t.database.db);
+    const r = await repair();
+    const working = await isTeamWorkingNow(t.database.db, r.teamId, new Date());
+    expect(r.priority).toBe(working ? 'high' : 'low');
+    for (const x of [inHours, offHours]) await t.request(mgr, 'DELETE', `/api/v1/rules/${x.body.id}`);
+  });
+
   it('is managed only with rule:manage', async () => {
     expect((await t.request(op, 'GET', '/api/v1/rules')).status).toBe(403);
     const list = await t.request(mgr, 'GET', '/api/v1/rules');
