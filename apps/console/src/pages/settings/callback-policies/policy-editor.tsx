@@ -6,7 +6,7 @@ import { useT } from '../../../i18n/i18n-provider.tsx';
 import { ConditionList } from '../rules/condition-builder.tsx';
 import { emptyPolicy, fromPolicy, policyPatch, toPolicyBody, type CallbackPolicy, type PolicyValues } from './policy-model.ts';
 import { policyErrorPath, policyInWords } from './policy-words.ts';
-import { ServerErrorAlert, serverErrorOf, type ServerError } from './server-error-alert.tsx';
+import { ServerErrorAlert, serverErrorOf, type ServerError } from '../../../components/server-error-alert.tsx';
 import { StepsEditor } from './steps-editor.tsx';
 import type { PolicyLookups } from './use-policy-lookups.ts';
 

@@ -3,7 +3,7 @@ import { App, Button, Col, Drawer, Form, Input, Row, Space, Typography } from 'a
 import { api } from '../../../api/client.ts';
 import { useLocale, useT } from '../../../i18n/i18n-provider.tsx';
 import { useMe } from '../../../session/session-provider.tsx';
-import { ServerErrorAlert, serverErrorOf, type ServerError } from '../callback-policies/server-error-alert.tsx';
+import { ServerErrorAlert, serverErrorOf, type ServerError } from '../../../components/server-error-alert.tsx';
 import { BranchPanels } from './branch-panels.tsx';
 import { QuestionList } from './question-list.tsx';
 import { emptyScript, fromScript, scriptErrorPath, scriptPatch, toScriptBody, type CallbackScript, type ScriptValues } from './script-model.ts';

@@ -4,7 +4,8 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { RULE_TRIGGERS, type RuleAction } from '@kefu/shared/rules';
 import { SLA_KINDS } from '@kefu/shared/sla';
 import { PRIORITIES, TICKET_STATUSES } from '@kefu/shared/ticket-status';
-import { api, ApiError, itemsOf, type ErrorDetail } from '../../../api/client.ts';
+import { api, ApiError, itemsOf } from '../../../api/client.ts';
+import { ServerErrorAlert, serverErrorOf, type ServerError } from '../../../components/server-error-alert.tsx';
 import { useRequest } from '../../../hooks/use-request.ts';
 import type { Rule } from '../../../api/types.ts';
 import { useT } from '../../../i18n/i18n-provider.tsx';
@@ -44,7 +45,7 @@ export function RuleEditor({ target, fields, nextPosition, onClose, onSaved }: P
   const { message } = App.useApp();
   const [form] = Form.useForm<RuleValues>();
   const [saving, setSaving] = useState(false);
-  const [serverError, setServerError] = useState<{ message: string; details?: ErrorDetail[] } | null>(null);
+  const [serverError, setServerError] = useState<ServerError | null>(null);
   const editing = target && target !== 'new' ? target : null;
 
   useEffect(() => {
@@ -70,8 +71,8 @@ export function RuleEditor({ target, fields, nextPosition, onClose, onSaved }: P
       void message.success(t('common.saved'));
       onSaved(saved);
     } catch (e) {
-      if (e instanceof ApiError && e.status !== 401) setServerError({ message: e.message, details: e.details });
-      else if (e instanceof ApiError) void message.error(e.message);
+      setServerError(serverErrorOf(e));
+      if (e instanceof ApiError && e.status === 401) void message.error(e.message);
     } finally {
       setSaving(false);
     }
@@ -94,26 +95,7 @@ export function RuleEditor({ target, fields, nextPosition, onClose, onSaved }: P
       }
       data-testid="rule-editor"
     >
-      {serverError ? (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={serverError.message}
-          description={
-            serverError.details?.length ? (
-              <ul style={{ margin: 0, paddingLeft: 18 }}>
-                {serverError.details.map((d, i) => (
-                  <li key={i}>
-                    <Typography.Text strong>{readablePath(d.path, t)}</Typography.Text>: {d.message}
-                  </li>
-                ))}
-              </ul>
-            ) : undefined
-          }
-          data-testid="rule-server-error"
-        />
-      ) : null}
+      <ServerErrorAlert error={serverError} pathLabel={(p) => readablePath(p, t)} testId="rule-server-error" />
       <Form form={form} layout="vertical" initialValues={emptyRule()}>
         <Row gutter={12}>
           <Col span={14}>

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Col, Drawer, Form, Input, InputNumber, Row, Select, Space, Switch, Typography } from 'antd';
+import { App, Button, Col, Drawer, Form, Input, InputNumber, Row, Select, Space, Switch, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { SLA_KINDS, type SlaKind } from '@kefu/shared/sla';
-import { api, ApiError, type ErrorDetail } from '../../../api/client.ts';
+import { api } from '../../../api/client.ts';
+import { ServerErrorAlert, serverErrorOf, type ServerError } from '../../../components/server-error-alert.tsx';
 import type { BusinessCalendar, SlaPolicy } from '../../../api/types.ts';
 import { useT } from '../../../i18n/i18n-provider.tsx';
 import { ConditionList } from '../rules/condition-builder.tsx';
@@ -28,7 +29,7 @@ export function PolicyEditor({ target, fields, calendars, nextPosition, onClose,
   const { message } = App.useApp();
   const [form] = Form.useForm<PolicyValues>();
   const [saving, setSaving] = useState(false);
-  const [serverError, setServerError] = useState<{ message: string; details?: ErrorDetail[] } | null>(null);
+  const [serverError, setServerError] = useState<ServerError | null>(null);
   const editing = target && target !== 'new' ? target : null;
   const targets = (Form.useWatch('targets', form) ?? []) as TargetValues[];
 
@@ -55,7 +56,7 @@ export function PolicyEditor({ target, fields, calendars, nextPosition, onClose,
       void message.success(t('common.saved'));
       onSaved(saved);
     } catch (e) {
-      if (e instanceof ApiError && e.status !== 401) setServerError({ message: e.message, details: e.details });
+      setServerError(serverErrorOf(e));
     } finally {
       setSaving(false);
     }
@@ -79,27 +80,7 @@ export function PolicyEditor({ target, fields, calendars, nextPosition, onClose,
       }
       data-testid="policy-editor"
     >
-      {serverError ? (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={serverError.message}
-          description={
-            serverError.details?.length ? (
-              <ul style={{ margin: 0, paddingLeft: 18 }}>
-                {serverError.details.map((d, i) => (
-                  <li key={i}>
-                    <Typography.Text strong>{readablePath(d.path, t)}</Typography.Text>:{' '}
-                    {d.message}
-                  </li>
-                ))}
-              </ul>
-            ) : undefined
-          }
-          data-testid="policy-server-error"
-        />
-      ) : null}
+      <ServerErrorAlert error={serverError} pathLabel={(p) => readablePath(p, t)} testId="policy-server-error" />
       <Form form={form} layout="vertical" initialValues={emptyPolicy()}>
         <Row gutter={12}>
           <Col span={12}>

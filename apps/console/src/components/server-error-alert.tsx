@@ -1,5 +1,5 @@
 import { Alert, Typography } from 'antd';
-import { ApiError, type ErrorDetail } from '../../../api/client.ts';
+import { ApiError, type ErrorDetail } from '../api/client.ts';
 
 // The editors report a rejected save themselves (the API client stays silent):
 // the message on top, each detail with its field named in words.
