@@ -1,5 +1,4 @@
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useUrlFilters } from '../../hooks/use-url-filters.ts';
 import type { Query } from '../../api/client.ts';
 import { DUE_RANGES, dueToFor, type DueRange } from './callback-urgency.ts';
 
@@ -18,27 +17,23 @@ const pick = <T extends string>(v: string | null, all: readonly T[], fallback: T
 
 /** Filters live in the URL, so the back button from a callback returns to the same list. */
 export function useCallbackFilters(): [CallbackFilters, (patch: Partial<CallbackFilters>) => void] {
-  const [params, setParams] = useSearchParams();
-  const filters = useMemo<CallbackFilters>(
-    () => ({
-      view: pick(params.get('view'), CALLBACK_VIEWS, 'mine'),
-      status: pick(params.get('status'), STATUS_FILTERS, 'open'),
-      due: pick(params.get('due'), DUE_RANGES, 'all'),
-    }),
-    [params],
-  );
-  const update = useCallback(
-    (patch: Partial<CallbackFilters>) => {
-      const next = { ...filters, ...patch };
-      const out = new URLSearchParams();
-      if (next.view !== 'mine') out.set('view', next.view);
-      if (next.status !== 'open') out.set('status', next.status);
-      if (next.due !== 'all') out.set('due', next.due);
-      setParams(out, { replace: true });
-    },
-    [filters, setParams],
-  );
-  return [filters, update];
+  return useUrlFilters(parseCallbackFilters, writeCallbackFilters);
+}
+
+function parseCallbackFilters(params: URLSearchParams): CallbackFilters {
+  return {
+    view: pick(params.get('view'), CALLBACK_VIEWS, 'mine'),
+    status: pick(params.get('status'), STATUS_FILTERS, 'open'),
+    due: pick(params.get('due'), DUE_RANGES, 'all'),
+  };
+}
+
+function writeCallbackFilters(f: CallbackFilters): URLSearchParams {
+  const out = new URLSearchParams();
+  if (f.view !== 'mine') out.set('view', f.view);
+  if (f.status !== 'open') out.set('status', f.status);
+  if (f.due !== 'all') out.set('due', f.due);
+  return out;
 }
 
 /** The list query. "Done" means finished either way: done by a call, or closed by a manager. */

@@ -1,5 +1,4 @@
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useUrlFilters } from '../../hooks/use-url-filters.ts';
 import type { Query } from '../../api/client.ts';
 
 export type TicketView = 'mine' | 'team' | 'all';
@@ -20,21 +19,13 @@ const VIEWS: TicketView[] = ['mine', 'team', 'all'];
 
 /** The list's filters live in the URL query string, so a view can be bookmarked and shared. */
 export function useTicketFilters(): [TicketFilters, (patch: Partial<TicketFilters>) => void] {
-  const [params, setParams] = useSearchParams();
-  const filters = useMemo<TicketFilters>(() => parseFilters(params), [params]);
+  return useUrlFilters(parseFilters, writeFilters);
+}
 
-  // patches the URL as it is *now* (the address bar, not the last render): two
-  // quick changes — a view, then a search — must not let the second one undo the first
-  const update = useCallback(
-    (patch: Partial<TicketFilters>) => {
-      const next = { ...parseFilters(new URLSearchParams(window.location.search)), ...patch };
-      const out = new URLSearchParams();
-      for (const [k, v] of Object.entries(toQuery(next))) if (v) out.set(k, String(v));
-      setParams(out, { replace: true });
-    },
-    [setParams],
-  );
-  return [filters, update];
+function writeFilters(f: TicketFilters): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const [k, v] of Object.entries(toQuery(f))) if (v) out.set(k, String(v));
+  return out;
 }
 
 export function parseFilters(params: URLSearchParams): TicketFilters {
