@@ -44,7 +44,7 @@ export const reminderKey = (invitationId: string) => `survey:remind:${invitation
  * Creates the invitation (its link is signed) and a job that sends it after
  * commit — not inside the customer's rest time (NTF-11): then at its end.
  */
-export async function invite(tx: Tx, secretKey: object, input: InviteInput, opts: InviteOptions): Promise<string> {
+export async function invite(tx: Tx, secretKey: object, input: InviteInput, opts: InviteOptions): Promise<{ id: string; hasAddress: boolean }> {
   const now = opts.now ?? new Date();
   const [survey] = await tx.select().from(surveys).where(eq(surveys.id, input.surveyId));
   const [c] = await tx.select({ phone: customers.phone, email: customers.email, cls: customers.customerClass }).from(customers).where(eq(customers.id, input.customerId));
@@ -66,7 +66,7 @@ export async function invite(tx: Tx, secretKey: object, input: InviteInput, opts
         { runAt: at(new Date(now.getTime() + (survey.validDays * DAY_MS) / 2)), dedupeKey: reminderKey(id) });
     }
   }
-  return id;
+  return { id, hasAddress: !!address };
 }
 
 /** A reminder now (or at the end of the customer's rest time), replacing the scheduled one. */
@@ -87,7 +87,7 @@ export async function inviteAfterResolution(tx: Tx, secretKey: object, ticketId:
   const [already] = await tx.select({ id: surveyInvitations.id }).from(surveyInvitations)
     .where(and(eq(surveyInvitations.ticketId, ticketId), eq(surveyInvitations.surveyId, survey.id))).limit(1);
   if (already) return null;
-  return invite(tx, secretKey, { surveyId: survey.id, customerId: t.customerId, ticketId, agentId: t.assigneeId, channel: 'sms' }, { timeZone });
+  return (await invite(tx, secretKey, { surveyId: survey.id, customerId: t.customerId, ticketId, agentId: t.assigneeId, channel: 'sms' }, { timeZone })).id;
 }
 
 export function surveyText(name: string, link: string, validDays: number, reminder: boolean): string {

@@ -71,9 +71,8 @@ export function surveyRoutes(app: App, { db, config }: Deps): void {
       if (!ids.length) throw new AppError('VALIDATION_FAILED', { summary: 'no customer matches the filter' });
       let withoutAddress = 0;
       for (const customerId of ids) {
-        const invitationId = await invite(tx, db, { surveyId: s.id, customerId, channel: req.body.channel, remind: true }, { timeZone: config.KEFU_TIMEZONE });
-        const [row] = await tx.select({ address: surveyInvitations.address }).from(surveyInvitations).where(eq(surveyInvitations.id, invitationId));
-        if (!row.address) withoutAddress++;
+        const { hasAddress } = await invite(tx, db, { surveyId: s.id, customerId, channel: req.body.channel, remind: true }, { timeZone: config.KEFU_TIMEZONE });
+        if (!hasAddress) withoutAddress++;
       }
       return { invited: ids.length, withoutAddress };
     });
