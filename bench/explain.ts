@@ -14,7 +14,7 @@ import { findCustomers } from '../apps/server/src/modules/customers/find-custome
 import { loadPrincipal } from '../apps/server/src/platform/auth/sessions.ts';
 import { createTicket } from '../apps/server/src/modules/tickets/create-ticket.ts';
 import { visibleTicket } from '../apps/server/src/modules/tickets/ticket-queries.ts';
-import { formVersion } from '../apps/server/src/modules/forms/forms.repository.ts';
+import { formVersion } from '../apps/server/src/modules/forms/forms.queries.ts';
 import { createdPhone, personName, address, ticketFields } from './ticket-content.ts';
 import type { Org } from './org.ts';
 import { Rng } from './random.ts';

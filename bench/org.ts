@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import type { FormDefinition } from '@kefu/shared/forms';
 import { queryRows, type Db } from '../apps/server/src/db/client.ts';
-import { currentForms } from '../apps/server/src/modules/forms/forms.repository.ts';
+import { currentForms } from '../apps/server/src/modules/forms/forms.queries.ts';
 
 export interface OrgUser {
   id: string;

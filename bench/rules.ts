@@ -14,7 +14,7 @@ import type { Database, Tx } from '../apps/server/src/db/client.ts';
 import { createRule } from '../apps/server/src/modules/routing/save-rule.ts';
 import { enabledRules } from '../apps/server/src/modules/routing/rules.repository.ts';
 import { evaluateRules, type RuleEvent } from '../apps/server/src/modules/routing/evaluate-rules.ts';
-import type { RuleContext } from '../apps/server/src/modules/routing/rule-conditions.ts';
+import type { RuleContext } from '@kefu/shared/conditions';
 import { Rng } from './random.ts';
 import { ticketFields, TYPE_MIX, type TicketType } from './ticket-content.ts';
 import * as V from './vocabulary.ts';

@@ -23,6 +23,10 @@ import { userRoleRoutes } from './modules/org/users-roles.routes.ts';
 import { customerRoutes } from './modules/customers/customers.routes.ts';
 import { formRoutes } from './modules/forms/forms.routes.ts';
 import { ticketRoutes } from './modules/tickets/tickets.routes.ts';
+import { intakeRoutes } from './modules/intake/intake.routes.ts';
+import { clocksOfTicket } from './modules/sla/sla.queries.ts';
+import { calendarRoutes } from './platform/time/calendars.routes.ts';
+import { quietHoursRoutes } from './modules/customers/quiet-hours.routes.ts';
 import { interactionRoutes } from './modules/interactions/interactions.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { routingRoutes } from './modules/routing/routing.routes.ts';
@@ -55,7 +59,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   app.addHook('onClose', async () => { await services.close(); });
   // a write may have raised events or jobs: look at them now, not at the next poll
   app.addHook('onResponse', async (req, reply) => {
-    if (req.method !== 'GET' && reply.statusCode < 400) services.runner.kick();
+    if (req.method !== 'GET' && reply.statusCode < 400) services.kick();
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -80,7 +84,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
     await docs.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   });
 
-  const deps: Deps = { db: database.db, config };
+  const deps: Deps = { db: database.db, config, unit: services.unit };
   registerAuthHook(app, database.db);
 
   app.get('/api/health', {
@@ -97,12 +101,15 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   customerRoutes(app, deps);
   formRoutes(app, deps);
   interactionRoutes(app, deps);
-  ticketRoutes(app, deps);
+  intakeRoutes(app, deps);
+  ticketRoutes(app, deps, clocksOfTicket);
   notificationRoutes(app, deps);
   realtimeRoutes(app, services.hub);
   routingRoutes(app, deps);
+  calendarRoutes(app, deps);
   slaRoutes(app, deps);
   wallboardRoutes(app, deps);
+  quietHoursRoutes(app, deps);
   callbackRoutes(app, deps);
   surveyRoutes(app, deps);
 

@@ -16,6 +16,8 @@ const schema = z.object({
   /** behind a reverse proxy: trust X-Forwarded-For (else a client could dodge the login rate limit) */
   KEFU_TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   NODE_ENV: z.string().default('production'),
+  /** check every published event against the catalogue (tests; costs a little on the hot path) */
+  KEFU_CHECK_EVENTS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** how often each process looks for due jobs and timers when nothing woke it */
   KEFU_JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   /** job loops per process on PostgreSQL (PGlite has one connection: always 1) */

@@ -1,28 +1,34 @@
 import { sql } from 'drizzle-orm';
 import type { Config } from './config.ts';
 import { enqueue } from './platform/jobs/job-queue.ts';
-import type { Database, Tx } from './db/client.ts';
-import { OutboxDispatcher } from './platform/events/outbox-dispatcher.ts';
+import type { Database } from './db/client.ts';
+import { EventConsumer } from './platform/events/event-consumer.ts';
+import { unitRunner, type RunUnit } from './platform/events/unit-of-work.ts';
 import { JobRunner, type RunnerLogger } from './platform/jobs/job-runner.ts';
 import { RealtimeHub } from './platform/realtime/hub.ts';
 import { createChannels, type Channels } from './modules/notifications/channels/channel-settings.ts';
 import { registerDelivery } from './modules/notifications/deliver-notification.ts';
-import { registerRouting } from './modules/routing/routing.listener.ts';
-import { isTeamWorkingNow } from './modules/routing/business-hours.ts';
-import { registerSla } from './modules/sla/sla.listener.ts';
+import { routingHandler } from './modules/routing/routing.handlers.ts';
+import { slaHandler, registerSlaTimers } from './modules/sla/sla.handlers.ts';
 import { ensureCutoffJobs, registerCutoffs } from './modules/sla/dispatch-cutoff.ts';
-import { registerCallbacks } from './modules/callbacks/callbacks.listener.ts';
-import { inviteAfterResolution, registerSurveySending } from './modules/surveys/send-survey.ts';
+import { callbacksHandler } from './modules/callbacks/schedule-callbacks.ts';
+import { registerCallbackTimers } from './modules/callbacks/callback-timers.ts';
+import { inviteAfterResolutions } from './modules/surveys/surveys.commands.ts';
+import { registerSurveySending } from './modules/surveys/send-survey.ts';
 
-/** The background half of Kefu: jobs and timers, the outbox, realtime pushes. */
+/** The background half of Kefu: the outbox consumer, jobs and timers, realtime pushes. */
 export interface Services {
   hub: RealtimeHub;
   runner: JobRunner;
-  dispatcher: OutboxDispatcher;
+  consumer: EventConsumer;
   channels: Channels;
-  /** starts polling for due jobs, timers and events */
+  /** business changes of requests run in a unit of work */
+  unit: RunUnit;
+  /** starts handling events, jobs and timers */
   start(): Promise<void>;
-  /** runs every due job and event now, until nothing is left (tests, CLI) */
+  /** something was just written here: handle it now */
+  kick(): void;
+  /** handles every waiting event and due job now, until nothing is left (tests, CLI) */
   drain(): Promise<number>;
   close(): Promise<void>;
 }
@@ -33,34 +39,36 @@ export interface ServiceLogger extends RunnerLogger {
   info(obj: object, msg: string): void;
 }
 
+/** The composition root of the background: which module answers which events, in which order. */
 export function createServices(config: Config, database: Database, log: ServiceLogger): Services {
   const db = database.db;
   const hub = new RealtimeHub();
-  const runner = new JobRunner(db, log, config.KEFU_JOB_POLL_MS, database.kind === 'pglite' ? 1 : config.KEFU_JOB_CONCURRENCY);
-  const dispatcher = new OutboxDispatcher(log);
-  runner.beforeBatch(() => dispatcher.dispatch(db));
+  const unitOptions = { realtime: hub, timeZone: config.KEFU_TIMEZONE, validateEvents: config.KEFU_CHECK_EVENTS };
+  const runner = new JobRunner(db, log, config.KEFU_JOB_POLL_MS, database.kind === 'pglite' ? 1 : config.KEFU_JOB_CONCURRENCY, unitOptions);
+  const consumer = new EventConsumer(db, log, {
+    // embedded PGlite has one connection: smaller batches keep requests from waiting behind one
+    batchSize: database.kind === 'pglite' ? 100 : 500, validateEvents: unitOptions.validateEvents, unit: unitOptions,
+  });
   const channels = createChannels(config, log);
+  // routing first: SLA clocks start on the priority and team the rules chose, callbacks see the final status
+  consumer.on(routingHandler(log));
+  consumer.on(slaHandler);
+  consumer.on(callbacksHandler({ sendSurvey: inviteAfterResolutions }));
   registerDelivery(runner, channels);
-  registerRouting(dispatcher, {
-    db, runner, hub, timeZone: config.KEFU_TIMEZONE, log,
-    isBusinessHours: (tx: Tx, teamId: string | null, at: Date) => isTeamWorkingNow(tx, teamId, at),
-  });
-  // after routing, so clocks start on the priority and team the rules chose
-  registerSla(dispatcher, { runner, hub });
-  registerCutoffs({ runner, hub });
-  registerCallbacks(dispatcher, {
-    runner, hub, timeZone: config.KEFU_TIMEZONE,
-    sendSurvey: async (tx, ticketId) => { await inviteAfterResolution(tx, db, ticketId, config.KEFU_TIMEZONE); },
-  });
+  registerSlaTimers(runner);
+  registerCutoffs(runner);
+  registerCallbackTimers(runner);
   registerSurveySending(runner, channels, db, config.KEFU_PUBLIC_URL);
   // supervisors' wallboards refetch when background work changed something (at most once a second)
   let lastPush = 0;
-  runner.events.on('ran', () => {
+  const wallboard = () => {
     const now = Date.now();
     if (now - lastPush < 1000) return;
     lastPush = now;
     hub.publishToPermission('supervisor:view', { type: 'wallboard.changed' });
-  });
+  };
+  runner.events.on('ran', wallboard);
+  consumer.events.on('handled', wallboard);
   // PGlite has no autovacuum worker: refresh planner statistics every half hour
   if (database.kind === 'pglite') {
     runner.register(ANALYZE_JOB, async (tx) => {
@@ -69,24 +77,31 @@ export function createServices(config: Config, database: Database, log: ServiceL
     });
   }
   return {
-    hub, runner, dispatcher, channels,
+    hub, runner, consumer, channels,
+    unit: unitRunner(db, unitOptions),
     async start() {
       if (database.kind === 'pglite') {
         await enqueue(db, ANALYZE_JOB, {}, { runAt: new Date(Date.now() + 30 * 60_000), dedupeKey: 'maintenance.analyze.next' });
       }
       await ensureCutoffJobs(db);
+      consumer.start(config.KEFU_JOB_POLL_MS);
       runner.start();
+    },
+    kick() {
+      consumer.kick();
+      runner.kick();
     },
     async drain() {
       let total = 0;
       for (let i = 0; i < 100; i++) {
-        const n = (await dispatcher.dispatch(db)) + (await runner.runDue());
+        const n = (await consumer.drain()) + (await runner.runDue());
         total += n;
         if (!n) break;
       }
       return total;
     },
     async close() {
+      await consumer.stop();
       await runner.stop();
       channels.email.close();
     },

@@ -18,6 +18,8 @@ export interface TestApp {
   close(): Promise<void>;
   /** runs every pending event, rule and job now (the background runner is not started in tests) */
   drain(): Promise<number>;
+  /** runs `work` with the automatic drain after changes off (to tamper with what is waiting, as if the queue ran late) */
+  withoutDrain<T>(work: () => Promise<T>): Promise<T>;
 }
 
 export async function freshPostgres(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -40,20 +42,28 @@ export async function freshPostgres(url: string): Promise<{ url: string; drop: (
 }
 
 export interface TestAppOptions {
-  /** false: switch off the demo's routing rules (tests of the work order itself; rules now run as a work order is saved) */
+  /** false: switch off the demo's routing rules (tests of the work order itself) */
   rules?: boolean;
+  /**
+   * After each successful change (a non-GET answered below 400) handle what
+   * it raised — routing, SLA clocks, callbacks, notifications — before the
+   * next request, as the running server does within a second. false: the test
+   * drains when it chooses (t.drain()).
+   */
+  autoDrain?: boolean;
 }
 
 export async function createTestApp(env: Record<string, string> = {}, opts: TestAppOptions = {}): Promise<TestApp> {
   const base = process.env.DATABASE_URL;
   const pgdb = base ? await freshPostgres(base) : null;
   const database = await openDatabase({ databaseUrl: pgdb?.url, dataDir: 'memory://', poolSize: 5 });
-  const config = loadConfig({ KEFU_LOG_LEVEL: 'silent', KEFU_SEED: 'demo', KEFU_LOGIN_RATE_LIMIT: '1000', ...env });
+  const config = loadConfig({ KEFU_LOG_LEVEL: 'silent', KEFU_SEED: 'demo', KEFU_LOGIN_RATE_LIMIT: '1000', KEFU_CHECK_EVENTS: 'true', ...env });
   await prepareDatabase(database, config, { sampleData: false });
   if (opts.rules === false) await database.db.execute(sql`update rules set enabled = false`);
   const app = await buildApp(config, database, { logger: false });
   await app.ready();
 
+  let autoDrain = opts.autoDrain !== false;
   const request: TestApp['request'] = async (token, method, url, body, headers = {}) => {
     const res = await app.inject({
       method: method as 'GET',
@@ -61,6 +71,7 @@ export async function createTestApp(env: Record<string, string> = {}, opts: Test
       payload: body as object | undefined,
       headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     });
+    if (autoDrain && method !== 'GET' && res.statusCode < 400) await app.services.drain();
     return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : null };
   };
   const tokens = new Map<string, string>();
@@ -77,6 +88,15 @@ export async function createTestApp(env: Record<string, string> = {}, opts: Test
       return res.body.token;
     },
     drain: () => app.services.drain(),
+    async withoutDrain(work) {
+      const was = autoDrain;
+      autoDrain = false;
+      try {
+        return await work();
+      } finally {
+        autoDrain = was;
+      }
+    },
     async close() {
       await app.close();
       await database.close();

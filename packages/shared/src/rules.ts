@@ -83,6 +83,18 @@ export const ruleAction = z.discriminatedUnion('type', [
 ]);
 export type RuleAction = z.infer<typeof ruleAction>;
 
+/** Everyone an action names (for the preview, save-time checks, and to know whether a batch needs the watchers). */
+export function recipientsOf(a: RuleAction): Recipient[] {
+  switch (a.type) {
+    case 'assign': return [a.to];
+    case 'notify': case 'add_watchers': return a.recipients;
+    case 'create_subtask': return a.assignees;
+    case 'hide_from': return [a.who];
+    case 'escalate': return a.chain;
+    default: return [];
+  }
+}
+
 const ruleFields = {
   name: z.string().trim().min(1).max(100),
   description: z.string().trim().max(1000).nullable().optional(),

@@ -4,7 +4,7 @@ import * as s from '@kefu/shared/api';
 import * as r from '@kefu/shared/rules';
 import * as sla from '@kefu/shared/sla';
 // the calendar body is declared in the server's route (not in @kefu/shared): checked against its validator
-import { calendarSpec } from '../../../server/src/platform/time/calendar-spec.ts';
+import { calendarSpec } from '@kefu/shared/calendar-spec';
 import {
   calendarBody,
   slaPolicyBody,

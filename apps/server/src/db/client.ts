@@ -7,7 +7,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
 
@@ -63,4 +63,12 @@ export async function migrateDatabase(database: Database): Promise<void> {
 export async function queryRows<T>(db: Tx, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+/**
+ * A JS array as ONE parameter (a PostgreSQL array), for `= any(${pgArray(pgArray(ids))}::uuid[])`:
+ * a plain array in a drizzle template expands into a list of parameters instead.
+ */
+export function pgArray(values: readonly unknown[]): SQL {
+  return sql`${sql.param(values)}`;
 }

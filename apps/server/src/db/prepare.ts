@@ -3,12 +3,12 @@ import { sql } from 'drizzle-orm';
 import type { Config } from '../config.ts';
 import { migrateDatabase, type Database } from './client.ts';
 import { users } from './schema/index.ts';
-import { ensureDefaultForms } from '../modules/forms/forms.repository.ts';
+import { ensureDefaultForms } from '../modules/forms/forms.queries.ts';
 import { seedDemoOrg } from './seed/demo-org.ts';
 import { seedDemoData } from './seed/demo-data.ts';
 import { seedFirstAdmin } from './seed/demo-org.ts';
 import { installTemplate } from '../modules/routing/install-template.ts';
-import { ensureDefaultCalendars } from '../modules/sla/calendars.repository.ts';
+import { ensureDefaultCalendars } from '../platform/time/calendars.ts';
 import { installDefaultCallbacks } from '../modules/callbacks/default-callbacks.ts';
 
 export interface PrepareResult {

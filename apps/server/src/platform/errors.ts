@@ -27,6 +27,12 @@ const CODES = {
     zh: '状态不能从「{from}」变为「{to}」,允许的状态:{allowed}',
     en: 'Status cannot change from "{from}" to "{to}"; allowed: {allowed}',
   },
+  RESOLUTION_REQUIRED: { status: 422, zh: '改为「{to}」前请填写处理结果', en: 'Describe the resolution before setting the status to "{to}"' },
+  NOT_ASSIGNEE: {
+    status: 403,
+    zh: '只有处理人或有分派权限的人可以改变这张工单的状态',
+    en: 'Only the assignee, or someone who may reassign work, can change the status of this work order',
+  },
   UNKNOWN_TICKET_TYPE: { status: 422, zh: '未知的工单类型「{type}」,可选:{types}', en: 'Unknown work-order type "{type}"; allowed: {types}' },
   REFERENCE_NOT_FOUND: { status: 422, zh: '所选的{what}不存在({id})', en: 'The selected {what} does not exist ({id})' },
   DEPARTMENT_CYCLE: { status: 422, zh: '上级部门不能是本部门或其下级部门', en: 'A department cannot be placed under itself or one of its sub-departments' },

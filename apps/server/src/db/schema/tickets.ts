@@ -98,8 +98,8 @@ export const ticketNotes = pgTable(
 );
 
 /**
- * Transactional outbox: domain events committed with the change, dispatched
- * after commit by listeners (routing, SLA, notifications) that later modules add.
+ * Transactional outbox: domain events committed with the change, handled
+ * after commit in batches by the event consumer (routing, SLA, callbacks …).
  */
 export const outboxEvents = pgTable(
   'outbox_events',
@@ -108,10 +108,15 @@ export const outboxEvents = pgTable(
     type: text('type').notNull(),
     aggregateId: uuid('aggregate_id').notNull(),
     payload: jsonb('payload').notNull(),
-    /** listeners that already handled the event inside the transaction that wrote it (rules on create) */
-    handledInline: text('handled_inline').array().notNull().default(sql`'{}'::text[]`),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    /** set when every handler has handled it (in the batch that did, or at once for events raised while handling) */
     processedAt: timestamp('processed_at', { withTimezone: true, precision: 3 }),
+    /** an event that failed on its own waits until then before it is tried again */
+    availableAt: timestamp('available_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    /** set aside after repeated failures (processed_at is set too): retried only by hand */
+    failedAt: timestamp('failed_at', { withTimezone: true, precision: 3 }),
   },
   (t) => [index('outbox_unprocessed_idx').on(t.id).where(sql`processed_at is null`)],
 );

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { users } from '../schema/index.ts';
 import { loadPrincipal } from '../../platform/auth/sessions.ts';
-import { createTicket, type CreateTicketInput } from '../../modules/tickets/create-ticket.ts';
+import { createTicket, type CreateTicketInput } from '../../modules/intake/create-ticket.ts';
+import { unitRunner } from '../../platform/events/unit-of-work.ts';
 import { updateTicket } from '../../modules/tickets/update-ticket.ts';
 import { seedDemoCallbackHistory } from './demo-callbacks.ts';
 
@@ -48,13 +49,14 @@ export async function seedDemoData(db: Db, timeZone: string): Promise<void> {
     [operator, { type: 'order', channel: 'phone', priority: 'normal', customer: c(5), fields: {
       product: '纯牛奶', spec: '1L 盒装', quantity: 200, deliveryChannel: 'mall', remark: '每周一、四送货' } }, 'resolved'],
   ];
+  const unit = unitRunner(db, { timeZone });
   for (const [who, input, status] of samples) {
     const t = await createTicket(db, who, input, 'zh-CN', timeZone);
     if (status === 'resolved') {
-      await updateTicket(db, who, t.id, { status: 'open' }, 'zh-CN');
-      await updateTicket(db, who, t.id, { status: 'resolved', resolution: input.type === 'order' ? '已转销售内勤安排配送' : '已上门处理并向客户致歉' }, 'zh-CN');
+      await updateTicket(unit, who, t.id, { status: 'open' }, 'zh-CN');
+      await updateTicket(unit, who, t.id, { status: 'resolved', resolution: input.type === 'order' ? '已转销售内勤安排配送' : '已上门处理并向客户致歉' }, 'zh-CN');
     } else if (status) {
-      await updateTicket(db, who, t.id, { status: status as 'open' }, 'zh-CN');
+      await updateTicket(unit, who, t.id, { status: status as 'open' }, 'zh-CN');
     }
   }
   await seedDemoCallbackHistory(db);

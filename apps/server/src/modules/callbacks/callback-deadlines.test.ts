@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callbackStep } from '@kefu/shared/callbacks';
-import { defaultCalendars } from '../sla/calendars.repository.ts';
+import { defaultCalendars } from '../../platform/time/calendars.ts';
 import { addSpan, anchorFrom, stepWindow } from './callback-deadlines.ts';
 
 // Callback deadlines on the default calendar: office hours 8:30–17:30 on

@@ -1,6 +1,6 @@
 import type { CallbackStep, Span } from '@kefu/shared/callbacks';
 import { addBusinessDays } from '../../platform/time/business-time.ts';
-import type { CalendarSpec } from '../../platform/time/calendar-spec.ts';
+import type { CalendarSpec } from '@kefu/shared/calendar-spec';
 import { dayNumberOf, instantOf } from '../../platform/time/wall-clock.ts';
 
 // When a callback may be made and by when. Calendar days and hours count the

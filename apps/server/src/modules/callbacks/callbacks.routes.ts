@@ -11,15 +11,15 @@ import { businessCalendars, callbackAttempts, callbackPolicies, callbackScripts,
 import { AppError, notFound } from '../../platform/errors.ts';
 import { principalOf } from '../../platform/http/auth-hook.ts';
 import { quietHoursList } from '../../platform/time/quiet-hours.ts';
-import { presentCustomer } from '../customers/customer-presenter.ts';
-import { customerHistory } from '../customers/customer-history.ts';
-import { recordTicketChange } from '../tickets/record-ticket-change.ts';
+import { presentCustomer } from '../customers/customers.queries.ts';
+import { customerHistory } from '../interactions/interactions.queries.ts';
+import { TICKETS } from '../tickets/tickets.commands.ts';
 import { callbackReport, REPORT_GROUPS, satisfactionTrend } from './callback-report.ts';
 import { reportWorkbook } from './report-xlsx.ts';
 import { campaignProgress, closeCampaign, startCampaign } from './campaigns.ts';
-import { countCustomers } from './customer-selection.ts';
+import { countCustomers } from '../customers/customer-selection.queries.ts';
 import { listCallbacks, presentTask } from './list-callbacks.ts';
-import { quietHoursFor, quietState } from './quiet-hours.repository.ts';
+import { quietHoursFor, quietState } from '../customers/quiet-hours.queries.ts';
 import { assertMayWork, lockTask, recordAttempt } from './record-attempt.ts';
 import { cancelTimers } from './schedule-callbacks.ts';
 
@@ -55,7 +55,7 @@ const presentScript = (s: typeof callbackScripts.$inferSelect) => ({
   id: s.id, name: s.name, opening: s.opening, questions: s.questions as unknown[], branches: s.branches, updatedAt: s.updatedAt.toISOString(),
 });
 
-export function callbackRoutes(app: App, { db, config }: Deps): void {
+export function callbackRoutes(app: App, { db, config, unit }: Deps): void {
   const tz = config.KEFU_TIMEZONE;
 
   async function checkRefs(b: { calendarId?: string | null; scriptId?: string | null; assignee?: { mode: string; teamId?: string } }) {
@@ -145,7 +145,7 @@ export function callbackRoutes(app: App, { db, config }: Deps): void {
       response: { 201: z.object({ attemptId: id, followUp: z.string().nullable(), task: taskOut }), ...errors },
     },
   }, async (req, reply) => {
-    const r = await recordAttempt(db, principalOf(req), req.params.id, req.body, tz);
+    const r = await recordAttempt(unit, principalOf(req), req.params.id, req.body, tz);
     const [task] = await db.select().from(callbackTasks).where(eq(callbackTasks.id, req.params.id));
     return reply.status(201).send({ ...r, task: presentTask(task) });
   });
@@ -158,24 +158,28 @@ export function callbackRoutes(app: App, { db, config }: Deps): void {
     },
   }, async (req) => {
     const viewer = principalOf(req);
-    const task = await db.transaction(async (tx) => {
+    const task = await unit(async (work) => {
+      const tx = work.tx;
       const task = await lockTask(tx, req.params.id);
       if (task.status !== 'open' && !(task.status === 'done' && task.outcome === 'unsatisfied')) {
         throw new AppError('CALLBACK_NOT_OPEN', { status: task.status });
       }
-      const now = new Date();
+      const now = work.now;
       const [row] = await tx.update(callbackTasks).set({
         status: 'closed', closedById: viewer.userId, closedReason: req.body.reason, doneAt: task.doneAt ?? now,
       }).where(eq(callbackTasks.id, task.id)).returning();
-      await cancelTimers(tx, task.id);
+      await cancelTimers(tx, [task.id]);
       if (task.ticketId) {
-        const [t] = await tx.select().from(tickets).where(eq(tickets.id, task.ticketId)).for('update');
-        const changes = [{ field: 'callbackLoop', from: null, to: req.body.reason }];
+        const tickets = work.part(TICKETS);
+        await tickets.load([task.ticketId]);
+        const t = tickets.get(task.ticketId);
+        const extra = [{ field: 'callbackLoop', from: null, to: req.body.reason }];
+        const by = { actorId: viewer.userId, at: now };
         if (t && t.status !== 'closed') {
-          await tx.update(tickets).set({ status: 'closed', updatedAt: now }).where(eq(tickets.id, t.id));
-          changes.unshift({ field: 'status', from: t.status, to: 'closed' } as never);
+          await tickets.changeStatus(t.id, 'closed', by, { resolution: t.resolution || req.body.reason, action: 'callback_loop_closed', extra });
+        } else if (t) {
+          tickets.record(t.id, 'callback_loop_closed', extra, by);
         }
-        await recordTicketChange(tx, task.ticketId, { actorId: viewer.userId, action: 'callback_loop_closed', at: now, changes });
       }
       return row;
     });
@@ -252,36 +256,6 @@ export function callbackRoutes(app: App, { db, config }: Deps): void {
     if (used) throw new AppError('IN_USE', { what: 'script' });
     const rows = await db.delete(callbackScripts).where(eq(callbackScripts.id, req.params.id)).returning({ id: callbackScripts.id });
     if (!rows.length) throw notFound('callbackScript');
-    return reply.status(204).send(null);
-  });
-
-  app.get('/api/v1/quiet-hours', {
-    config: work,
-    schema: { tags: ['callbacks'], summary: 'Customers\' rest windows per customer class (the row without a class is the default)',
-      response: { 200: z.object({ items: z.array(z.object({ customerClass: z.string().nullable(), windows: z.array(z.object({ start: z.string(), end: z.string() })) })) }) } },
-  }, async () => ({ items: (await db.select().from(quietHourRules).orderBy(asc(quietHourRules.customerClass))).map((r) => ({ customerClass: r.customerClass, windows: r.windows as { start: string; end: string }[] })) }));
-
-  app.put('/api/v1/quiet-hours', {
-    config: manage,
-    schema: { tags: ['callbacks'], summary: 'Set the rest windows of a customer class (empty: no quiet hours for it)', body: quietHoursBody,
-      response: { 200: z.object({ customerClass: z.string().nullable(), windows: z.array(z.object({ start: z.string(), end: z.string() })) }), ...errors } },
-  }, async (req) => {
-    const parsed = quietHoursList.safeParse(req.body.windows);
-    if (!parsed.success) throw new AppError('VALIDATION_FAILED', { summary: parsed.error.issues.map((i) => i.message).join('; ') });
-    await db.transaction(async (tx) => {
-      await tx.delete(quietHourRules).where(req.body.customerClass === null ? sql`customer_class is null` : eq(quietHourRules.customerClass, req.body.customerClass));
-      await tx.insert(quietHourRules).values({ customerClass: req.body.customerClass, windows: parsed.data });
-    });
-    return { customerClass: req.body.customerClass, windows: parsed.data };
-  });
-
-  app.delete('/api/v1/quiet-hours/:customerClass', {
-    config: manage,
-    schema: { tags: ['callbacks'], summary: 'Remove a customer class\'s own rest windows: it follows the default again',
-      params: z.object({ customerClass: z.string().trim().min(1).max(20) }), response: { 204: z.null(), ...errors } },
-  }, async (req, reply) => {
-    const rows = await db.delete(quietHourRules).where(eq(quietHourRules.customerClass, req.params.customerClass)).returning({ id: quietHourRules.id });
-    if (!rows.length) throw notFound('quietHours');
     return reply.status(204).send(null);
   });
 

@@ -5,10 +5,12 @@ import { queryRows } from '../../db/client.ts';
 import { callbackCampaigns, callbackTasks, teams } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
-import { calendarFor } from '../sla/calendars.repository.ts';
+import { calendarBook } from '../../platform/time/calendars.ts';
+import { enqueueMany } from '../../platform/jobs/job-queue.ts';
+import { orgDirectory } from '../org/org.queries.ts';
 import { addSpan } from './callback-deadlines.ts';
-import { selectCustomerIds } from './customer-selection.ts';
-import { cancelTimers, scheduleTimers } from './schedule-callbacks.ts';
+import { selectCustomerIds } from '../customers/customer-selection.queries.ts';
+import { cancelTimers, timersOf } from './schedule-callbacks.ts';
 
 /** At most this many customers in one campaign (larger ones: split by class or period). */
 export const MAX_CAMPAIGN_CUSTOMERS = 20_000;
@@ -32,7 +34,8 @@ export async function startCampaign(db: Db, actor: Principal, body: CampaignBody
       throw new AppError('VALIDATION_FAILED', { summary: `more than ${MAX_CAMPAIGN_CUSTOMERS} customers; narrow the filter` });
     }
     if (!customerIds.length) throw new AppError('VALIDATION_FAILED', { summary: 'no customer matches the filter' });
-    const calendar = await calendarFor(tx, body.calendarId, body.teamId);
+    const teamCalendar = (await orgDirectory(tx, db)).teams.get(body.teamId)?.calendarId ?? null;
+    const calendar = (await calendarBook(tx, db)).pick(body.calendarId, teamCalendar);
     const dueAt = addSpan(calendar.spec, now, body.dueWithin);
     const [campaign] = await tx.insert(callbackCampaigns).values({
       name: body.name, callbackType: body.callbackType, filter: body.filter, teamId: body.teamId, scriptId: body.scriptId,
@@ -52,7 +55,7 @@ export async function startCampaign(db: Db, actor: Principal, body: CampaignBody
     });
     for (let i = 0; i < rows.length; i += 1000) {
       const tasks = await tx.insert(callbackTasks).values(rows.slice(i, i + 1000)).returning({ id: callbackTasks.id, availableAt: callbackTasks.availableAt, dueAt: callbackTasks.dueAt });
-      for (const t of tasks) await scheduleTimers(tx, t);
+      await enqueueMany(tx, tasks.flatMap(timersOf));
     }
     return campaign;
   });
@@ -69,7 +72,7 @@ export async function closeCampaign(db: Db, id: string): Promise<number> {
     if (c.status === 'closed') throw new AppError('CAMPAIGN_CLOSED');
     const open = await tx.update(callbackTasks).set({ status: 'cancelled', doneAt: new Date() })
       .where(and(eq(callbackTasks.campaignId, id), eq(callbackTasks.status, 'open'))).returning({ id: callbackTasks.id });
-    for (const t of open) await cancelTimers(tx, t.id);
+    await cancelTimers(tx, open.map((t) => t.id));
     await tx.update(callbackCampaigns).set({ status: 'closed' }).where(eq(callbackCampaigns.id, id));
     return open.length;
   });

@@ -1,8 +1,8 @@
 import type { CallbackPolicyBody, CallbackScriptBody } from '@kefu/shared/callbacks';
 import type { Db } from '../../db/client.ts';
 import { callbackPolicies, callbackScripts } from '../../db/schema/index.ts';
-import { ensureDefaultSurvey } from '../surveys/send-survey.ts';
-import { ensureDefaultQuietHours } from './quiet-hours.repository.ts';
+import { ensureDefaultSurvey } from '../surveys/surveys.commands.ts';
+import { ensureDefaultQuietHours } from '../customers/quiet-hours.queries.ts';
 
 // What a new installation starts with, from the requirements: the standard
 // callback script (CBK-07, KB-03, CBK-17), complaint callbacks within three

@@ -4,8 +4,8 @@ import { callbackTasks, customers, teams, tickets, users } from '../../db/schema
 import { AppError } from '../../platform/errors.ts';
 import { can, type Principal } from '../../platform/auth/principal.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
-import { customerPhoneFor } from '../customers/customer-presenter.ts';
-import { quietHoursResolver, quietState } from './quiet-hours.repository.ts';
+import { customerPhoneFor } from '../customers/customers.queries.ts';
+import { quietHoursResolver, quietState } from '../customers/quiet-hours.queries.ts';
 
 export interface CallbackQuery {
   view: 'mine' | 'team' | 'all';

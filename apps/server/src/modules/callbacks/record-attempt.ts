@@ -1,15 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
 import type { AttemptBody, Satisfaction } from '@kefu/shared/callbacks';
-import type { Db, Tx } from '../../db/client.ts';
-import { callbackAttempts, callbackTasks, tickets } from '../../db/schema/index.ts';
+import type { Tx } from '../../db/client.ts';
+import { callbackAttempts, callbackTasks } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { can, type Principal } from '../../platform/auth/principal.ts';
-import { formFor } from '../forms/forms.repository.ts';
-import { departmentFor } from '../tickets/create-ticket.ts';
-import { nextTicketNumber } from '../tickets/ticket-number.ts';
-import { recordTicketChange } from '../tickets/record-ticket-change.ts';
+import type { RunUnit, UnitOfWork } from '../../platform/events/unit-of-work.ts';
+import { truncate } from '../../platform/text.ts';
+import { customerQuietState } from '../customers/quiet-hours.queries.ts';
+import { TICKETS } from '../tickets/tickets.commands.ts';
 import { DEFAULT_FOLLOW_UP, scriptById } from './callbacks.repository.ts';
-import { customerQuietState } from './quiet-hours.repository.ts';
 import { cancelTimers } from './schedule-callbacks.ts';
 
 // One try at a callback, recorded completely (CBK-06). A reached customer's
@@ -35,12 +34,13 @@ export async function lockTask(tx: Tx, id: string): Promise<Task> {
 
 const DONE_RESULTS = new Set(['reached', 'refused', 'wrong_number']);
 
-export async function recordAttempt(db: Db, actor: Principal, taskId: string, body: AttemptBody, timeZone: string) {
-  return db.transaction(async (tx) => {
+export async function recordAttempt(unit: RunUnit, actor: Principal, taskId: string, body: AttemptBody, timeZone: string) {
+  return unit(async (work) => {
+    const tx = work.tx;
     const task = await lockTask(tx, taskId);
     assertMayWork(actor, task);
     if (task.status !== 'open') throw new AppError('CALLBACK_NOT_OPEN', { status: task.status });
-    const now = new Date();
+    const now = work.now;
     const quiet = await customerQuietState(tx, task.customerId, timeZone, now);
     if (quiet.quiet && body.channel === 'phone' && !body.quietHoursOverride) {
       throw new AppError('QUIET_HOURS', { until: quiet.nextAllowedAt!.toISOString() });
@@ -63,69 +63,52 @@ export async function recordAttempt(db: Db, actor: Principal, taskId: string, bo
       // whoever actually made the callback is its agent from now on
       assigneeId: task.assigneeId ?? actor.userId,
     }).where(eq(callbackTasks.id, taskId));
-    if (done) await cancelTimers(tx, taskId);
+    if (done) await cancelTimers(tx, [taskId]);
 
     let followUp: string | null = null;
     if (task.ticketId) {
-      await recordTicketChange(tx, task.ticketId, {
-        actorId: actor.userId, action: 'callback_attempted', eventType: 'callback.attempted', at: now,
-        changes: [{ field: 'callback', from: null, to: { taskId, source: task.source, step: task.step, round: task.round, result: body.result,
+      const tickets = work.part(TICKETS);
+      await tickets.load([task.ticketId]);
+      if (tickets.get(task.ticketId)) {
+        tickets.record(task.ticketId, 'callback_attempted', [{ field: 'callback', from: null, to: { taskId, source: task.source, step: task.step, round: task.round, result: body.result,
           satisfaction: body.satisfaction ?? null, reason: body.reason ?? null, durationSeconds: body.durationSeconds } }],
-      });
-      if (body.result === 'reached') followUp = await followUpOnTicket(tx, actor, task, body.satisfaction!, body.reason ?? '', now, timeZone);
+        { actorId: actor.userId, at: now }, 'callback.attempted');
+        if (body.result === 'reached') followUp = await followUpOnTicket(work, actor, task, body.satisfaction!, body.reason ?? '');
+      }
     }
     return { attemptId: attempt.id, followUp };
   });
 }
 
-async function followUpOnTicket(tx: Tx, actor: Principal, task: Task, verdict: Satisfaction, reason: string, now: Date, timeZone: string): Promise<string> {
-  const script = await scriptById(tx, task.scriptId);
+/** What a reached customer's verdict does to the work order, by the script's branch. */
+async function followUpOnTicket(work: UnitOfWork, actor: Principal, task: Task, verdict: Satisfaction, reason: string): Promise<string> {
+  const script = await scriptById(work.tx, task.scriptId);
   const action = script?.branches[verdict]?.followUp ?? DEFAULT_FOLLOW_UP[verdict];
-  const [t] = await tx.select().from(tickets).where(eq(tickets.id, task.ticketId!)).for('update');
-  if (!t) return 'none';
+  const tickets = work.part(TICKETS);
+  const t = tickets.require(task.ticketId!);
+  const by = { actorId: actor.userId, at: work.now };
   if (action === 'close') {
     // only a finished work order is closed by a good callback; open work stays open
     if (t.status !== 'resolved') return 'none';
-    const [other] = await tx.select({ id: callbackTasks.id }).from(callbackTasks)
+    const [other] = await work.tx.select({ id: callbackTasks.id }).from(callbackTasks)
       .where(sql`${callbackTasks.ticketId} = ${t.id} and ${callbackTasks.status} = 'open' and ${callbackTasks.id} <> ${task.id}`).limit(1);
     if (other) return 'none';
-    await setStatus(tx, t, 'closed', actor.userId, 'closed_after_callback', now);
+    await tickets.changeStatus(t.id, 'closed', by, { action: 'closed_after_callback' });
     return 'close';
   }
   if (action === 'reopen') {
     if (t.status !== 'resolved' && t.status !== 'closed') return 'none';
-    await setStatus(tx, t, 'open', actor.userId, 'reopened_after_callback', now, reason);
+    await tickets.changeStatus(t.id, 'open', by, { action: 'reopened_after_callback', extra: reason ? [{ field: 'callbackReason', from: null, to: reason }] : [] });
     return 'reopen';
   }
   if (action === 'rectify') {
-    await createRectification(tx, t, reason, actor, now, timeZone);
+    // a linked task for whoever handled the work order: put it right, then the customer is called again
+    await tickets.createTask({
+      parentId: t.id, subject: truncate(`回访不满意整改:${t.subject}`, 200), fields: { content: reason, rectification: true }, priority: t.priority,
+      assigneeId: t.assigneeId, teamId: t.teamId, createdById: actor.userId, parentAction: 'rectification_created',
+      parentChanges: [{ field: 'callbackReason', from: null, to: reason }],
+    }, by);
     return 'rectify';
   }
   return 'none';
-}
-
-async function setStatus(tx: Tx, t: typeof tickets.$inferSelect, status: string, actorId: string, action: string, now: Date, reason?: string) {
-  await tx.update(tickets).set({ status, updatedAt: now }).where(eq(tickets.id, t.id));
-  await recordTicketChange(tx, t.id, {
-    actorId, action, at: now,
-    changes: [{ field: 'status', from: t.status, to: status }, ...(reason ? [{ field: 'callbackReason', from: null, to: reason }] : [])],
-  });
-}
-
-/** A linked task for whoever handled the work order: put it right, then the customer is called again. */
-async function createRectification(tx: Tx, parent: typeof tickets.$inferSelect, reason: string, actor: Principal, now: Date, timeZone: string) {
-  const number = await nextTicketNumber(tx as unknown as Db, now, timeZone);
-  const assigneeId = parent.assigneeId;
-  const subject = `回访不满意整改:${parent.subject}`.slice(0, 200);
-  const [sub] = await tx.insert(tickets).values({
-    number, type: 'task', status: 'new', priority: parent.priority, channel: parent.channel, subject,
-    customerId: parent.customerId, fields: { content: reason, rectification: true }, formVersion: (await formFor(tx as unknown as Db, 'task')).version,
-    assigneeId, teamId: parent.teamId, departmentId: await departmentFor(tx, assigneeId, parent.teamId).catch(() => parent.departmentId),
-    createdById: actor.userId, parentId: parent.id, hiddenFrom: parent.hiddenFrom, createdAt: now, updatedAt: now,
-  }).returning();
-  await recordTicketChange(tx, sub.id, { actorId: actor.userId, action: 'created', eventType: 'ticket.created', at: now, changes: [{ field: 'status', from: null, to: 'new' }] });
-  await recordTicketChange(tx, parent.id, {
-    actorId: actor.userId, action: 'rectification_created', eventType: 'ticket.subtask_created', at: now,
-    changes: [{ field: 'subtask', from: null, to: sub.number }, { field: 'callbackReason', from: null, to: reason }],
-  });
 }

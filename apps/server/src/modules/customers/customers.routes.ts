@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
-import { customer, customerCreateBody, customerHistoryItem, customerQuery, customerUpdateBody, errorBody, id, page } from '@kefu/shared/api';
+import { customer, customerCreateBody, customerQuery, customerUpdateBody, errorBody, id, page } from '@kefu/shared/api';
 import type { App, Deps } from '../../platform/http/types.ts';
 import { principalOf } from '../../platform/http/auth-hook.ts';
 import { customers } from '../../db/schema/index.ts';
 import { notFound } from '../../platform/errors.ts';
-import { presentCustomer, recordPiiView } from './customer-presenter.ts';
+import { presentCustomer, recordPiiView } from './customers.queries.ts';
 import { createCustomer, findDuplicates } from './create-customer.ts';
 import { updateCustomer } from './update-customer.ts';
 import { duplicatesFor, findCustomers } from './find-customers.ts';
-import { customerHistory } from './customer-history.ts';
 
 const idParams = z.object({ id });
 
@@ -61,14 +60,4 @@ export function customerRoutes(app: App, { db }: Deps): void {
     const { row, duplicateOf } = await updateCustomer(db, req.params.id, req.body);
     return presentCustomer(row, principalOf(req), duplicateOf);
   });
-
-  app.get('/api/v1/customers/:id/history', {
-    config: { permission: 'customer:view' },
-    schema: {
-      tags: ['customers'],
-      summary: "The customer's interactions and work orders, newest first",
-      params: idParams,
-      response: { 200: z.object({ items: z.array(customerHistoryItem) }), 404: errorBody },
-    },
-  }, async (req) => ({ items: await customerHistory(db, principalOf(req), req.params.id) }));
 }

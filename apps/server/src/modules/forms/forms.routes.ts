@@ -3,7 +3,7 @@ import { errorBody, formResponse } from '@kefu/shared/api';
 import type { App, Deps } from '../../platform/http/types.ts';
 import { principalOf } from '../../platform/http/auth-hook.ts';
 import { AppError } from '../../platform/errors.ts';
-import { currentForms, formFor, saveFormVersion, type StoredForm } from './forms.repository.ts';
+import { currentForms, formFor, saveFormVersion, type StoredForm } from './forms.queries.ts';
 
 const present = (f: StoredForm) => ({ id: f.id, type: f.type, version: f.version, definition: f.definition, createdAt: f.createdAt.toISOString() });
 

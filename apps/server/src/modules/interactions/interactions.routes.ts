@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { errorBody, id, interaction, interactionCreateBody, interactionUpdateBody } from '@kefu/shared/api';
+import { customerHistoryItem, errorBody, id, interaction, interactionCreateBody, interactionUpdateBody } from '@kefu/shared/api';
+import { customerHistory } from './interactions.queries.ts';
 import type { App, Deps } from '../../platform/http/types.ts';
 import { principalOf } from '../../platform/http/auth-hook.ts';
 import type { Db } from '../../db/client.ts';
 import { customers, interactions, tickets, users } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { can, type Principal } from '../../platform/auth/principal.ts';
-import { customerPhoneFor } from '../customers/customer-presenter.ts';
-import { scopeCondition } from '../tickets/ticket-scope.ts';
+import { customerPhoneFor } from '../customers/customers.queries.ts';
+import { scopeCondition } from '../tickets/tickets.queries.ts';
 
 const idParams = z.object({ id });
 
@@ -44,6 +45,16 @@ function parseTime(v: string | null | undefined, name: string): Date | null | un
 
 /** Calls, visits, mails and letters: logged even when no work order comes of them (CHN-28). */
 export function interactionRoutes(app: App, { db }: Deps): void {
+  app.get('/api/v1/customers/:id/history', {
+    config: { permission: 'customer:view' },
+    schema: {
+      tags: ['customers'],
+      summary: "The customer's interactions and work orders, newest first",
+      params: idParams,
+      response: { 200: z.object({ items: z.array(customerHistoryItem) }), 404: errorBody },
+    },
+  }, async (req) => ({ items: await customerHistory(db, principalOf(req), req.params.id) }));
+
   app.post('/api/v1/interactions', {
     config: { permission: 'interaction:create' },
     schema: { tags: ['interactions'], summary: 'Open a contact (e.g. an incoming call) for the signed-in agent', body: interactionCreateBody, response: { 201: interaction, 404: errorBody, 422: errorBody } },

@@ -3,7 +3,7 @@ import { notificationDeliveries, notifications, users } from '../../db/schema/in
 import { enqueue } from '../../platform/jobs/job-queue.ts';
 import { backoffMs, type JobRunner } from '../../platform/jobs/job-runner.ts';
 import type { Channels } from './channels/channel-settings.ts';
-import { DELIVER_JOB } from './notify.ts';
+import { DELIVER_JOB } from './notifications.commands.ts';
 
 const MAX_ATTEMPTS = 6;
 

@@ -7,6 +7,7 @@ import { destroySession, forgetSessionsOf } from '../../platform/auth/sessions.t
 import { users } from '../../db/schema/index.ts';
 import { login } from './login.ts';
 import { presentMe } from './presenters.ts';
+import { invalidateOrgDirectory } from './org.queries.ts';
 
 export function authRoutes(app: App, { db, config }: Deps): void {
   app.post('/api/v1/auth/login', {
@@ -62,6 +63,7 @@ export function authRoutes(app: App, { db, config }: Deps): void {
     const p = principalOf(req);
     await db.update(users).set({ locale: req.body.locale }).where(eq(users.id, p.userId));
     forgetSessionsOf(p.userId);
+    invalidateOrgDirectory();
     return presentMe({ ...p, locale: req.body.locale });
   });
 }

@@ -6,6 +6,7 @@ import type { Tx } from '../../db/client.ts';
 import { departments, teams, users } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { iso } from './presenters.ts';
+import { invalidateOrgDirectory, mustExist } from './org.queries.ts';
 
 const idParams = z.object({ id });
 const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
@@ -76,6 +77,7 @@ export function departmentTeamRoutes(app: App, { db }: Deps): void {
     const [row] = await db.insert(teams).values({
       name: req.body.name, departmentId: req.body.departmentId ?? null, leadId: req.body.leadId ?? null,
     }).returning();
+    invalidateOrgDirectory();
     return reply.status(201).send(iso(row));
   });
 
@@ -89,6 +91,7 @@ export function departmentTeamRoutes(app: App, { db }: Deps): void {
       ? await db.update(teams).set(req.body).where(eq(teams.id, req.params.id)).returning()
       : await db.select().from(teams).where(eq(teams.id, req.params.id));
     if (!row) throw notFound('team');
+    invalidateOrgDirectory();
     return iso(row);
   });
 
@@ -99,6 +102,7 @@ export function departmentTeamRoutes(app: App, { db }: Deps): void {
     try {
       const rows = await db.delete(teams).where(eq(teams.id, req.params.id)).returning({ id: teams.id });
       if (!rows.length) throw notFound('team');
+      invalidateOrgDirectory();
     } catch (e) {
       if (isFkViolation(e)) throw new AppError('IN_USE', { what: 'team' });
       throw e;
@@ -117,12 +121,6 @@ export function departmentTeamRoutes(app: App, { db }: Deps): void {
     ]);
     return { users: us, teams: ts, departments: ds };
   });
-}
-
-export async function mustExist(db: Tx, what: 'department' | 'team' | 'user', rowId: string): Promise<void> {
-  const table = { department: departments, team: teams, user: users }[what];
-  const [row] = await db.select({ id: table.id }).from(table).where(eq(table.id, rowId));
-  if (!row) throw new AppError('REFERENCE_NOT_FOUND', { what, id: rowId });
 }
 
 /** A department cannot move under itself or under one of its own sub-departments. */

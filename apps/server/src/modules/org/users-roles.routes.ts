@@ -9,8 +9,9 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { clearPrincipalCache } from '../../platform/auth/sessions.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { mustExist } from './departments-teams.routes.ts';
+import { mustExist } from './org.queries.ts';
 import { iso } from './presenters.ts';
+import { invalidateOrgDirectory } from './org.queries.ts';
 
 const idParams = z.object({ id });
 const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
@@ -84,6 +85,7 @@ export function userRoleRoutes(app: App, { db }: Deps): void {
         await setRoles(tx, u.id, b.roleIds);
         return u;
       });
+      invalidateOrgDirectory();
       const [out] = await presentUsers(db, [row]);
       return reply.status(201).send(out);
     } catch (e) {
@@ -115,6 +117,7 @@ export function userRoleRoutes(app: App, { db }: Deps): void {
       return u;
     });
     clearPrincipalCache();
+    invalidateOrgDirectory();
     const [out] = await presentUsers(db, [row]);
     return out;
   });

@@ -1,6 +1,6 @@
 import type { RuleTrigger } from '@kefu/shared/rules';
 import type { Rule } from './rules.repository.ts';
-import { allConditionsHold, type RuleContext } from './rule-conditions.ts';
+import { allConditionsHold, type RuleContext } from '@kefu/shared/conditions';
 
 export interface RuleEvent {
   /** ticket.created, ticket.updated, sla.due, sla.breached */

@@ -1,13 +1,12 @@
 import type { RuleTrigger } from '@kefu/shared/rules';
 import type { Db } from '../../db/client.ts';
 import { notFound } from '../../platform/errors.ts';
-import { tickets } from '../../db/schema/index.ts';
-import { eq } from 'drizzle-orm';
+import { UnitOfWork } from '../../platform/events/unit-of-work.ts';
+import { TICKETS } from '../tickets/tickets.commands.ts';
+import { factsOf, teamHours } from '../tickets/tickets.queries.ts';
 import { evaluateRules } from './evaluate-rules.ts';
-import { activeUsers, resolveAll } from './recipients.ts';
+import { recipientsOf } from '@kefu/shared/rules';
 import { enabledRules } from './rules.repository.ts';
-import type { RoutingDeps } from './routing.listener.ts';
-import { ruleContext } from './routing.listener.ts';
 
 const EVENT_OF: Record<RuleTrigger, string> = {
   'ticket.created': 'ticket.created',
@@ -23,23 +22,25 @@ const EVENT_OF: Record<RuleTrigger, string> = {
  * "Test against work order X": which rules would fire for this trigger and
  * what each action would do, with the people it would reach — nothing is changed.
  */
-export async function previewRules(db: Db, ticketId: string, trigger: RuleTrigger, changed: string[], deps: Pick<RoutingDeps, 'isBusinessHours'>) {
-  const ctx = await ruleContext(db, ticketId, changed, deps);
-  if (!ctx) throw notFound('ticket');
-  const [t] = await db.select().from(tickets).where(eq(tickets.id, ticketId));
-  const facts = { id: t.id, assigneeId: t.assigneeId, fields: t.fields as Record<string, unknown> };
-  const verdicts = evaluateRules(await enabledRules(db, db), { type: EVENT_OF[trigger], changed, causedByRuleIds: [], depth: 0 }, ctx)
-    .filter((v) => v.rule.trigger === trigger);
-  const out = [];
-  for (const v of verdicts) {
-    const actions = [];
-    for (const a of v.rule.actions) {
-      const who = a.type === 'assign' ? [a.to] : a.type === 'notify' || a.type === 'add_watchers' ? a.recipients
-        : a.type === 'create_subtask' ? a.assignees : a.type === 'hide_from' ? [a.who] : a.type === 'escalate' ? a.chain : [];
-      const people = await activeUsers(db, await resolveAll(db, who, facts));
-      actions.push({ action: a, people: people.map((p) => p.name) });
-    }
-    out.push({ ruleId: v.rule.id, ruleName: v.rule.name, outcome: v.outcome, actions });
-  }
-  return { context: ctx, rules: out };
+export async function previewRules(db: Db, ticketId: string, trigger: RuleTrigger, changed: string[]) {
+  return db.transaction(async (tx) => {
+    // a unit that is never flushed: it only reads
+    const work = new UnitOfWork(tx, { db });
+    const tickets = work.part(TICKETS);
+    await tickets.load([ticketId], { lock: false });
+    const t = tickets.get(ticketId);
+    if (!t) throw notFound('ticket');
+    const hours = await teamHours(work);
+    const ctx = factsOf(t, changed, () => hours(t.teamId));
+    const dir = await tickets.directory();
+    const watchers = (await tickets.watchersOf([t.id])).get(t.id) ?? [];
+    const facts = { id: t.id, assigneeId: t.assigneeId, fields: t.fields as Record<string, unknown>, watchers: () => watchers };
+    const verdicts = evaluateRules(await enabledRules(tx, db), { type: EVENT_OF[trigger], changed, causedByRuleIds: [], depth: 0 }, ctx)
+      .filter((v) => v.rule.trigger === trigger);
+    const rules = verdicts.map((v) => ({
+      ruleId: v.rule.id, ruleName: v.rule.name, outcome: v.outcome,
+      actions: v.rule.actions.map((a) => ({ action: a, people: dir.resolveAll(recipientsOf(a), facts).map((id) => dir.users.get(id)?.displayName ?? id) })),
+    }));
+    return { context: { ...ctx }, rules };
+  });
 }

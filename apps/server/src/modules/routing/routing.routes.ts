@@ -11,8 +11,8 @@ import { createRule, ruleHistory, updateRule } from './save-rule.ts';
 import { previewRules } from './preview-rules.ts';
 import { installTemplate, TEMPLATES } from './install-template.ts';
 import { upsertPosition } from './positions.repository.ts';
-import { isTeamWorkingNow } from './business-hours.ts';
-import { mustExist } from '../org/departments-teams.routes.ts';
+import { mustExist } from '../org/org.queries.ts';
+import { invalidateOrgDirectory } from '../org/org.queries.ts';
 
 const manage = { permission: 'rule:manage' as const };
 const idParams = z.object({ id });
@@ -77,7 +77,7 @@ export function routingRoutes(app: App, { db }: Deps): void {
       body: z.object({ ticketId: id, trigger: z.enum(RULE_TRIGGERS).default('ticket.created'), changed: z.array(z.string().max(80)).max(50).default([]) }).strict(),
       response: { 200: z.object({ context: z.unknown(), rules: z.array(z.object({ ruleId: id, ruleName: z.string(), outcome: z.string(), actions: z.array(z.object({ action: z.unknown(), people: z.array(z.string()) })) })) }), ...errors },
     },
-  }, async (req) => previewRules(db, req.body.ticketId, req.body.trigger, req.body.changed, { isBusinessHours: isTeamWorkingNow }));
+  }, async (req) => previewRules(db, req.body.ticketId, req.body.trigger, req.body.changed));
 
   app.get('/api/v1/rule-runs', {
     config: { permission: 'supervisor:view' },
@@ -111,6 +111,7 @@ export function routingRoutes(app: App, { db }: Deps): void {
   }, async (req) => {
     for (const u of req.body.holderIds) await mustExist(db, 'user', u);
     const pid = await db.transaction((tx) => upsertPosition(tx, req.params.key, req.body.name, req.body.nameEn ?? null, [...new Set(req.body.holderIds)]));
+    invalidateOrgDirectory();
     return { id: pid, key: req.params.key, name: req.body.name, nameEn: req.body.nameEn ?? null, holderIds: [...new Set(req.body.holderIds)] };
   });
 

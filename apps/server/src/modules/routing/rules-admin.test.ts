@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
-import { isTeamWorkingNow } from './business-hours.ts';
+import { calendarBook } from '../../platform/time/calendars.ts';
+import { orgDirectory } from '../org/org.queries.ts';
 import { clearRuleCache } from './rules.repository.ts';
 
 let t: TestApp;
@@ -25,8 +26,11 @@ describe('rules as data', () => {
     const inHours = await rule({ name: '工作时间报修', trigger: 'ticket.created', conditions: [{ field: 'type', op: 'eq', value: 'repair' }, { field: 'businessHours', op: 'is_true' }], actions: [{ type: 'set_priority', priority: 'high' }] });
     const offHours = await rule({ name: '非工作时间报修', trigger: 'ticket.created', conditions: [{ field: 'type', op: 'eq', value: 'repair' }, { field: 'businessHours', op: 'is_false' }], actions: [{ type: 'set_priority', priority: 'low' }] });
     clearRuleCache(t.database.db);
-    const r = await repair();
-    const working = await isTeamWorkingNow(t.database.db, r.teamId, new Date());
+    const created = await repair();
+    await t.drain();
+    const r = (await t.request(op, 'GET', `/api/v1/tickets/${created.id}`)).body;
+    const teamCalendar = (await orgDirectory(t.database.db, {})).teams.get(r.teamId)?.calendarId;
+    const working = (await calendarBook(t.database.db, {})).isWorking(teamCalendar, new Date());
     expect(r.priority).toBe(working ? 'high' : 'low');
     for (const x of [inHours, offHours]) await t.request(mgr, 'DELETE', `/api/v1/rules/${x.body.id}`);
   });

@@ -1,22 +1,11 @@
 import { desc, eq, sql } from 'drizzle-orm';
-import type { Recipient, RuleAction, RuleBody } from '@kefu/shared/rules';
+import { recipientsOf, type Recipient, type RuleAction, type RuleBody } from '@kefu/shared/rules';
 import type { Db, Tx } from '../../db/client.ts';
 import { ruleVersions, rules, teams, users } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { currentForms } from '../forms/forms.repository.ts';
+import { currentForms } from '../forms/forms.queries.ts';
 import { positionExists } from './positions.repository.ts';
 import { clearRuleCache, toRule, type Rule } from './rules.repository.ts';
-
-function recipientsOf(a: RuleAction): Recipient[] {
-  switch (a.type) {
-    case 'assign': return [a.to];
-    case 'notify': case 'add_watchers': return a.recipients;
-    case 'create_subtask': return a.assignees;
-    case 'hide_from': return [a.who];
-    case 'escalate': return a.chain;
-    default: return [];
-  }
-}
 
 /** Refuses a rule that names people, teams, positions or forms that do not exist. */
 export async function checkRuleReferences(tx: Tx, body: Pick<RuleBody, 'actions' | 'conditions'>): Promise<void> {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
-import { calendarSpec, DEFAULT_OFFICE_HOURS } from '../../platform/time/calendar-spec.ts';
+import { calendarSpec, DEFAULT_OFFICE_HOURS } from '@kefu/shared/calendar-spec';
 import { chinaHolidayDays } from '../../platform/time/china-holidays.ts';
 import { nextCutoff, runCutoff } from './dispatch-cutoff.ts';
 
@@ -33,8 +33,7 @@ describe('the 10:00 order cut-off (ORD-01)', () => {
     const [cutoff] = await queryRows<{ id: string }>(t.database.db, sql`select id from dispatch_cutoffs where template = 'dairy_hotline'`);
     const pending = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from jobs where kind = 'dispatch.cutoff' and status = 'pending'`);
     expect(pending[0].n).toBe(1);
-    const services = t.app.services;
-    const waiting = await t.database.db.transaction((tx) => runCutoff(tx, cutoff.id, new Date(), { runner: services.runner, hub: services.hub }));
+    const waiting = await t.app.services.unit((work) => runCutoff(work, cutoff.id, new Date()));
     expect(waiting).toBe(3);
     const inbox = async (u: string) => (await t.request(await t.login(u), 'GET', '/api/v1/notifications')).body.items.filter((n: { kind: string }) => n.kind === 'dispatch.digest');
     const zhou = await inbox('sales_clerk');

@@ -4,14 +4,14 @@ import type { Db, Tx } from '../../db/client.ts';
 import { dispatchCutoffs, tickets } from '../../db/schema/index.ts';
 import { enqueue } from '../../platform/jobs/job-queue.ts';
 import type { JobRunner } from '../../platform/jobs/job-runner.ts';
-import type { RealtimeHub } from '../../platform/realtime/hub.ts';
+import type { UnitOfWork } from '../../platform/events/unit-of-work.ts';
 import { isWorkingTime } from '../../platform/time/business-time.ts';
-import type { CalendarSpec } from '../../platform/time/calendar-spec.ts';
+import type { CalendarSpec } from '@kefu/shared/calendar-spec';
+import { calendarBook } from '../../platform/time/calendars.ts';
 import { instantOf, localClock } from '../../platform/time/wall-clock.ts';
-import { clockMinutes } from '../../platform/time/clock-time.ts';
-import { notifyUsers } from '../notifications/notify.ts';
-import { resolveAll } from '../routing/recipients.ts';
-import { calendarById } from './calendars.repository.ts';
+import { clockMinutes } from '@kefu/shared/clock-time';
+import { NOTICES } from '../notifications/notifications.commands.ts';
+import { orgDirectory } from '../org/org.queries.ts';
 
 export const CUTOFF_JOB = 'dispatch.cutoff';
 
@@ -26,8 +26,8 @@ export function nextCutoff(spec: CalendarSpec, at: string, now: Date): Date {
   throw new Error(`no working day within 400 days for cut-off ${at}`);
 }
 
-export async function scheduleCutoff(tx: Tx, cutoff: typeof dispatchCutoffs.$inferSelect, now = new Date()): Promise<void> {
-  const spec = await calendarById(tx, cutoff.calendarId);
+export async function scheduleCutoff(tx: Tx, cacheKey: object, cutoff: typeof dispatchCutoffs.$inferSelect, now = new Date()): Promise<void> {
+  const spec = (await calendarBook(tx, cacheKey)).pick(cutoff.calendarId).spec;
   const runAt = nextCutoff(spec, cutoff.at, now);
   // one job per occurrence: the run that schedules the next one still holds its own key
   await enqueue(tx, CUTOFF_JOB, { cutoffId: cutoff.id }, { runAt, dedupeKey: `cutoff:${cutoff.id}:${runAt.toISOString()}` });
@@ -36,7 +36,7 @@ export async function scheduleCutoff(tx: Tx, cutoff: typeof dispatchCutoffs.$inf
 /** Every enabled cut-off has its next run waiting (at start-up and after a template load). */
 export async function ensureCutoffJobs(db: Db): Promise<void> {
   const all = await db.select().from(dispatchCutoffs).where(eq(dispatchCutoffs.enabled, true));
-  for (const c of all) await db.transaction((tx) => scheduleCutoff(tx, c));
+  for (const c of all) await db.transaction((tx) => scheduleCutoff(tx, db, c));
 }
 
 /**
@@ -44,30 +44,32 @@ export async function ensureCutoffJobs(db: Db): Promise<void> {
  * alert recipients (e.g. the operator team lead) the list of what is waiting.
  * Then the next working day's run is scheduled.
  */
-export async function runCutoff(tx: Tx, cutoffId: string, now: Date, deps: { runner: JobRunner; hub: RealtimeHub }): Promise<number> {
+export async function runCutoff(work: UnitOfWork, cutoffId: string, now: Date): Promise<number> {
+  const tx = work.tx;
   const [c] = await tx.select().from(dispatchCutoffs).where(eq(dispatchCutoffs.id, cutoffId));
   if (!c || !c.enabled) return 0;
   const waiting = await tx.select({ id: tickets.id, number: tickets.number, assigneeId: tickets.assigneeId }).from(tickets)
     .where(and(eq(tickets.type, c.ticketType), inArray(tickets.status, ['new']), lt(tickets.createdAt, now)))
     .orderBy(asc(tickets.createdAt)).limit(2000);
-  const notifyDeps = { afterCommit: deps.runner.afterCommit, hub: deps.hub };
   const byAssignee = new Map<string, string[]>();
   for (const t of waiting) if (t.assigneeId) byAssignee.set(t.assigneeId, [...(byAssignee.get(t.assigneeId) ?? []), t.number]);
   const digest = (numbers: string[]) => ({
     kind: 'dispatch.digest', ticketId: null,
     vars: { cutoff: { name: c.name, count: numbers.length, numbers: numbers.slice(0, 50).join('、') + (numbers.length > 50 ? ' …' : '') }, link: `/tickets?type=${c.ticketType}&status=new` },
   });
-  for (const [userId, numbers] of byAssignee) await notifyUsers(tx, [userId], digest(numbers), notifyDeps);
+  const notices = work.part(NOTICES);
+  for (const [userId, numbers] of byAssignee) notices.tell([userId], digest(numbers));
   if (waiting.length) {
-    const alertTo = await resolveAll(tx, (c.alert as unknown[]).map((r) => recipient.parse(r)), { id: '', assigneeId: null, fields: {} });
-    await notifyUsers(tx, alertTo, digest(waiting.map((w) => w.number)), notifyDeps);
+    const dir = await orgDirectory(tx, work.db);
+    const alertTo = dir.resolveAll((c.alert as unknown[]).map((r) => recipient.parse(r)), { id: '', assigneeId: null, fields: {}, watchers: () => [] });
+    notices.tell(alertTo, digest(waiting.map((w) => w.number)));
   }
-  await scheduleCutoff(tx, c, now);
+  await scheduleCutoff(tx, work.db, c, now);
   return waiting.length;
 }
 
-export function registerCutoffs(deps: { runner: JobRunner; hub: RealtimeHub }): void {
-  deps.runner.register(CUTOFF_JOB, async (tx, payload: { cutoffId: string }) => {
-    await runCutoff(tx, payload.cutoffId, new Date(), deps);
+export function registerCutoffs(runner: JobRunner): void {
+  runner.registerUnit(CUTOFF_JOB, async (work, payload: { cutoffId: string }) => {
+    await runCutoff(work, payload.cutoffId, new Date());
   });
 }

@@ -3,64 +3,23 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { errorBody, id, isoDate } from '@kefu/shared/api';
 import { slaPolicyBody, slaPolicyUpdateBody } from '@kefu/shared/sla';
 import type { App, Deps } from '../../platform/http/types.ts';
-import { businessCalendars, departments, slaPolicies, teams, ticketSlas, tickets, users } from '../../db/schema/index.ts';
+import { departments, slaPolicies, teams, ticketSlas, tickets, users } from '../../db/schema/index.ts';
 import { queryRows } from '../../db/client.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { calendarSpec } from '../../platform/time/calendar-spec.ts';
+import { calendarExists } from '../../platform/time/calendars.ts';
+import { invalidateSlaPolicies } from './sla.commands.ts';
 import { principalOf } from '../../platform/http/auth-hook.ts';
-import { scopeCondition } from '../tickets/ticket-scope.ts';
+import { scopeCondition } from '../tickets/tickets.queries.ts';
 
 const manage = { permission: 'rule:manage' as const };
 const idParams = z.object({ id });
 const errors = { 400: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
-const calendarOut = z.object({ id, name: z.string(), spec: z.unknown(), isDefault: z.boolean(), updatedAt: isoDate });
 const policyOut = z.object({ id, name: z.string(), enabled: z.boolean(), position: z.number().int(), conditions: z.array(z.unknown()),
   targets: z.array(z.unknown()), calendarId: id.nullable(), updatedAt: isoDate });
-const calendarBody = z.object({ name: z.string().trim().min(1).max(100), spec: z.unknown(), isDefault: z.boolean().default(false) }).strict();
-
-function parseSpec(spec: unknown) {
-  const r = calendarSpec.safeParse(spec);
-  if (!r.success) throw new AppError('VALIDATION_FAILED', { summary: r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
-  return r.data;
-}
-const presentCalendar = (c: typeof businessCalendars.$inferSelect) => ({ id: c.id, name: c.name, spec: c.spec, isDefault: c.isDefault, updatedAt: c.updatedAt.toISOString() });
 const presentPolicy = (p: typeof slaPolicies.$inferSelect) => ({ id: p.id, name: p.name, enabled: p.enabled, position: p.position,
   conditions: p.conditions as unknown[], targets: p.targets as unknown[], calendarId: p.calendarId, updatedAt: p.updatedAt.toISOString() });
 
 export function slaRoutes(app: App, { db }: Deps): void {
-  app.get('/api/v1/calendars', {
-    schema: { tags: ['sla'], summary: 'Business calendars (working hours, holidays, make-up workdays)', response: { 200: z.object({ items: z.array(calendarOut) }) } },
-  }, async () => ({ items: (await db.select().from(businessCalendars).orderBy(desc(businessCalendars.isDefault), asc(businessCalendars.name))).map(presentCalendar) }));
-
-  app.post('/api/v1/calendars', {
-    config: manage,
-    schema: { tags: ['sla'], summary: 'Create a business calendar', body: calendarBody, response: { 201: calendarOut, ...errors } },
-  }, async (req, reply) => {
-    const spec = parseSpec(req.body.spec);
-    const row = await db.transaction(async (tx) => {
-      if (req.body.isDefault) await tx.update(businessCalendars).set({ isDefault: false });
-      return (await tx.insert(businessCalendars).values({ name: req.body.name, spec, isDefault: req.body.isDefault }).returning())[0];
-    });
-    return reply.status(201).send(presentCalendar(row));
-  });
-
-  app.put('/api/v1/calendars/:id', {
-    config: manage,
-    schema: { tags: ['sla'], summary: 'Edit a calendar (e.g. enter next year\'s holidays); running clocks keep their deadlines', params: idParams, body: calendarBody, response: { 200: calendarOut, ...errors } },
-  }, async (req) => {
-    const spec = parseSpec(req.body.spec);
-    const row = await db.transaction(async (tx) => {
-      if (req.body.isDefault) await tx.update(businessCalendars).set({ isDefault: false });
-      const [r] = await tx.update(businessCalendars).set({ name: req.body.name, spec, isDefault: req.body.isDefault, updatedAt: new Date() })
-        .where(eq(businessCalendars.id, req.params.id)).returning();
-      if (!r) throw notFound('calendar');
-      const [def] = await tx.select({ id: businessCalendars.id }).from(businessCalendars).where(eq(businessCalendars.isDefault, true));
-      if (!def) throw new AppError('VALIDATION_FAILED', { summary: 'one calendar must stay the default' });
-      return r;
-    });
-    return presentCalendar(row);
-  });
-
   app.get('/api/v1/sla-policies', {
     config: manage,
     schema: { tags: ['sla'], summary: 'SLA policies, first match wins', response: { 200: z.object({ items: z.array(policyOut) }) } },
@@ -71,12 +30,10 @@ export function slaRoutes(app: App, { db }: Deps): void {
     schema: { tags: ['sla'], summary: 'Create an SLA policy', body: slaPolicyBody, response: { 201: policyOut, ...errors } },
   }, async (req, reply) => {
     const b = req.body;
-    if (b.calendarId) {
-      const [c] = await db.select({ id: businessCalendars.id }).from(businessCalendars).where(eq(businessCalendars.id, b.calendarId));
-      if (!c) throw new AppError('REFERENCE_NOT_FOUND', { what: 'calendar', id: b.calendarId });
-    }
+    if (b.calendarId && !(await calendarExists(db, b.calendarId))) throw new AppError('REFERENCE_NOT_FOUND', { what: 'calendar', id: b.calendarId });
     const position = b.position ?? Number((await db.select({ n: sql<number>`coalesce(max(${slaPolicies.position}), 0) + 10` }).from(slaPolicies))[0].n);
     const [row] = await db.insert(slaPolicies).values({ name: b.name, enabled: b.enabled, position, conditions: b.conditions, targets: b.targets, calendarId: b.calendarId ?? null }).returning();
+    invalidateSlaPolicies();
     return reply.status(201).send(presentPolicy(row));
   });
 
@@ -85,14 +42,14 @@ export function slaRoutes(app: App, { db }: Deps): void {
     schema: { tags: ['sla'], params: idParams, body: slaPolicyUpdateBody, response: { 200: policyOut, ...errors } },
   }, async (req) => {
     const patch = Object.fromEntries(Object.entries(req.body).filter(([, v]) => v !== undefined));
-    if (req.body.calendarId) {
-      const [c] = await db.select({ id: businessCalendars.id }).from(businessCalendars).where(eq(businessCalendars.id, req.body.calendarId));
-      if (!c) throw new AppError('REFERENCE_NOT_FOUND', { what: 'calendar', id: req.body.calendarId });
+    if (req.body.calendarId && !(await calendarExists(db, req.body.calendarId))) {
+      throw new AppError('REFERENCE_NOT_FOUND', { what: 'calendar', id: req.body.calendarId });
     }
     const [row] = Object.keys(patch).length
       ? await db.update(slaPolicies).set({ ...patch, updatedAt: new Date() }).where(eq(slaPolicies.id, req.params.id)).returning()
       : await db.select().from(slaPolicies).where(eq(slaPolicies.id, req.params.id));
     if (!row) throw notFound('slaPolicy');
+    invalidateSlaPolicies();
     return presentPolicy(row);
   });
 
@@ -102,6 +59,7 @@ export function slaRoutes(app: App, { db }: Deps): void {
   }, async (req, reply) => {
     const rows = await db.delete(slaPolicies).where(eq(slaPolicies.id, req.params.id)).returning({ id: slaPolicies.id });
     if (!rows.length) throw notFound('slaPolicy');
+    invalidateSlaPolicies();
     return reply.status(204).send(null);
   });
 

@@ -4,9 +4,9 @@ import type { Db, Tx } from '../../db/client.ts';
 import { customers, surveyInvitations, surveys, tickets } from '../../db/schema/index.ts';
 import { cancelJob, enqueue } from '../../platform/jobs/job-queue.ts';
 import { nextAllowedTime } from '../../platform/time/quiet-hours.ts';
-import { quietHoursFor } from '../callbacks/quiet-hours.repository.ts';
+import { quietHoursFor } from '../customers/quiet-hours.queries.ts';
 import { backoffMs, type JobRunner } from '../../platform/jobs/job-runner.ts';
-import type { Channels } from '../notifications/channels/channel-settings.ts';
+import type { Channels } from '../notifications/notifications.commands.ts';
 import { hashToken, surveySecret, tokenFor } from './survey-tokens.ts';
 
 export const SURVEY_SEND_JOB = 'surveys.send';
@@ -80,8 +80,8 @@ export async function remindNow(tx: Tx, invitationId: string, timeZone: string, 
 }
 
 /** The post-resolution survey of a resolved work order, to its customer, once. */
-export async function inviteAfterResolution(tx: Tx, secretKey: object, ticketId: string, timeZone: string): Promise<string | null> {
-  const [t] = await tx.select({ customerId: tickets.customerId, assigneeId: tickets.assigneeId }).from(tickets).where(eq(tickets.id, ticketId));
+export async function inviteAfterResolution(tx: Tx, secretKey: object, ticketId: string, timeZone: string, known?: { customerId: string; assigneeId: string | null }): Promise<string | null> {
+  const [t] = known ? [known] : await tx.select({ customerId: tickets.customerId, assigneeId: tickets.assigneeId }).from(tickets).where(eq(tickets.id, ticketId));
   const [survey] = await tx.select({ id: surveys.id }).from(surveys).where(eq(surveys.kind, 'post_resolution')).orderBy(asc(surveys.createdAt)).limit(1);
   if (!t || !survey) return null;
   const [already] = await tx.select({ id: surveyInvitations.id }).from(surveyInvitations)

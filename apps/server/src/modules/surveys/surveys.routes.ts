@@ -7,7 +7,7 @@ import type { App, Deps } from '../../platform/http/types.ts';
 import { queryRows } from '../../db/client.ts';
 import { customers, surveyInvitations, surveys, tickets, users } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { selectCustomerIds } from '../callbacks/customer-selection.ts';
+import { selectCustomerIds } from '../customers/customer-selection.queries.ts';
 import { invite, remindNow } from './send-survey.ts';
 import { hashToken, surveySecret, verifyToken } from './survey-tokens.ts';
 

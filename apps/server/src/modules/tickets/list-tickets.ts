@@ -7,7 +7,7 @@ import { AppError } from '../../platform/errors.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
 import { wordsQuery } from '../../platform/search/tokenize.ts';
 import { presentTicketListItem, selectTicketList } from './ticket-queries.ts';
-import { NONE, scopeCondition } from './ticket-scope.ts';
+import { NONE, scopeCondition } from './tickets.queries.ts';
 
 export interface TicketQuery {
   view: 'mine' | 'team' | 'all';

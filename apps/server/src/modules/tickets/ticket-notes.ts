@@ -1,21 +1,23 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { ticketEvents, ticketNotes, tickets, users } from '../../db/schema/index.ts';
-import { recordTicketChange } from './record-ticket-change.ts';
+import { ticketEvents, ticketNotes, users } from '../../db/schema/index.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
+import type { RunUnit } from '../../platform/events/unit-of-work.ts';
+import { notFound } from '../../platform/errors.ts';
+import { truncate } from '../../platform/text.ts';
 import { visibleTicket } from './ticket-queries.ts';
+import { TICKETS } from './tickets.commands.ts';
+import { isVisibleTo } from './tickets.queries.ts';
 
-/** Internal notes: for staff only, never shown to customers. */
-export async function addNote(db: Db, actor: Principal, ticketId: string, body: string) {
-  return db.transaction(async (tx) => {
-    await visibleTicket(tx, actor, ticketId);
-    const now = new Date();
-    const [n] = await tx.insert(ticketNotes).values({ ticketId, authorId: actor.userId, body, createdAt: now }).returning();
-    await tx.update(tickets).set({ updatedAt: now }).where(eq(tickets.id, ticketId));
-    await recordTicketChange(tx, ticketId, {
-      actorId: actor.userId, action: 'note_added', changes: [{ field: 'note', from: null, to: body.slice(0, 200) }], at: now,
-      eventType: 'ticket.note_added',
-    });
+/** Internal notes: for staff only, never shown to customers. A note by a person is a response (SLA). */
+export async function addNote(unit: RunUnit, actor: Principal, ticketId: string, body: string) {
+  return unit(async (work) => {
+    const tickets = work.part(TICKETS);
+    await tickets.load([ticketId]);
+    const t = tickets.get(ticketId);
+    if (!t || !isVisibleTo(actor, t)) throw notFound('ticket');
+    const [n] = await work.tx.insert(ticketNotes).values({ ticketId, authorId: actor.userId, body, createdAt: work.now }).returning();
+    tickets.record(ticketId, 'note_added', [{ field: 'note', from: null, to: truncate(body, 200) }], { actorId: actor.userId }, 'ticket.note_added', true);
     return { id: n.id, body: n.body, authorId: n.authorId, authorName: actor.displayName, createdAt: n.createdAt.toISOString() };
   });
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/client.ts';
+import { queryRows, type Db, type Tx } from '../../db/client.ts';
 
 // Readable numbers GD20261126-0001 restart every day (in the centre's time
 // zone). Each day has its own database sequence: nextval never blocks other
@@ -20,14 +20,18 @@ export function dayKey(now: Date, timeZone: string): string {
   return f.format(now).replace(/-/g, '');
 }
 
-export async function nextTicketNumber(db: Db, now: Date, timeZone: string, prefix = 'GD'): Promise<string> {
+/**
+ * The day's number sequence (created on first use; cached per database) and
+ * the prefix of its numbers, e.g. { sequence: 'ticket_no_20261207', prefix: 'GD20261207-' }.
+ */
+export async function daySequence(db: Db, now: Date, timeZone: string, prefix = 'GD', via: Tx = db): Promise<{ sequence: string; prefix: string }> {
   const day = dayKey(now, timeZone);
   const seq = `ticket_no_${day}`;
   const created = known.get(db) ?? new Set<string>();
   known.set(db, created);
   if (!created.has(seq)) {
     try {
-      await db.execute(sql.raw(`create sequence if not exists ${seq}`));
+      await via.execute(sql.raw(`create sequence if not exists ${seq}`));
     } catch (e) {
       // two instances creating the same sequence at once: the loser sees a duplicate
       // (the driver's error is wrapped: look at the cause too)
@@ -38,7 +42,12 @@ export async function nextTicketNumber(db: Db, now: Date, timeZone: string, pref
     }
     created.add(seq);
   }
-  const [row] = await queryRows<{ n: string | number }>(db, sql.raw(`select nextval('${seq}') as n`));
-  const n = Number(row.n);
-  return `${prefix}${day}-${String(n).padStart(4, '0')}`;
+  return { sequence: seq, prefix: `${prefix}${day}-` };
+}
+
+/** The next readable number, e.g. GD20261207-0001 (four digits at least; more after 9,999 a day). */
+export async function nextTicketNumber(db: Db, now: Date, timeZone: string, prefix = 'GD', via: Tx = db): Promise<string> {
+  const { sequence, prefix: p } = await daySequence(db, now, timeZone, prefix, via);
+  const [row] = await queryRows<{ n: string | number }>(via, sql.raw(`select nextval('${sequence}') as n`));
+  return `${p}${String(Number(row.n)).padStart(4, '0')}`;
 }

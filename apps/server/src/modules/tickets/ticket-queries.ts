@@ -1,13 +1,14 @@
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { DEFAULT_LIFECYCLE, type Lifecycle, type TicketStatus } from '@kefu/shared/ticket-status';
+import type { TicketStatus } from '@kefu/shared/ticket-status';
+import { transitionsFor } from './ticket-lifecycle.ts';
 import type { FormDefinition } from '@kefu/shared/forms';
 import type { Db, Tx } from '../../db/client.ts';
 import { customers, teams, tickets, users } from '../../db/schema/index.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { notFound } from '../../platform/errors.ts';
-import { customerPhoneFor } from '../customers/customer-presenter.ts';
-import { scopeCondition } from './ticket-scope.ts';
+import { customerPhoneFor } from '../customers/customers.queries.ts';
+import { scopeCondition } from './tickets.queries.ts';
 
 const assignee = alias(users, 'assignee');
 const creator = alias(users, 'creator');
@@ -50,9 +51,6 @@ export function selectTicketList(db: Tx) {
 
 export type TicketListRow = Awaited<ReturnType<ReturnType<typeof selectTicketList>['execute']>>[number];
 
-export function lifecycleOf(def: FormDefinition | null): Lifecycle {
-  return { ...DEFAULT_LIFECYCLE, ...(def?.lifecycle ?? {}) } as Lifecycle;
-}
 
 export function presentTicketListItem(r: TicketListRow | TicketRow, viewer: Principal) {
   const t = r.t;
@@ -75,7 +73,7 @@ export function presentTicket(r: TicketRow, viewer: Principal, def: FormDefiniti
     fields: r.t.fields as Record<string, unknown>,
     interactionId: r.t.interactionId,
     resolution: r.t.resolution,
-    allowedTransitions: lifecycleOf(def)[r.t.status as TicketStatus] ?? [],
+    allowedTransitions: transitionsFor(viewer, def, r.t),
   };
 }
 

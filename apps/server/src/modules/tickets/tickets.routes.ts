@@ -1,39 +1,30 @@
 import { z } from 'zod';
-import { errorBody, id, note, noteBody, page, ticketDetail as ticket, ticketCreateBody, ticketListItem, ticketQuery, ticketUpdateBody, timelineEntry } from '@kefu/shared/api';
+import { errorBody, id, note, noteBody, page, ticketDetail as ticket, ticketListItem, ticketQuery, ticketUpdateBody, timelineEntry } from '@kefu/shared/api';
 import type { App, Deps } from '../../platform/http/types.ts';
 import { principalOf } from '../../platform/http/auth-hook.ts';
 import { requestLocale } from '../../platform/http/locale.ts';
 import type { Db } from '../../db/client.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
-import { formVersion } from '../forms/forms.repository.ts';
-import { createTicket } from './create-ticket.ts';
+import { formVersion } from '../forms/forms.queries.ts';
 import { updateTicket } from './update-ticket.ts';
 import { listTickets } from './list-tickets.ts';
 import { changedTicket, presentTicket, visibleTicket } from './ticket-queries.ts';
-import { recordPiiView } from '../customers/customer-presenter.ts';
+import { recordPiiView } from '../customers/customers.queries.ts';
 import { and, eq } from 'drizzle-orm';
 import { ticketWatchers, tickets, users } from '../../db/schema/index.ts';
-import { clocksOf } from '../sla/sla-clocks.ts';
-import { scopeCondition } from './ticket-scope.ts';
+import { scopeCondition } from './tickets.queries.ts';
 import { addNote, listNotes, listTimeline } from './ticket-notes.ts';
 import { forwardTicket } from './forward-ticket.ts';
-import { convertTicket } from './convert-ticket.ts';
-import { withAfterCommit } from '../../platform/jobs/after-commit.ts';
 
 const idParams = z.object({ id });
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
 
-async function ticketDetail(db: Db, viewer: Principal, ticketId: string, opts: { justChanged?: boolean; justCreated?: boolean } = {}) {
+async function ticketDetail(db: Db, viewer: Principal, ticketId: string, slaOf: SlaOf, opts: { justChanged?: boolean } = {}) {
   // after a change the actor sees the result even if they just forwarded it out of their scope
-  const row = opts.justChanged || opts.justCreated ? await changedTicket(db, ticketId) : await visibleTicket(db, viewer, ticketId);
-  if (opts.justCreated) {
-    // nothing has reacted yet (clocks, watchers and sub-tasks come from listeners), and the
-    // caller typed the customer's data themselves: answer from the row alone, fast on the intake path
-    return { ...presentTicket(row, viewer, await formVersion(db, row.t.type, row.t.formVersion)), sla: [], watchers: [], subtasks: [] };
-  }
+  const row = opts.justChanged ? await changedTicket(db, ticketId) : await visibleTicket(db, viewer, ticketId);
   await recordPiiView(db, viewer, row.t.customerId, 'ticket.detail');
   const [clocks, watching, subs] = await Promise.all([
-    clocksOf(db, [ticketId]),
+    slaOf(db, ticketId),
     db.select({ id: users.id, displayName: users.displayName }).from(ticketWatchers).innerJoin(users, eq(users.id, ticketWatchers.userId))
       .where(eq(ticketWatchers.ticketId, ticketId)),
     db.select({ id: tickets.id, number: tickets.number, subject: tickets.subject, status: tickets.status, assigneeName: users.displayName, dueAt: tickets.dueAt })
@@ -48,28 +39,11 @@ async function ticketDetail(db: Db, viewer: Principal, ticketId: string, opts: {
   };
 }
 
-export function ticketRoutes(app: App, { db, config }: Deps): void {
-  app.post('/api/v1/tickets', {
-    config: { permission: 'ticket:create' },
-    schema: {
-      tags: ['tickets'],
-      summary: 'Record a work order (工单) for an existing or new customer',
-      description: 'fields are validated against the current form definition of `type` (GET /api/v1/forms). ' +
-        'Stable keys: complaint category (product_quality|service_quality), symptom, batchNumber, productionDate, injury, staffId; ' +
-        'order product, spec, quantity, deliveryChannel (home|retail|mall); inquiry topics, potentialOrder; repair content, preferredTime.',
-      body: ticketCreateBody,
-      response: { 201: ticket, ...errors },
-    },
-  }, async (req, reply) => {
-    const viewer = principalOf(req);
-    // rules run in the save's transaction; their pushes go out once it commits
-    const row = await withAfterCommit(
-      () => createTicket(db, viewer, req.body, requestLocale(req), config.KEFU_TIMEZONE, req.server.services.dispatcher),
-      (err) => req.log.error({ err }, 'push after save failed'),
-    );
-    return reply.status(201).send(await ticketDetail(db, viewer, row.id, { justCreated: true }));
-  });
+/** The SLA clocks of a work order, as the detail shows them (the SLA module's query, given by the app). */
+export type SlaOf = (db: Db, ticketId: string) => Promise<SlaView[]>;
+export interface SlaView { kind: string; policyName: string; dueAt: Date; warnAt: Date | null; state: string; metAt: Date | null; breachedAt: Date | null }
 
+export function ticketRoutes(app: App, { db, unit }: Deps, slaOf: SlaOf): void {
   app.get('/api/v1/tickets', {
     config: { permission: 'ticket:view' },
     schema: {
@@ -83,7 +57,7 @@ export function ticketRoutes(app: App, { db, config }: Deps): void {
   app.get('/api/v1/tickets/:id', {
     config: { permission: 'ticket:view' },
     schema: { tags: ['tickets'], summary: 'One work order with its fields and allowed status transitions', params: idParams, response: { 200: ticket, ...errors } },
-  }, async (req) => ticketDetail(db, principalOf(req), req.params.id));
+  }, async (req) => ticketDetail(db, principalOf(req), req.params.id, slaOf));
 
   app.patch('/api/v1/tickets/:id', {
     config: { permission: 'ticket:view' },
@@ -96,8 +70,8 @@ export function ticketRoutes(app: App, { db, config }: Deps): void {
     },
   }, async (req) => {
     const viewer = principalOf(req);
-    await updateTicket(db, viewer, req.params.id, req.body, requestLocale(req));
-    return ticketDetail(db, viewer, req.params.id, { justChanged: true });
+    await updateTicket(unit, viewer, req.params.id, req.body, requestLocale(req));
+    return ticketDetail(db, viewer, req.params.id, slaOf, { justChanged: true });
   });
 
   app.post('/api/v1/tickets/:id/forward', {
@@ -111,28 +85,8 @@ export function ticketRoutes(app: App, { db, config }: Deps): void {
     },
   }, async (req) => {
     const viewer = principalOf(req);
-    const services = req.server.services;
-    const after: (() => void | Promise<void>)[] = [];
-    await forwardTicket(db, viewer, req.params.id, req.body, requestLocale(req), { hub: services.hub, afterCommit: (fn) => after.push(fn) });
-    for (const fn of after) await fn();
-    return ticketDetail(db, viewer, req.params.id, { justChanged: true });
-  });
-
-  app.post('/api/v1/tickets/:id/convert', {
-    config: { permission: 'ticket:create' },
-    schema: {
-      tags: ['tickets'], summary: 'Make a work order of another type from this one (an inquiry becomes an order), carrying over what it knows',
-      params: idParams,
-      body: z.object({ type: z.string().min(1).max(32), fields: z.record(z.string(), z.unknown()).default({}) }).strict(),
-      response: { 201: ticket, ...errors },
-    },
-  }, async (req, reply) => {
-    const viewer = principalOf(req);
-    const created = await withAfterCommit(
-      () => convertTicket(db, viewer, req.params.id, req.body.type, req.body.fields, requestLocale(req), config.KEFU_TIMEZONE, req.server.services.dispatcher),
-      (err) => req.log.error({ err }, 'push after save failed'),
-    );
-    return reply.status(201).send(await ticketDetail(db, viewer, created.id, { justChanged: true }));
+    await forwardTicket(unit, viewer, req.params.id, req.body);
+    return ticketDetail(db, viewer, req.params.id, slaOf, { justChanged: true });
   });
 
   app.get('/api/v1/tickets/:id/timeline', {
@@ -148,5 +102,5 @@ export function ticketRoutes(app: App, { db, config }: Deps): void {
   app.post('/api/v1/tickets/:id/notes', {
     config: { permission: 'ticket:note' },
     schema: { tags: ['tickets'], summary: 'Add an internal note', params: idParams, body: noteBody, response: { 201: note, ...errors } },
-  }, async (req, reply) => reply.status(201).send(await addNote(db, principalOf(req), req.params.id, req.body.body)));
+  }, async (req, reply) => reply.status(201).send(await addNote(unit, principalOf(req), req.params.id, req.body.body)));
 }

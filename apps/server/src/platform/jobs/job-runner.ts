@@ -4,6 +4,8 @@ import type { Db, Tx } from '../../db/client.ts';
 import { queryRows } from '../../db/client.ts';
 import { jobs } from '../../db/schema/jobs.ts';
 import { afterCommit, collectAfterCommit, runHooks, type AfterCommit, type AfterCommitFn } from './after-commit.ts';
+import { PollLoop } from '../poll-loop.ts';
+import { UnitOfWork, type UnitOptions } from '../events/unit-of-work.ts';
 
 export type { AfterCommit } from './after-commit.ts';
 
@@ -18,6 +20,8 @@ export interface JobRow {
 
 /** A handler runs inside the job's transaction; what it writes commits with "done". */
 export type JobHandler = (tx: Tx, payload: any, job: JobRow) => Promise<void>;
+/** A handler that changes business data through a unit of work (flushed before the job is marked done). */
+export type UnitJobHandler = (work: UnitOfWork, payload: any, job: JobRow) => Promise<void>;
 
 export interface RunnerLogger {
   warn(obj: object, msg: string): void;
@@ -37,16 +41,10 @@ export function backoffMs(attempt: number): number {
  */
 export class JobRunner {
   private handlers = new Map<string, JobHandler>();
-  private timer: NodeJS.Timeout | null = null;
-  private running = false;
-  private again = false;
-  private stopped = true;
+  private poller: PollLoop;
   /** set by stop(): loops finish the job in hand and take no more */
   private closing = false;
   readonly events = new EventEmitter();
-
-  /** Runs before each batch, e.g. to turn outbox events into jobs. */
-  private before: (() => Promise<number>)[] = [];
 
   constructor(
     private db: Db,
@@ -54,60 +52,40 @@ export class JobRunner {
     private pollMs = 500,
     /** job loops running side by side (each takes its own connection) */
     private concurrency = 1,
-  ) {}
-
-  beforeBatch(fn: () => Promise<number>): void {
-    this.before.push(fn);
+    /** what units of work made for jobs know (realtime sink, time zone) */
+    private unitOptions: Omit<UnitOptions, 'db'> = {},
+  ) {
+    this.poller = new PollLoop(() => this.runDue(), (err) => this.log.error({ err }, 'job runner failed'), pollMs);
   }
 
   register(kind: string, handler: JobHandler): void {
     this.handlers.set(kind, handler);
   }
 
+  registerUnit(kind: string, handler: UnitJobHandler): void {
+    this.register(kind, async (tx, payload, job) => {
+      const work = new UnitOfWork(tx, { ...this.unitOptions, db: this.db });
+      await handler(work, payload, job);
+      await work.flush();
+    });
+  }
+
   /** Schedules work for after the current job (or request save) commits. */
   readonly afterCommit: AfterCommit = afterCommit;
 
   start(): void {
-    this.stopped = false;
-    this.schedule(0);
+    this.closing = false;
+    this.poller.start(this.pollMs);
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     this.closing = true;
-    if (this.timer) clearTimeout(this.timer);
-    while (this.running) await new Promise((r) => setTimeout(r, 10));
+    await this.poller.stop();
   }
 
   /** Something was just enqueued here: look now instead of at the next poll. */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) this.again = true;
-    else this.schedule(0);
-  }
-
-  private schedule(ms: number): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.tick(), ms);
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running || this.stopped) return;
-    this.running = true;
-    try {
-      let n: number;
-      do {
-        this.again = false;
-        n = 0;
-        for (const fn of this.before) n += await fn();
-        n += await this.runDue();
-      } while ((n > 0 || this.again) && !this.stopped);
-    } catch (err) {
-      this.log.error({ err }, 'job runner failed');
-    } finally {
-      this.running = false;
-      if (!this.stopped) this.schedule(this.pollMs);
-    }
+    this.poller.kick();
   }
 
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALWAYS_OPEN, DEFAULT_OFFICE_HOURS, calendarSpec, type CalendarSpec } from './calendar-spec.ts';
+import { ALWAYS_OPEN, DEFAULT_OFFICE_HOURS, calendarSpec, type CalendarSpec } from '@kefu/shared/calendar-spec';
 import { chinaHolidayDays } from './china-holidays.ts';
 import { addBusinessDays, addBusinessMinutes, businessMinutesBetween, isWorkingTime, nextOpening } from './business-time.ts';
 

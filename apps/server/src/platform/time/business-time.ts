@@ -1,4 +1,4 @@
-import type { CalendarSpec } from './calendar-spec.ts';
+import type { CalendarSpec } from '@kefu/shared/calendar-spec';
 import { DAY_MS, MINUTE_MS, localClock, wallClockOfDay } from './wall-clock.ts';
 import { compileCalendar, type CompiledCalendar } from './working-hours.ts';
 

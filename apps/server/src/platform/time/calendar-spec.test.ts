@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALWAYS_OPEN, DEFAULT_OFFICE_HOURS, calendarSpec } from './calendar-spec.ts';
+import { ALWAYS_OPEN, DEFAULT_OFFICE_HOURS, calendarSpec } from '@kefu/shared/calendar-spec';
 import { chinaHolidayDays } from './china-holidays.ts';
 
 const MON_FRI = [{ start: '08:30', end: '12:00' }, { start: '13:00', end: '17:30' }];

@@ -1,4 +1,4 @@
-import type { CalendarDay } from './calendar-spec.ts';
+import type { CalendarDay } from '@kefu/shared/calendar-spec';
 import { dateOfDay, dayNumberOf } from './wall-clock.ts';
 
 // Chinese public holidays and make-up workdays (调休), as seed data for

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clockMinutes, clockTime } from './clock-time.ts';
+import { clockMinutes, clockTime } from '@kefu/shared/clock-time';
 import { MINUTE_MS, instantOf, localClock } from './wall-clock.ts';
 
 // Times of day when customers are not contacted ("一个避免", CBK-06, NTF-11):

@@ -1,5 +1,5 @@
-import type { CalendarSpec, WorkingInterval } from './calendar-spec.ts';
-import { clockMinutes } from './clock-time.ts';
+import type { CalendarSpec, WorkingInterval } from '@kefu/shared/calendar-spec';
+import { clockMinutes } from '@kefu/shared/clock-time';
 import { dayNumberOf, weekdayOf } from './wall-clock.ts';
 
 // A calendar spec compiled for lookups: the working minutes of any local

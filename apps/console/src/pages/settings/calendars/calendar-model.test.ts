@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calendarBody } from '../../../api/bodies.ts';
-import { calendarSpec } from '../../../../../server/src/platform/time/calendar-spec.ts';
+import { calendarSpec } from '@kefu/shared/calendar-spec';
 import { checkDraft, emptyDraft, fromCalendar, parseHours, serverIssues, toSpec, weekRuns, yearsOf } from './calendar-model.ts';
 
 const office = [{ start: '08:30', end: '12:00' }, { start: '13:00', end: '17:30' }];

@@ -1,5 +1,5 @@
 import type { Recipient } from '@kefu/shared/rules';
-import type { Lookups } from './rule-model.ts';
+import type { Lookups } from './lookups.ts';
 
 // Recipients in the rule editor: one string each for selects, and their names in words.
 

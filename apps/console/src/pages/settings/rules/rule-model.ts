@@ -1,5 +1,6 @@
 import { CONDITION_OPS, type Recipient, type RuleAction, type RuleCondition, type RuleTrigger } from '@kefu/shared/rules';
-import { allFields, type FieldDef, type Localized } from '@kefu/shared/forms';
+import { allFields, type FieldDef } from '@kefu/shared/forms';
+import type { Lookups } from './lookups.ts';
 import { CHANNELS, PRIORITIES, TICKET_STATUSES } from '@kefu/shared/ticket-status';
 import type { FormRecord, Rule } from '../../../api/types.ts';
 import { ruleBody, type RuleBody } from '../../../api/bodies.ts';
@@ -31,20 +32,7 @@ export interface ConditionField {
   group: 'ticket' | 'form';
 }
 
-/** Everything the describing and cataloguing functions need to turn codes into words. */
-export interface Lookups {
-  locale: 'zh-CN' | 'en-US';
-  typeName: (type: string) => string;
-  priority: (p: string) => string;
-  status: (s: string) => string;
-  channel: (c: string) => string;
-  userName: (id: string) => string | undefined;
-  teamName: (id: string) => string | undefined;
-  positionName: (key: string) => string | undefined;
-  pick: (l: Localized) => string;
-  /** dictionary text for rule.* keys */
-  text: (key: string, vars?: Record<string, string | number>) => string;
-}
+export type { Lookups } from './lookups.ts';
 
 export const VALUE_OPS: ConditionOp[] = ['eq', 'neq', 'in', 'not_in', 'contains'];
 export const LIST_OPS: ConditionOp[] = ['in', 'not_in'];

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { customers, interactions, tickets, users } from '../../db/schema/index.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
-import { scopeCondition } from '../tickets/ticket-scope.ts';
+import { scopeCondition } from '../tickets/tickets.queries.ts';
 
 /**
  * Every interaction and work order of a customer, newest first (the most recent

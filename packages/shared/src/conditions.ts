@@ -1,4 +1,8 @@
-import type { RuleCondition } from '@kefu/shared/rules';
+import type { RuleCondition } from './rules.ts';
+
+// Conditions of rules, SLA policies and callback policies, evaluated against
+// the facts of a work order. Pure: the server decides with it, the console
+// previews with it.
 
 /** What a rule's conditions look at: the work order as it is after the event. */
 export interface RuleContext {
@@ -49,4 +53,9 @@ export function conditionHolds(ctx: RuleContext, c: RuleCondition): boolean {
 
 export function allConditionsHold(ctx: RuleContext, conditions: RuleCondition[]): boolean {
   return conditions.every((c) => conditionHolds(ctx, c));
+}
+
+/** Whether any of these condition lists asks about business hours (the one fact that costs a calendar lookup). */
+export function asksBusinessHours(conditionLists: readonly { field: string }[][]): boolean {
+  return conditionLists.some((list) => list.some((c) => c.field === 'businessHours'));
 }

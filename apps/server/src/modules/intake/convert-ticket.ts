@@ -1,9 +1,10 @@
 import type { Db } from '../../db/client.ts';
-import { AppError, type Locale } from '../../platform/errors.ts';
+import type { RunUnit } from '../../platform/events/unit-of-work.ts';
+import { AppError, notFound, type Locale } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
-import { createTicket, type EventPublisher } from './create-ticket.ts';
-import { recordTicketChange } from './record-ticket-change.ts';
-import { visibleTicket } from './ticket-queries.ts';
+import { TICKETS } from '../tickets/tickets.commands.ts';
+import { isVisibleTo } from '../tickets/tickets.queries.ts';
+import { createTicket, type CreatedTicket } from './create-ticket.ts';
 
 /** Which fields of the source carry over, under which key (INQ-02: a potential order becomes an order). */
 const CARRY_OVER: Record<string, Record<string, string>> = {
@@ -15,9 +16,15 @@ const CARRY_OVER: Record<string, Record<string, string>> = {
  * carrying over what the source knows; the new one is linked as its child and
  * both timelines say so.
  */
-export async function convertTicket(db: Db, actor: Principal, sourceId: string, type: string, fields: Record<string, unknown>,
-  locale: Locale, timeZone: string, events?: EventPublisher) {
-  const source = (await visibleTicket(db, actor, sourceId)).t;
+export async function convertTicket(db: Db, unit: RunUnit, actor: Principal, sourceId: string, type: string, fields: Record<string, unknown>,
+  locale: Locale, timeZone: string): Promise<CreatedTicket> {
+  const source = await unit(async (work) => {
+    const tickets = work.part(TICKETS);
+    await tickets.load([sourceId], { lock: false });
+    const t = tickets.get(sourceId);
+    if (!t || !isVisibleTo(actor, t)) throw notFound('ticket');
+    return t;
+  });
   if (source.type === type) throw new AppError('VALIDATION_FAILED', { summary: `type ${type}` });
   const carried: Record<string, unknown> = {};
   for (const [to, from] of Object.entries(CARRY_OVER[`${source.type}->${type}`] ?? {})) {
@@ -27,9 +34,11 @@ export async function convertTicket(db: Db, actor: Principal, sourceId: string, 
   const created = await createTicket(db, actor, {
     type, channel: source.channel, customer: { id: source.customerId }, fields: { ...carried, ...fields },
     priority: source.priority, parentId: source.id,
-  }, locale, timeZone, events);
-  await db.transaction((tx) => recordTicketChange(tx, source.id, {
-    actorId: actor.userId, action: 'converted', changes: [{ field: 'convertedTo', from: null, to: created.number }], eventType: 'ticket.converted',
-  }));
+  }, locale, timeZone);
+  await unit(async (work) => {
+    const tickets = work.part(TICKETS);
+    await tickets.load([source.id]);
+    tickets.record(source.id, 'converted', [{ field: 'convertedTo', from: null, to: created.number }], { actorId: actor.userId }, 'ticket.converted');
+  });
   return created;
 }
