@@ -3,7 +3,7 @@
 // search words the app itself would compute.
 
 import { validateFields } from '@kefu/shared/form-validation';
-import { deriveSubject, ticketSearchWords } from '../apps/server/src/modules/tickets/ticket-subject.ts';
+import { deriveSubject, ticketSearchWords } from '../apps/server/src/modules/tickets/tickets.queries.ts';
 import { grams } from '../apps/server/src/platform/search/tokenize.ts';
 import type { Batch } from './generate.ts';
 import type { Org } from './org.ts';

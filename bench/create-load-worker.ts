@@ -12,6 +12,10 @@ export interface CreateLoadInput {
   phoneBase?: number;
   /** requests per second over all connections (default: as fast as the server answers) */
   overallRate?: number;
+  /** where to POST (default: the app's work-order creation); the bare baseline uses its own route */
+  path?: string;
+  /** stop after this many requests instead of after `duration` */
+  amount?: number;
 }
 
 const input = JSON.parse(process.argv[2]) as CreateLoadInput;
@@ -38,12 +42,12 @@ process.send!({ started: true, phoneBase });
 const result = await autocannon({
   url: baseUrl,
   connections,
-  duration,
+  ...(input.amount ? { amount: input.amount } : { duration }),
   ...(input.overallRate ? { overallRate: input.overallRate } : {}),
   headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
   requests: [{
     method: 'POST',
-    path: '/api/v1/tickets',
+    path: input.path ?? '/api/v1/tickets',
     setupRequest: (req: Record<string, unknown>) => ({ ...req, body: body(sent++) }),
     onResponse: (status: number, resBody: string) => {
       if (status === 201) created++;

@@ -47,24 +47,29 @@ export interface CreateLoadOptions {
   onStarted?: () => void;
 }
 
-export async function runCreateLoad(database: Database, input: Omit<CreateLoadInput, 'seed'>, opts: CreateLoadOptions = {}): Promise<CreateResult> {
-  const by = opts.createdBy ? { userId: opts.createdBy, since: new Date(Date.now() - 1000) } : undefined;
-  const counts_ = () => counts(database, by);
-  const before = await counts_();
+/** Runs the autocannon worker in a child process and returns what it measured. */
+export async function forkLoad(input: Omit<CreateLoadInput, 'seed'>, onStarted?: () => void): Promise<Record<string, any>> {
   const workerInput: CreateLoadInput = { ...input, seed: Math.floor(Math.random() * 2 ** 31) };
   const child = fork(fileURLToPath(new URL('./create-load-worker.ts', import.meta.url)), [JSON.stringify(workerInput)], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const out = await new Promise<Record<string, any>>((resolve, reject) => {
+  return new Promise<Record<string, any>>((resolve, reject) => {
     let got: Record<string, any> | null = null;
     child.on('message', (m) => {
-      if ((m as { started?: boolean }).started) opts.onStarted?.();
+      if ((m as { started?: boolean }).started) onStarted?.();
       else got = m as Record<string, any>;
     });
     child.once('error', reject);
-    child.once('exit', (code) => (got ? resolve(got) : reject(new Error(`create-load process exited with ${code} and no result`))));
+    child.once('exit', (code) => (got ? resolve(got) : reject(new Error(`load process exited with ${code} and no result`))));
   });
+}
+
+export async function runCreateLoad(database: Database, input: Omit<CreateLoadInput, 'seed'>, opts: CreateLoadOptions = {}): Promise<CreateResult> {
+  const by = opts.createdBy ? { userId: opts.createdBy, since: new Date(Date.now() - 1000) } : undefined;
+  const counts_ = () => counts(database, by);
+  const before = await counts_();
+  const out = await forkLoad(input, opts.onStarted);
   // requests still in flight when autocannon stopped may commit after it
   let after = await counts_();
   for (let i = 0; i < 20; i++) {

@@ -23,6 +23,8 @@ export interface BenchDatabase {
   kind: DbKind;
   /** where it lives, for the report */
   location: string;
+  /** PostgreSQL: the connection string of the throw-away database */
+  url?: string;
   database: Database;
   /** `n` independent sessions for bulk work (PGlite has one: the same instance n times) */
   sessions(n: number): Promise<SqlRunner[]>;
@@ -65,6 +67,7 @@ async function createPostgres(poolSize?: number): Promise<BenchDatabase> {
   let destroyed = false;
   return {
     kind: 'postgres',
+    url,
     location: (() => { const shown = new URL(url); shown.password = ''; return shown.toString(); })(),
     database,
     async sessions(n) {

@@ -12,10 +12,6 @@ import * as schema from '../apps/server/src/db/schema/index.ts';
 import { listTickets } from '../apps/server/src/modules/tickets/list-tickets.ts';
 import { findCustomers } from '../apps/server/src/modules/customers/find-customers.ts';
 import { loadPrincipal } from '../apps/server/src/platform/auth/sessions.ts';
-import { createTicket } from '../apps/server/src/modules/tickets/create-ticket.ts';
-import { visibleTicket } from '../apps/server/src/modules/tickets/ticket-queries.ts';
-import { formVersion } from '../apps/server/src/modules/forms/forms.queries.ts';
-import { createdPhone, personName, address, ticketFields } from './ticket-content.ts';
 import type { Org } from './org.ts';
 import { Rng } from './random.ts';
 import { readRequest, type ReadKind } from './measure.ts';
@@ -68,28 +64,4 @@ export async function explainReads(database: Database, org: Org, phones: string[
     }
   }
   return out;
-}
-
-/**
- * The statements one POST /api/v1/tickets runs (createTicket, then the
- * response's visibleTicket and formVersion), each a round trip to the database,
- * as drizzle logs them (on PGlite, BEGIN/COMMIT are not logged).
- */
-export async function createStatements(database: Database, org: Org): Promise<string[]> {
-  const rec = recording(database);
-  const rng = new Rng(11);
-  const viewer = (await loadPrincipal(database.db, org.users.operator.id, 'bench'))!;
-  const once = async (n: number) => {
-    const row = await createTicket(rec.db, viewer, {
-      type: 'complaint', channel: 'phone', priority: 'normal',
-      customer: { name: personName(rng), phone: createdPhone(99_999_990 + n), address: address(rng) },
-      fields: ticketFields('complaint', rng, Date.now()),
-    }, 'zh-CN', 'Asia/Shanghai');
-    const found = await visibleTicket(rec.db, viewer, row.id);
-    await formVersion(rec.db, found.t.type, found.t.formVersion);
-  };
-  await once(0); // warm the app's caches (forms, sequences), as under load
-  rec.take();
-  await once(1);
-  return rec.take().map((q) => q.sql.replace(/\s+/g, ' ').slice(0, 160));
 }

@@ -48,7 +48,7 @@ function fieldMap(def: FormDefinition): Map<string, FieldDef> {
   return m;
 }
 
-/** Display value of a field, as ticket-subject.ts shows it in subjects and search. */
+/** Display value of a field, as the tickets module shows it in subjects and search. */
 function display(def: FormDefinition, key: string, v: unknown): string | null {
   const f = fieldMap(def).get(key);
   if (!f || v === undefined || v === null || v === '' || typeof v === 'boolean') return null;
@@ -58,7 +58,7 @@ function display(def: FormDefinition, key: string, v: unknown): string | null {
   return String(v);
 }
 
-/** deriveSubject of ticket-subject.ts, with the field lookup cached (check-sample.ts compares both). */
+/** deriveSubject of the tickets module, with the field lookup cached (check-sample.ts compares both). */
 export function subjectOf(def: FormDefinition, fields: Record<string, unknown>): string {
   const keys = def.subjectFields ?? allFields(def).slice(0, 3).map((f) => f.key);
   const parts = keys.map((k) => display(def, k, fields[k])).filter((x): x is string => !!x);

@@ -1,5 +1,5 @@
 // Created → in-app notification while the intake load runs: the app's
-// background runner on (as main.ts runs it), the creation load of
+// outbox consumer and job runner on (as main.ts runs it), the creation load of
 // create-load.ts, and a separate client (notify-probe-worker.ts) that sends a
 // product-quality complaint every ~100 ms and times the notification the
 // dairy template's QC rule pushes to qc_manager over the WebSocket. First the
@@ -18,8 +18,8 @@ import { instrument, type Instrumented } from './instrument.ts';
 
 export const NOTIFY_TARGET_MS = 1000;
 
-/** s since the load started; due outbox events, due jobs, jobs done so far */
-export interface Backlog { t: number; outbox: number; jobs: number; done: number }
+/** s since the load started; unhandled outbox events and the age of the oldest (s), due jobs, jobs done so far */
+export interface Backlog { t: number; outbox: number; oldestS: number; jobs: number; done: number }
 
 export interface ProbeSummary {
   seconds: number;
@@ -54,12 +54,14 @@ export interface NotifyResult extends ProbeSummary {
   loadRate: number | null;
   /** the same probes alone, before the load (--notify-idle s; null with 0) */
   idle: ProbeSummary | null;
-  /** the creation load that ran meanwhile, with the background runner on */
+  /** the creation load that ran meanwhile, with the consumer and runner on */
   create: CreateResult;
   /** due outbox events and due jobs, sampled once a second from the load's start */
   backlog: Backlog[];
-  backlogMax: { outbox: number; jobs: number };
-  /** the runner's handlers, dispatches and batches from the load's start to the end of the wait */
+  backlogMax: { outbox: number; jobs: number; oldestS: number };
+  /** just after the load stopped: unhandled events and the age of the oldest (s) — what "keeping up" means */
+  atLoadEnd: Omit<Backlog, 't'>;
+  /** the consumer's handlers and batches and the job handlers, from the load's start to the end of the wait */
   timings: Instrumented;
   /** event-loop delay of the app process (HTTP and runner share it) during the load and the wait, ms; idle: during the probes alone */
   eventLoopDelay: { load: LoopDelay; idle: LoopDelay | null };
@@ -111,11 +113,12 @@ function summarize(out: ProbeOutput, seconds: number, intervalMs: number): Probe
 }
 
 async function backlogNow(database: Database): Promise<Omit<Backlog, 't'>> {
-  const [r] = await queryRows<{ o: string; j: string; d: string }>(database.db, sql`select
+  const [r] = await queryRows<{ o: string; a: string | null; j: string; d: string }>(database.db, sql`select
     (select count(*) from outbox_events where processed_at is null) as o,
+    (select extract(epoch from now() - min(created_at)) from outbox_events where processed_at is null) as a,
     (select count(*) from jobs where status = 'pending' and run_at <= now()) as j,
     (select count(*) from jobs where status = 'done') as d`);
-  return { outbox: Number(r.o), jobs: Number(r.j), done: Number(r.d) };
+  return { outbox: Number(r.o), oldestS: r.a === null ? 0 : Math.round(Number(r.a) * 10) / 10, jobs: Number(r.j), done: Number(r.d) };
 }
 
 /** A probe process with its WebSocket open; start() begins the probes, done has the timings. */
@@ -193,7 +196,7 @@ export async function runNotifyLatency(i: NotifyInput, log: (s: string) => void)
   })();
 
   const loadBefore = os.loadavg()[0];
-  log(`  runner on, ${i.watcher} on the WebSocket; a probe complaint every ${i.intervalMs} ms during the load${i.loadRate ? ` (capped at ${i.loadRate} requests/s)` : ''} (1-min load average: ${loadBefore.toFixed(2)})`);
+  log(`  consumer and runner on, ${i.watcher} on the WebSocket; a probe complaint every ${i.intervalMs} ms during the load${i.loadRate ? ` (capped at ${i.loadRate} requests/s)` : ''} (1-min load average: ${loadBefore.toFixed(2)})`);
   let timing: ReturnType<typeof instrument> | null = null;
   const loadLoop = monitorEventLoopDelay({ resolution: 10 });
   const create = await runCreateLoad(i.database, {
@@ -208,6 +211,7 @@ export async function runNotifyLatency(i: NotifyInput, log: (s: string) => void)
       session.start();
     },
   });
+  const atLoadEnd = await backlogNow(i.database);
   const out = await session.done;
   polling = false;
   await poller;
@@ -219,7 +223,8 @@ export async function runNotifyLatency(i: NotifyInput, log: (s: string) => void)
     idle,
     create,
     backlog,
-    backlogMax: { outbox: Math.max(0, ...backlog.map((b) => b.outbox)), jobs: Math.max(0, ...backlog.map((b) => b.jobs)) },
+    backlogMax: { outbox: Math.max(0, ...backlog.map((b) => b.outbox)), jobs: Math.max(0, ...backlog.map((b) => b.jobs)), oldestS: Math.max(0, ...backlog.map((b) => b.oldestS)) },
+    atLoadEnd,
     timings,
     eventLoopDelay: { load: loopDelay(loadLoop), idle: idleLoop },
     loadAverage: { before: loadBefore, after: os.loadavg()[0] },

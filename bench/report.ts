@@ -8,7 +8,9 @@ import type { Explained } from './explain.ts';
 import type { LoadResult } from './load-data.ts';
 import type { ReadKind, Stats } from './measure.ts';
 import type { EvalResult, InstalledRules } from './rules.ts';
-import type { DrainResult, ListenerStatements } from './drain.ts';
+import type { DrainResult } from './drain.ts';
+import type { BareResult } from './bare-insert.ts';
+import type { PostStatements } from './post-statements.ts';
 import { NOTIFY_TARGET_MS, type NotifyResult } from './notify-latency.ts';
 import { CALLBACK_READS, describeLoad, type CallbackReadKind, type CallbackResult } from './callbacks.ts';
 
@@ -17,8 +19,6 @@ export interface BackgroundResult {
   rules: InstalledRules;
   evaluation: EvalResult;
   drain: DrainResult;
-  /** statements the ticket.created listeners issue for one work order, by job kind and kind of work order; the slowest selects, explained */
-  listeners: ListenerStatements;
   notify: NotifyResult;
 }
 
@@ -32,9 +32,11 @@ export interface DbResult {
   /** which index definitions were in place */
   indexes: string;
   load: Omit<LoadResult, 'phones'>;
+  /** the same load against a bare one-row INSERT route (Fastify + the same pool), same run */
+  bare: BareResult;
   create: CreateResult;
-  /** the SQL statements (round trips) of one work-order creation, as the app issues them */
-  statementsPerCreate: string[];
+  /** the SQL statements (round trips) of one real POST /api/v1/tickets, counted at the driver */
+  statementsPerCreate: PostStatements;
   reads: Record<ReadKind, Stats>;
   explain: Partial<Record<ReadKind, Explained>>;
   background: BackgroundResult | null;
@@ -48,6 +50,9 @@ export interface Check { name: string; target: string; value: string; pass: bool
 export const TARGET_SIZE = 1_000_000;
 export const READ_TARGET_MS = 50;
 export const CREATE_TARGET_PER_S = 2000;
+/** creation throughput as a share of the bare one-row INSERT of the same run */
+export const CREATE_TARGET_RATIO = 0.45;
+export const CREATE_P99_TARGET_MS = 100;
 /** reads with a latency target */
 export const TARGETED_READS: ReadKind[] = ['queue', 'filtered', 'phone'];
 /** p99 targets of the callback reads at TARGET_SIZE: the lists like the other reads; the reports aggregate tens of thousands of callbacks */
@@ -57,12 +62,25 @@ export const CALLBACK_TARGET_MS: Record<CallbackReadKind, number> = {
 
 export function checksFor(r: Omit<DbResult, 'checks'>): Check[] {
   const checks: Check[] = [];
+  const ratio = r.create.createdPerSecond / (r.bare.insertedPerSecond || 1);
   if (r.db === 'postgres') {
     checks.push({
       name: 'create', target: `≥ ${CREATE_TARGET_PER_S.toLocaleString('en-US')}/s`, value: `${Math.round(r.create.createdPerSecond)}/s`,
       pass: r.create.createdPerSecond >= CREATE_TARGET_PER_S, appliesAtThisSize: true,
     });
+    checks.push({
+      name: 'create p99', target: `< ${CREATE_P99_TARGET_MS} ms`, value: `${r.create.latency.p99} ms`,
+      pass: r.create.latency.p99 < CREATE_P99_TARGET_MS, appliesAtThisSize: true,
+    });
   }
+  checks.push({
+    name: 'create / bare', target: `≥ ${Math.round(CREATE_TARGET_RATIO * 100)} %`, value: `${(ratio * 100).toFixed(1)} %`,
+    pass: ratio >= CREATE_TARGET_RATIO, appliesAtThisSize: true,
+  });
+  checks.push({
+    name: 'create timeouts', target: '0 timeouts, 0 errors', value: `${r.create.timeouts} timeouts, ${r.create.errors} errors`,
+    pass: r.create.timeouts === 0 && r.create.errors === 0 && r.create.non2xx === 0, appliesAtThisSize: true,
+  });
   for (const k of TARGETED_READS) {
     checks.push({
       name: `${k} p99`, target: `< ${READ_TARGET_MS} ms at ${TARGET_SIZE.toLocaleString('en-US')}`, value: `${r.reads[k].p99} ms`,
@@ -108,10 +126,13 @@ export function formatTable(results: DbResult[], opts: { concurrency: number; du
   add('load total', (r) => `${r.load.totalSeconds.toFixed(1)} s`);
   add('  insert / indexes / vacuum', (r) => `${r.load.insertSeconds.toFixed(1)} / ${r.load.indexSeconds.toFixed(1)} / ${r.load.vacuumSeconds.toFixed(1)} s`);
   add('  insert rate', (r) => `${n0(r.load.rowsPerSecond)} work orders/s (+ events, customers)`);
+  add(`bare one-row INSERT, c=${opts.concurrency}, ${opts.duration} s`, (r) => `${n0(r.bare.insertedPerSecond)}/s, p50 / p99 ${ms(r.bare.latency.p50)} / ${ms(r.bare.latency.p99)} ms${r.bare.verified ? '' : ' NOT VERIFIED'}`);
   add(`create, c=${opts.concurrency}, ${opts.duration} s (201/s)`, (r) => `${n0(r.create.createdPerSecond)}/s${mark(r, 'create')}`);
-  add('  create latency p50 / p99', (r) => `${ms(r.create.latency.p50)} / ${ms(r.create.latency.p99)} ms`);
-  add('  non-2xx / errors / timeouts', (r) => `${r.create.non2xx} / ${r.create.errors} / ${r.create.timeouts}`);
-  add('  statements per create', (r) => `${r.statementsPerCreate.length} round trips`);
+  add('  create / bare INSERT', (r) => `${((r.create.createdPerSecond / (r.bare.insertedPerSecond || 1)) * 100).toFixed(1)} %${mark(r, 'create / bare')}`);
+  add('  create latency p50 / p99', (r) => `${ms(r.create.latency.p50)} / ${ms(r.create.latency.p99)} ms${mark(r, 'create p99')}`);
+  add('  non-2xx / errors / timeouts', (r) => `${r.create.non2xx} / ${r.create.errors} / ${r.create.timeouts}${mark(r, 'create timeouts')}`);
+  add('  statements per POST (driver)', (r) => (r.statementsPerCreate.total === null ? '— (not counted on PGlite)'
+    : `${r.statementsPerCreate.total} (${Object.entries(r.statementsPerCreate.counts!).map(([k, v]) => `${k} ${v}`).join(', ')})`));
   add('  verified in database', (r) => (r.create.verified ? `yes: +${n0(r.create.ticketsAfter - r.create.ticketsBefore)}` : `NO: ${r.create.verification}`));
   const read = (label: string, k: ReadKind) =>
     add(label, (r) => `${ms(r.reads[k].p50)} / ${ms(r.reads[k].p99)} ms${mark(r, `${k} p99`)}`);
@@ -144,18 +165,14 @@ export function formatTable(results: DbResult[], opts: { concurrency: number; du
     add('rules enabled (template + bench)', bg((b) => `${b.rules.active} (${b.rules.templateRules} + ${b.rules.added})`));
     add('  evaluateRules, pure, p50 / p99', bg((b) => `${us(b.evaluation.us.p50)} / ${us(b.evaluation.us.p99)} µs per event (${n0(b.evaluation.eventsPerSecond)} events/s, 1 core)`));
     add('  rules firing per event', bg((b) => `created ${b.evaluation.firedPerEvent.created} / updated ${b.evaluation.firedPerEvent.updated} (of ${b.evaluation.activeRules}; ${n0(b.evaluation.events)} synthetic events)`));
-    add('background drain of the creation backlog', bg((b) => `${n0(b.drain.workOrders)} work orders in ${b.drain.seconds.toFixed(1)} s: ${n0(b.drain.workOrdersPerSecond)}/s, ${ms(b.drain.msPerWorkOrder)} ms each${b.drain.skipped ? ` (${n0(b.drain.skipped)} more skipped)` : ''}`));
+    add('consumer drain of the creation backlog', bg((b) => `${n0(b.drain.workOrders)} work orders (${n0(b.drain.outboxEvents)} events) in ${b.drain.seconds.toFixed(1)} s: ${n0(b.drain.workOrdersPerSecond)}/s, ${ms(b.drain.msPerWorkOrder)} ms each${b.drain.skipped ? ` (${n0(b.drain.skipped)} more skipped)` : ''}`));
     add('  of which CPU of the app process', bg((b, r) => `${ms(b.drain.nodeCpuMsPerWorkOrder)} ms per work order${r.db === 'pglite' ? ' (PGlite included: it runs inside)' : ' (the rest: PostgreSQL and waiting)'}`));
-    add('  routing.evaluate per event', bg((b) => `${ms(b.drain.routing.msPerEvent)} ms mean, p50 / p99 ${ms(b.drain.routing.p50)} / ${ms(b.drain.routing.p99)} ms (${n0(b.drain.routing.jobs)} jobs, ${Math.round(b.drain.routing.shareOfDrain * 100)}% of the drain)`));
-    add('  other jobs / dispatch / runner', bg((b) => {
-      const others = Object.entries(b.drain.timings.byKind).filter(([k]) => k !== 'routing.evaluate').map(([k, v]) => `${k} ${ms(v.msPerJob)}`).join(', ');
-      return `${others || '—'} ms per job; dispatch ${n0(b.drain.timings.dispatch.totalMs)} ms, claim/commit ${n0(b.drain.runnerOverheadMs)} ms in all`;
-    }));
+    add('  consumer batches p50 / p99', bg((b) => `${ms(b.drain.timings.batches.p50)} / ${ms(b.drain.timings.batches.p99)} ms (${n0(b.drain.timings.batches.count)} batches, ${Math.round(b.drain.timings.batches.events / (b.drain.timings.batches.count || 1))} events each)`));
+    add('  per event: routing / sla / callbacks', bg((b) => ['routing', 'sla', 'callbacks'].map((h) => { const v = b.drain.timings.byHandler[h]; return v ? `${h} ${v.msPerItem < 1 ? v.msPerItem.toFixed(2) : ms(v.msPerItem)}` : `${h} —`; }).join(', ') + ' ms'));
+    add('  jobs (deliveries, timers)', bg((b) => `${Object.entries(b.drain.timings.byJob).map(([k, v]) => `${k} ${n0(v.calls)} × ${ms(v.msPerItem)} ms`).join(', ') || '—'}; claim/write/commit ${n0(b.drain.runnerOverheadMs)} ms in all`));
     add('  rules fired / notifications', bg((b) => `${n0(b.drain.rulesFired)} / ${n0(b.drain.notifications)} (${(b.drain.rulesFired / (b.drain.workOrders || 1)).toFixed(1)} rules per work order)`));
-    add('  statements per work order (all jobs)', bg((b) => (b.drain.statementsPerWorkOrder === null ? '— (not counted on PGlite)'
-      : `${b.drain.statementsPerWorkOrder.toFixed(1)} (${Object.entries(b.drain.statements!).sort((x, y) => y[1] - x[1]).map(([k, v]) => `${k} ${(v / (b.drain.workOrders || 1)).toFixed(1)}`).join(', ')})`)));
-    add('  statements per job', bg((b) => Object.entries(b.listeners.statements).map(([k, v]) => `${k} ${v.length}`).join(', ')));
-    add('  slowest listener select', bg((b) => (b.listeners.slowest[0] ? `${ms(b.listeners.slowest[0].ms)} ms (${b.listeners.slowest[0].job}: ${b.listeners.slowest[0].sql.replace(/\s+/g, ' ').slice(0, 60)}…)` : '—')));
+    add('  statements per work order (consumer + jobs)', bg((b) => (b.drain.statementsPerWorkOrder === null ? '— (not counted on PGlite)'
+      : `${b.drain.statementsPerWorkOrder.toFixed(2)} (${Object.entries(b.drain.statements!).sort((x, y) => y[1] - x[1]).map(([k, v]) => `${k} ${(v / (b.drain.workOrders || 1)).toFixed(2)}`).join(', ')})`)));
     add(`created → notification, c=${opts.concurrency} load${results.some((r) => r.background?.notify.loadRate) ? ' (capped)' : ''}`, bg((b, r) => {
       const n = b.notify;
       const missing = n.probesSent - n.probesNotified;
@@ -169,17 +186,14 @@ export function formatTable(results: DbResult[], opts: { concurrency: number; du
     add('  same probes without load, p50 / p99', bg((b) => (b.notify.idle
       ? `${ms(b.notify.idle.latency.p50)} / ${ms(b.notify.idle.latency.p99)} ms (${b.notify.idle.probesNotified} / ${b.notify.idle.probesSent} notified in ${b.notify.idle.seconds} s)` : '—')));
     add('  probe POST → 201 / 201 → notice p99', bg((b) => `${ms(b.notify.post.p99)} / ${ms(b.notify.after201.p99)} ms`));
-    add('  create meanwhile, runner on (201/s)', bg((b) => `${n0(b.notify.create.createdPerSecond)}/s${b.notify.loadRate ? ` (capped at ${b.notify.loadRate} requests/s)` : ''}, p50 / p99 ${ms(b.notify.create.latency.p50)} / ${ms(b.notify.create.latency.p99)} ms${b.notify.create.verified ? '' : ' NOT VERIFIED'}`));
-    add('  due backlog max / at end (events, jobs)', bg((b) => {
-      const last = b.notify.backlog[b.notify.backlog.length - 1];
-      return `${n0(b.notify.backlogMax.outbox)}, ${n0(b.notify.backlogMax.jobs)} / ${last ? `${n0(last.outbox)}, ${n0(last.jobs)}` : '—'}`;
-    }));
-    add('  runner meanwhile: batches p50 / p99', bg((b) => {
+    add('  create meanwhile, consumer on (201/s)', bg((b) => `${n0(b.notify.create.createdPerSecond)}/s${b.notify.loadRate ? ` (capped at ${b.notify.loadRate} requests/s)` : ''}, p50 / p99 ${ms(b.notify.create.latency.p50)} / ${ms(b.notify.create.latency.p99)} ms${b.notify.create.verified ? '' : ' NOT VERIFIED'}`));
+    add('  unhandled events max / at load end', bg((b) => `${n0(b.notify.backlogMax.outbox)} / ${n0(b.notify.atLoadEnd.outbox)}; due jobs max ${n0(b.notify.backlogMax.jobs)}`));
+    add('  oldest unhandled event: max / at load end', bg((b) => `${b.notify.backlogMax.oldestS.toFixed(1)} s / ${b.notify.atLoadEnd.oldestS.toFixed(1)} s`));
+    add('  consumer meanwhile: batches p50 / p99', bg((b) => {
       const t = b.notify.timings;
-      const r = t.byKind['routing.evaluate'];
-      return `${ms(t.batches.p50)} / ${ms(t.batches.p99)} ms (${n0(t.batches.count)} of ≤ 20 jobs); routing.evaluate ${r ? `${ms(r.msPerJob)} ms mean, ${n0(r.jobs)} jobs` : '—'}`;
+      return `${ms(t.batches.p50)} / ${ms(t.batches.p99)} ms (${n0(t.batches.count)} batches, ${Math.round(t.batches.events / (t.batches.count || 1))} events each)`;
     }));
-    add('  event-loop delay p99: alone / under load', bg((b) => `${b.notify.eventLoopDelay.idle ? ms(b.notify.eventLoopDelay.idle.p99) : '—'} / ${ms(b.notify.eventLoopDelay.load.p99)} ms (HTTP and runner share the app's loop)`));
+    add('  event-loop delay p99: alone / under load', bg((b) => `${b.notify.eventLoopDelay.idle ? ms(b.notify.eventLoopDelay.idle.p99) : '—'} / ${ms(b.notify.eventLoopDelay.load.p99)} ms (HTTP and consumer share the app's loop)`));
     add('load avg: drain / notification phase', bg((b) => `${b.drain.loadAverage.before.toFixed(2)} / ${b.notify.loadAverage.before.toFixed(2)} → ${b.notify.loadAverage.after.toFixed(2)}`));
   }
 

@@ -1,7 +1,7 @@
 // npm run bench -- [--size N] [--db pglite|postgres|both] [--duration S] [--concurrency C] [--samples K]
 //                  [--explain] [--keep] [--candidate-indexes]
 //                  [--rules R] [--drain-max K] [--probe-interval MS] [--notify-idle S] [--notify-wait S] [--notify-rate R]
-//                  [--profile-drain] [--skip-background] [--skip-callbacks]
+//                  [--profile-drain] [--profile-create] [--skip-background] [--skip-callbacks]
 //
 // Per database: a throw-away database, the app's migrations and demo org, N
 // work orders bulk-loaded, R routing rules, the real app on a free port,
@@ -22,11 +22,13 @@ import { loadData } from './load-data.ts';
 import { login, startServer, type RunningServer } from './server.ts';
 import { runCreateLoad } from './create-load.ts';
 import { measureReads, READ_LABELS, type ReadKind } from './measure.ts';
-import { createStatements, explainReads } from './explain.ts';
+import { explainReads } from './explain.ts';
+import { postStatements } from './post-statements.ts';
+import { runBareInsert } from './bare-insert.ts';
 import { applyCandidateIndexes } from './candidate-indexes.ts';
 import { checksFor, formatTable, resultFile, TARGETED_READS, writeResults, type BackgroundResult, type DbResult } from './report.ts';
 import { installBenchRules, measureEvaluation, type EvalResult, type InstalledRules } from './rules.ts';
-import { listenerStatements, measureDrain } from './drain.ts';
+import { measureDrain, profiled } from './drain.ts';
 import { runNotifyLatency } from './notify-latency.ts';
 import { CALLBACK_LABELS, CALLBACK_READS, explainCallbacks, generateCallbacks, measureCallbacks, type CallbackLoad, type CallbackResult } from './callbacks.ts';
 
@@ -56,6 +58,8 @@ const { values: args } = parseArgs({
     'notify-rate': { type: 'string', default: '0' },
     /** write a V8 CPU profile of the drain to bench/results/ (open in Chrome DevTools) */
     'profile-drain': { type: 'boolean', default: false },
+    /** write a V8 CPU profile of the app process during the creation phase to bench/results/ */
+    'profile-create': { type: 'boolean', default: false },
     /** only the original phases: no rules, no drain, no notification measurement */
     'skip-background': { type: 'boolean', default: false },
     /** no callback phase: no callbacks generated, no callback reads */
@@ -140,6 +144,11 @@ async function benchOne(kind: DbKind): Promise<DbResult> {
     rules = { installed, evaluation };
   }
 
+  log(`${kind}: the floor: the same load against a bare one-row INSERT route (Fastify + ${kind === 'postgres' ? 'pg, a pool of 20' : 'the same PGlite'}) for ${duration} s`);
+  const bareProfile = args['profile-create'] ? resultFile(`${kind}-bare.cpuprofile`, startedAt) : null;
+  const bare = await profiled(bareProfile, () => runBareInsert(database, { url: bdb.url, duration, connections: concurrency }));
+  log(`${kind}: bare INSERT ${Math.round(bare.insertedPerSecond)}/s, p50 ${bare.latency.p50} ms, p99 ${bare.latency.p99} ms, non-2xx ${bare.non2xx}, timeouts ${bare.timeouts}`);
+
   const server = await startServer(database);
   current.server = server;
   const tokens: Record<string, string> = {};
@@ -147,9 +156,14 @@ async function benchOne(kind: DbKind): Promise<DbResult> {
 
   const loadBeforeCreate = os.loadavg()[0];
   log(`${kind}: creating work orders over HTTP for ${duration} s, ${concurrency} connections (1-min load average before: ${loadBeforeCreate.toFixed(2)})`);
-  const create = await runCreateLoad(database, { baseUrl: server.baseUrl, token: tokens.operator, duration, connections: concurrency });
+  const createProfile = args['profile-create'] ? resultFile(`${kind}-create.cpuprofile`, startedAt) : null;
+  const create = await profiled(createProfile, () => runCreateLoad(database, { baseUrl: server.baseUrl, token: tokens.operator, duration, connections: concurrency }));
+  if (createProfile) log(`  CPU profile of the creation phase: ${createProfile}`);
   log(`${kind}: ${Math.round(create.createdPerSecond)} created/s, p50 ${create.latency.p50} ms, p99 ${create.latency.p99} ms, non-2xx ${create.non2xx}; ${create.verification}`);
   for (const f of create.failures) log(`  HTTP ${f.status}: ${f.body}`);
+  log(`  ${((create.createdPerSecond / (bare.insertedPerSecond || 1)) * 100).toFixed(1)} % of the bare INSERT`);
+  const statementsPerCreate = await postStatements(kind, server.baseUrl, tokens.operator);
+  log(`  one POST /api/v1/tickets: ${statementsPerCreate.total ?? '—'} statements${statementsPerCreate.counts ? ` (${Object.entries(statementsPerCreate.counts).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}`);
 
   log(`${kind}: read latencies, ${samples} samples each`);
   const reads = await measureReads({ baseUrl: server.baseUrl, tokens, phones, samples }, log);
@@ -166,8 +180,7 @@ async function benchOne(kind: DbKind): Promise<DbResult> {
     const profileFile = args['profile-drain'] ? resultFile(`${kind}-drain.cpuprofile`, startedAt) : null;
     const drain = await measureDrain(database, server.app.services, log, { profileFile, max: drainMax });
     if (profileFile) log(`  CPU profile of the drain: ${profileFile}`);
-    log(`  ${drain.workOrders} work orders, ${drain.outboxEvents} events in ${drain.seconds} s: ${drain.workOrdersPerSecond}/s, ${drain.msPerWorkOrder} ms each; routing.evaluate ${drain.routing.msPerEvent} ms mean, p99 ${drain.routing.p99} ms; ${drain.rulesFired} rules fired`);
-    const listeners = await listenerStatements(database, server.app.services, org);
+    log(`  ${drain.workOrders} work orders, ${drain.outboxEvents} events in ${drain.seconds} s: ${drain.workOrdersPerSecond}/s, ${drain.msPerWorkOrder} ms each; routing ${drain.routing.msPerEvent} ms per event; ${drain.rulesFired} rules fired; ${drain.statementsPerWorkOrder ?? '—'} statements per work order`);
     log(`${kind}: created → notification while creating for ${duration} s, ${concurrency} connections, background runner on`);
     const notify = await runNotifyLatency({
       server, database,
@@ -175,10 +188,11 @@ async function benchOne(kind: DbKind): Promise<DbResult> {
       probeToken: tokens.operator2, watchToken: tokens.qc_manager, watcher: 'qc_manager',
       duration, connections: concurrency, intervalMs: probeInterval, waitMs: notifyWait * 1000, idleSeconds: notifyIdle, loadRate: notifyRate,
     }, log);
+    log(`  oldest unhandled event at the load's end ${notify.atLoadEnd.oldestS} s (${notify.atLoadEnd.outbox} waiting; max during the load ${notify.backlogMax.outbox}, ${notify.backlogMax.oldestS} s)`);
     log(`  ${notify.probesNotified}/${notify.probesSent} probes notified (${notify.probesCreated} answered 201): p50 ${notify.latency.p50} ms, p99 ${notify.latency.p99} ms, max ${notify.latency.max} ms; load meanwhile ${Math.round(notify.create.createdPerSecond)} created/s; due backlog max ${notify.backlogMax.outbox} events, ${notify.backlogMax.jobs} jobs`);
     for (const f of notify.probeFailures) log(`  probe HTTP ${f.status}: ${f.body}`);
     for (const e of notify.socketErrors) log(`  socket: ${e}`);
-    bg = { rules: rules.installed, evaluation: rules.evaluation, drain, listeners, notify };
+    bg = { rules: rules.installed, evaluation: rules.evaluation, drain, notify };
   }
   await server.close();
   current.server = undefined;
@@ -188,9 +202,8 @@ async function benchOne(kind: DbKind): Promise<DbResult> {
   const callbacks: CallbackResult | null = callbackLoad && callbackReads
     ? { load: callbackLoad, reads: callbackReads, explain: await explainCallbacks(database, org) }
     : null;
-  const statementsPerCreate = await createStatements(database, org);
   const loadAverage = { beforeCreate: loadBeforeCreate, afterReads: loadAfterReads };
-  const partial = { db: kind, size, location: bdb.location, serverVersion, loadAverage, indexes: candidateIndexes ? 'migrations + bench/candidate-indexes.sql' : 'migrations', load, create, statementsPerCreate, reads, explain, background: bg, callbacks };
+  const partial = { db: kind, size, location: bdb.location, serverVersion, loadAverage, indexes: candidateIndexes ? 'migrations + bench/candidate-indexes.sql' : 'migrations', load, bare, create, statementsPerCreate, reads, explain, background: bg, callbacks };
   const result: DbResult = { ...partial, checks: checksFor(partial) };
   for (const k of Object.keys(explain) as ReadKind[]) {
     const slow = TARGETED_READS.includes(k) && result.checks.some((c) => c.name === `${k} p99` && !c.pass);
@@ -204,9 +217,6 @@ async function benchOne(kind: DbKind): Promise<DbResult> {
         console.log(`\n--- ${kind}: ${CALLBACK_LABELS[k]}${slow ? ' (target missed)' : ''}, statement ${i + 1} (${e.ms.toFixed(1)} ms)\n${e.sql}\n${JSON.stringify(e.params)}\n${e.plan}\n`);
       }
     }
-  }
-  if (bg && args.explain) {
-    for (const q of bg.listeners.slowest) console.log(`\n--- ${kind}: slowest select of ${q.job} (${q.ms} ms)\n${q.sql}\n${JSON.stringify(q.params)}\n${q.plan}\n`);
   }
   await cleanup({ keep: args.keep });
   return result;

@@ -20,6 +20,11 @@ const schema = z.object({
   KEFU_CHECK_EVENTS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** how often each process looks for due jobs and timers when nothing woke it */
   KEFU_JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+  /**
+   * off: this process only answers HTTP — no outbox consumer, jobs or timers
+   * (run them in other processes of the same PostgreSQL; PGlite needs on)
+   */
+  KEFU_BACKGROUND: z.enum(['on', 'off']).default('on'),
   /** job loops per process on PostgreSQL (PGlite has one connection: always 1) */
   KEFU_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(3),
   /** where customers reach this installation: survey links in SMS and e-mail start with it */

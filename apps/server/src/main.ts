@@ -10,7 +10,7 @@ const prepared = await prepareDatabase(database, config);
 const app = await buildApp(config, database);
 
 await app.listen({ port: config.PORT, host: config.HOST });
-await app.services.start();
+if (config.KEFU_BACKGROUND === 'on' || database.kind === 'pglite') await app.services.start();
 const where = database.kind === 'pglite' ? `embedded PGlite in ${config.KEFU_DATA_DIR}` : 'PostgreSQL';
 app.log.info(`Kefu is running on http://localhost:${config.PORT} (${where}); API docs at /api/docs`);
 if (prepared.seeded === 'demo' || (config.seedDemo && database.kind === 'pglite')) {

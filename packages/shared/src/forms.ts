@@ -73,8 +73,17 @@ export const formDefinition = z
   });
 export type FormDefinition = z.infer<typeof formDefinition>;
 
+// definitions are read-only once loaded and every intake asks several times
+const fieldLists = new WeakMap<FormDefinition, FieldDef[]>();
+
+/** Every field of the form, in order (do not modify the list: it is shared). */
 export function allFields(def: FormDefinition): FieldDef[] {
-  return def.sections.flatMap((s) => s.fields);
+  let list = fieldLists.get(def);
+  if (!list) {
+    list = def.sections.flatMap((s) => s.fields);
+    fieldLists.set(def, list);
+  }
+  return list;
 }
 
 export function isSectionVisible(section: SectionDef, values: Record<string, unknown>): boolean {

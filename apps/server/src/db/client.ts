@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,6 +64,32 @@ export async function migrateDatabase(database: Database): Promise<void> {
 export async function queryRows<T>(db: Tx, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+/**
+ * Like queryRows, as a named prepared statement on PostgreSQL: each connection
+ * parses and plans the statement once and afterwards only binds parameters —
+ * for hot statements whose text is long and whose shape repeats (intake). The
+ * name carries a hash of the text, so each shape of a statement built from
+ * parts is its own prepared statement. PGlite runs it as a plain query.
+ * Only outside a transaction (it takes a pool connection of its own).
+ */
+export async function queryPrepared<T>(db: Db, name: string, query: SQL): Promise<T[]> {
+  const client = (db as unknown as { $client: unknown }).$client;
+  if (!(client instanceof pg.Pool)) return queryRows<T>(db, query);
+  const { sql: text, params } = (db as unknown as { dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } } }).dialect.sqlToQuery(query);
+  const result = await client.query({ name: `${name}_${statementHash(text)}`, text, values: params as unknown[] });
+  return result.rows as T[];
+}
+
+const hashes = new Map<string, string>();
+function statementHash(text: string): string {
+  let h = hashes.get(text);
+  if (!h) {
+    h = createHash('sha1').update(text).digest('hex').slice(0, 12);
+    if (hashes.size < 1000) hashes.set(text, h);
+  }
+  return h;
 }
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Change } from '@kefu/shared/events';
 import type { Db } from '../../db/client.ts';
-import { queryRows } from '../../db/client.ts';
+import { queryPrepared, queryRows } from '../../db/client.ts';
 import { AppError, notFound, type Locale } from '../../platform/errors.ts';
 import { can, requirePermission, type Principal } from '../../platform/auth/principal.ts';
 import { existingCustomerSql, matchOrCreateCustomerSql, normalizePhone } from '../customers/customers.commands.ts';
@@ -108,7 +108,7 @@ export async function createTicket(db: Db, actor: Principal, input: CreateTicket
     const contactPart = input.interactionId
       ? attachToCallSql(input.interactionId, actor.userId, can(actor, 'ticket:assign'))
       : logCall ? logCallSql(actor.userId, at) : null;
-    const [row] = await queryRows<{ number: string; customer_id: string; customer_name: string; customer_phone: string; contact_id: string | null }>(db, sql`
+    const [row] = await queryPrepared<{ number: string; customer_id: string; customer_name: string; customer_phone: string; contact_id: string | null }>(db, 'intake', sql`
       with ${customerPart}, ${contactPart ? sql`${contactPart}, ` : sql``}${insertTicketSql(ticket, changes, !!contactPart)}
       select t.number, customer.id as customer_id, customer.name as customer_name, customer.phone as customer_phone,
         ${contactPart ? sql`contact.id` : sql`null::uuid`} as contact_id

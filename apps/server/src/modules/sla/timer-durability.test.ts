@@ -1,57 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshPostgres } from '../../../test/test-app.ts';
+import { api, killAll, startServerProcess as startServer } from '../../../test/server-process.ts';
 
 // Timers are rows, claimed with SKIP LOCKED inside the transaction that acts
 // on them: a process killed with SIGKILL loses nothing, and several processes
 // on one PostgreSQL fire each due timer exactly once. Real processes, real kill.
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../..');
 const base = process.env.DATABASE_URL;
-const children: ChildProcess[] = [];
 let drop: (() => Promise<void>) | null = null;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', KEFU_SEED: 'demo', KEFU_JOB_POLL_MS: '100', KEFU_LOG_LEVEL: 'warn', KEFU_CONSOLE_DIR: '/nonexistent' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  children.push(child);
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, child };
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not start');
-}
-
-async function api(url: string, token: string | null, method: string, p: string, body?: unknown) {
-  const res = await fetch(`${url}${p}`, {
-    method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: res.status === 204 ? null : await res.json() };
-}
-
 afterAll(async () => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-  await new Promise((r) => setTimeout(r, 300));
+  await killAll();
   await drop?.();
 });
 

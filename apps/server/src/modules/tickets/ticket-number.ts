@@ -12,13 +12,20 @@ const known = new WeakMap<Db, Set<string>>();
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 export function dayKey(now: Date, timeZone: string): string {
+  // zones are offset by whole minutes: within one minute the day is the same (asked on every intake)
+  const minute = Math.floor(now.getTime() / 60_000);
+  const last = lastDay.get(timeZone);
+  if (last && last.minute === minute) return last.key;
   let f = formats.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     formats.set(timeZone, f);
   }
-  return f.format(now).replace(/-/g, '');
+  const key = f.format(now).replace(/-/g, '');
+  lastDay.set(timeZone, { minute, key });
+  return key;
 }
+const lastDay = new Map<string, { minute: number; key: string }>();
 
 /**
  * The day's number sequence (created on first use; cached per database) and

@@ -39,8 +39,10 @@ export function grams(text: string): string[] {
 
 /** Quote a lexeme for to_tsvector/to_tsquery input ('simple' configuration). */
 function quote(lexeme: string): string {
+  if (!NEEDS_ESCAPE.test(lexeme)) return `'${lexeme}'`;
   return `'${lexeme.replace(/'/g, "''").replace(/\\/g, '\\\\')}'`;
 }
+const NEEDS_ESCAPE = /['\\]/;
 
 /** A tsvector literal (cast with ::tsvector) made of the given lexemes. */
 export function toVectorLiteral(lexemes: string[]): string {
