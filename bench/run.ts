@@ -4,12 +4,14 @@
 //                  [--profile-drain] [--profile-create] [--skip-background] [--skip-callbacks]
 //
 // Per database: a throw-away database, the app's migrations and demo org, N
-// work orders bulk-loaded, R routing rules, the real app on a free port,
-// creation throughput with autocannon, read latencies, callback lists and
-// reports over ~N/3 generated callbacks, then the background
-// work: the drain of the creation backlog (routing.evaluate per event) and
-// created → in-app notification latency under the creation load. Prints a
-// table and writes bench/results/<timestamp>.json.
+// work orders bulk-loaded, R routing rules, the floor (a bare one-row INSERT
+// route under the same load), the real app on a free port, creation
+// throughput with autocannon and its share of the floor, statements of one
+// POST, read latencies, callback lists and reports over ~N/3 generated
+// callbacks, then the background work: the consumer's drain of the creation
+// backlog and created → in-app notification latency under the creation load,
+// with the age of the oldest unhandled event. Prints a table and writes
+// bench/results/<timestamp>.json.
 
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -53,7 +55,7 @@ const { values: args } = parseArgs({
     /** s to wait for missing notifications after the load */
     'notify-wait': { type: 'string', default: '10' },
     /** work orders of the creation phase whose background work is drained and timed (the others' is skipped) */
-    'drain-max': { type: 'string', default: '1000' },
+    'drain-max': { type: 'string', default: '10000' },
     /** cap the creation load of the notification phase at this many requests/s (default: saturating, like the creation phase) */
     'notify-rate': { type: 'string', default: '0' },
     /** write a V8 CPU profile of the drain to bench/results/ (open in Chrome DevTools) */

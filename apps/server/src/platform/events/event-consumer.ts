@@ -25,8 +25,14 @@ export interface ConsumerLogger {
 }
 
 export interface ConsumerOptions {
-  /** events claimed per batch */
+  /** most events claimed per batch */
   batchSize: number;
+  /**
+   * how long a batch should take, ms: an event waits for the batch in hand and
+   * then its own, so batches shrink when events are slow to handle (a busy
+   * database) and grow back to batchSize when they are quick
+   */
+  targetBatchMs?: number;
   /** rounds of events that handlers raise while handling (rule chains stop at depth 5 anyway) */
   maxRounds?: number;
   /** an event failing on its own this many times is set aside (failed_at) */
@@ -58,8 +64,11 @@ export class EventConsumer {
   readonly events = new EventEmitter();
 
   private loop: PollLoop;
+  /** the next batch's size: adapted to targetBatchMs */
+  private size: number;
 
   constructor(private db: Db, private log: ConsumerLogger, private opts: ConsumerOptions) {
+    this.size = opts.batchSize;
     this.loop = new PollLoop(() => this.runOnce(), (err) => this.log.error({ err }, 'event consumer failed'));
   }
 
@@ -102,11 +111,23 @@ export class EventConsumer {
    */
   async runOnce(): Promise<number> {
     try {
-      return await this.batch(this.opts.batchSize);
+      const t = performance.now();
+      const n = await this.batch(this.size);
+      if (n > 0) this.adapt(n, performance.now() - t);
+      return n;
     } catch (err) {
       this.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'event batch failed; handling its events one by one');
       return this.oneByOne();
     }
+  }
+
+  private adapt(events: number, ms: number): void {
+    const target = this.opts.targetBatchMs ?? 250;
+    const fit = Math.max(10, Math.round((target * events) / Math.max(ms, 1)));
+    // shrink at once when a batch ran long (the database slowed down); grow
+    // gently while batches come back full and quick (a backlog to work off)
+    if (ms > target) this.size = Math.min(this.size, fit);
+    else if (events >= this.size) this.size = Math.min(this.opts.batchSize, fit, this.size * 2);
   }
 
   private async oneByOne(): Promise<number> {
