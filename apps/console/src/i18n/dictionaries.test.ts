@@ -12,3 +12,16 @@ describe('dictionaries', () => {
     }
   });
 });
+
+describe('notification kinds', () => {
+  it('every kind the server sends has a name and a hint in both languages, and a rule-template name', async () => {
+    const { NOTIFICATION_KINDS } = await import('@kefu/shared/notifications-api');
+    for (const dict of [zhCN, enUS] as Record<string, string>[]) {
+      for (const kind of NOTIFICATION_KINDS) {
+        for (const key of [`notification.kind.${kind}`, `notification.kindHint.${kind}`, `rule.templateName.${kind}`]) {
+          expect(dict[key], key).toBeTruthy();
+        }
+      }
+    }
+  });
+});

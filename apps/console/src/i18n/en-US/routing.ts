@@ -62,6 +62,7 @@ const routing: Record<keyof typeof zh, string> = {
   'rule.templateName.sla.warning': 'SLA warning',
   'rule.templateName.sla.breached': 'SLA breach notice',
   'rule.templateName.task.created': 'New task notice',
+  'rule.templateName.dispatch.digest': 'Cut-off digest notice',
   'rule.templateName.callback.due_soon': 'Callback due-soon notice',
   'rule.templateName.callback.overdue': 'Callback overdue notice',
   'rule.urgentHint': 'Urgent notices pop up and also go by SMS',

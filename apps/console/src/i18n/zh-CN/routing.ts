@@ -60,6 +60,7 @@ const routing = {
   'rule.templateName.sla.warning': '即将超时提醒',
   'rule.templateName.sla.breached': '超时通知',
   'rule.templateName.task.created': '新任务通知',
+  'rule.templateName.dispatch.digest': '截单汇总通知',
   'rule.templateName.callback.due_soon': '回访到期提醒',
   'rule.templateName.callback.overdue': '回访超期通知',
   'rule.urgentHint': '紧急通知会弹出提醒,并另发短信',

@@ -6,7 +6,7 @@ import type { NotificationChannel, NotificationPreference } from '../../api/type
 import { useRequest } from '../../hooks/use-request.ts';
 import { useT } from '../../i18n/i18n-provider.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
-import { NOTIFICATION_KINDS, type NotificationKind } from '../../notifications/kinds.ts';
+import { NOTIFICATION_KINDS, type NotificationKind } from '@kefu/shared/notifications-api';
 
 type Choice = Record<string, NotificationChannel[]>;
 

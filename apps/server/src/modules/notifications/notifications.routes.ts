@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deliveryOut, notificationOut, notificationPreference } from '@kefu/shared/notifications-api';
 import { and, desc, eq, gte, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { errorBody, id, isoDate } from '@kefu/shared/api';
 import type { App, Deps } from '../../platform/http/types.ts';
@@ -7,17 +8,10 @@ import { notificationDeliveries, notificationPreferences, notifications, tickets
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
 import { notFound } from '../../platform/errors.ts';
 
-const notification = z.object({
-  id, kind: z.string(), title: z.string(), body: z.string(), ticketId: id.nullable(), urgent: z.boolean(),
-  createdAt: isoDate, readAt: isoDate.nullable(),
-});
-const delivery = z.object({
-  id, notificationId: id, userId: id, userName: z.string().nullable(), ticketId: id.nullable(), ticketNumber: z.string().nullable(),
-  channel: z.string(), status: z.string(), attempts: z.number().int(), error: z.string().nullable(),
-  title: z.string(), createdAt: isoDate, deliveredAt: isoDate.nullable(),
-});
+const notification = notificationOut;
+const delivery = deliveryOut;
 const CHANNELS = ['in_app', 'email', 'sms'] as const;
-const preference = z.object({ kind: z.string().max(64), channels: z.array(z.enum(['email', 'sms'])).max(2) }).strict();
+const preference = notificationPreference;
 
 function present(n: typeof notifications.$inferSelect) {
   return {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { asc, desc, eq } from 'drizzle-orm';
 import { errorBody, id, isoDate } from '@kefu/shared/api';
 import { RULE_TRIGGERS, ruleBody, ruleUpdateBody } from '@kefu/shared/rules';
+import { positionOut, rulePreviewOut, ruleOut, ruleRunOut, ruleTemplateOut, ruleVersionOut } from '@kefu/shared/routing-api';
 import type { App, Deps } from '../../platform/http/types.ts';
 import { principalOf } from '../../platform/http/auth-hook.ts';
 import { positionHolders, positions, ruleRuns, rules } from '../../db/schema/index.ts';
@@ -16,13 +17,7 @@ import { invalidateOrgDirectory } from '../org/org.queries.ts';
 
 const manage = { permission: 'rule:manage' as const };
 const idParams = z.object({ id });
-const ruleOut = z.object({
-  id, name: z.string(), description: z.string().nullable(), enabled: z.boolean(), position: z.number().int(),
-  trigger: z.enum(RULE_TRIGGERS), conditions: z.array(z.unknown()), actions: z.array(z.unknown()), stopProcessing: z.boolean(),
-  template: z.string().nullable(), version: z.number().int(), updatedAt: isoDate,
-});
 const present = (r: Rule) => ({ ...r, updatedAt: r.updatedAt.toISOString() });
-const positionOut = z.object({ id, key: z.string(), name: z.string(), nameEn: z.string().nullable(), holderIds: z.array(id) });
 const errors = { 400: errorBody, 404: errorBody, 422: errorBody };
 
 export function routingRoutes(app: App, { db }: Deps): void {
@@ -64,7 +59,7 @@ export function routingRoutes(app: App, { db }: Deps): void {
     config: manage,
     schema: {
       tags: ['routing'], summary: 'Version history of a rule', params: idParams,
-      response: { 200: z.object({ items: z.array(z.object({ version: z.number().int(), snapshot: z.unknown(), changedBy: z.string().nullable(), at: isoDate })) }) },
+      response: { 200: z.object({ items: z.array(ruleVersionOut) }) },
     },
   }, async (req) => ({
     items: (await ruleHistory(db, req.params.id)).map((r) => ({ version: r.v.version, snapshot: r.v.snapshot, changedBy: r.by, at: r.v.at.toISOString() })),
@@ -75,7 +70,7 @@ export function routingRoutes(app: App, { db }: Deps): void {
     schema: {
       tags: ['routing'], summary: 'Test the rules against a work order: which would fire and what they would do (changes nothing)',
       body: z.object({ ticketId: id, trigger: z.enum(RULE_TRIGGERS).default('ticket.created'), changed: z.array(z.string().max(80)).max(50).default([]) }).strict(),
-      response: { 200: z.object({ context: z.unknown(), rules: z.array(z.object({ ruleId: id, ruleName: z.string(), outcome: z.string(), actions: z.array(z.object({ action: z.unknown(), people: z.array(z.string()) })) })) }), ...errors },
+      response: { 200: rulePreviewOut, ...errors },
     },
   }, async (req) => previewRules(db, req.body.ticketId, req.body.trigger, req.body.changed));
 
@@ -84,7 +79,7 @@ export function routingRoutes(app: App, { db }: Deps): void {
     schema: {
       tags: ['routing'], summary: 'What rules did (fired, loop prevented), newest first',
       querystring: z.object({ ticketId: id.optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
-      response: { 200: z.object({ items: z.array(z.object({ id: z.number(), ruleId: id, ruleName: z.string(), ticketId: id, outcome: z.string(), detail: z.unknown(), at: isoDate })) }) },
+      response: { 200: z.object({ items: z.array(ruleRunOut) }) },
     },
   }, async (req) => {
     const q = db.select().from(ruleRuns).$dynamic();
@@ -117,7 +112,7 @@ export function routingRoutes(app: App, { db }: Deps): void {
 
   app.get('/api/v1/rule-templates', {
     config: manage,
-    schema: { tags: ['routing'], summary: 'Industry templates that can be loaded', response: { 200: z.object({ items: z.array(z.object({ key: z.string(), name: z.object({ zh: z.string(), en: z.string() }), description: z.object({ zh: z.string(), en: z.string() }), rules: z.number().int() })) }) } },
+    schema: { tags: ['routing'], summary: 'Industry templates that can be loaded', response: { 200: z.object({ items: z.array(ruleTemplateOut) }) } },
   }, async () => ({ items: TEMPLATES.map((t) => ({ key: t.key, name: t.name, description: t.description, rules: t.rules.length })) }));
 
   app.post('/api/v1/rule-templates/:key/load', {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { departmentEscalationOut, slaPolicyOut, slaQueueItemOut, wallboardOut } from '@kefu/shared/sla-api';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { errorBody, id, isoDate } from '@kefu/shared/api';
 import { slaPolicyBody, slaPolicyUpdateBody } from '@kefu/shared/sla';
@@ -14,8 +15,7 @@ import { scopeCondition } from '../tickets/tickets.queries.ts';
 const manage = { permission: 'rule:manage' as const };
 const idParams = z.object({ id });
 const errors = { 400: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
-const policyOut = z.object({ id, name: z.string(), enabled: z.boolean(), position: z.number().int(), conditions: z.array(z.unknown()),
-  targets: z.array(z.unknown()), calendarId: id.nullable(), updatedAt: isoDate });
+const policyOut = slaPolicyOut;
 const presentPolicy = (p: typeof slaPolicies.$inferSelect) => ({ id: p.id, name: p.name, enabled: p.enabled, position: p.position,
   conditions: p.conditions as unknown[], targets: p.targets as unknown[], calendarId: p.calendarId, updatedAt: p.updatedAt.toISOString() });
 
@@ -68,8 +68,7 @@ export function slaRoutes(app: App, { db }: Deps): void {
     schema: {
       tags: ['sla'], summary: 'Work orders at risk (amber) or breached (red), most urgent first, within the viewer\'s scope',
       querystring: z.object({ state: z.enum(['at_risk', 'breached']).default('at_risk'), teamId: id.optional(), type: z.string().max(32).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
-      response: { 200: z.object({ items: z.array(z.object({ ticketId: id, number: z.string(), subject: z.string(), type: z.string(), status: z.string(),
-        assigneeName: z.string().nullable(), teamName: z.string().nullable(), kind: z.string(), dueAt: isoDate, state: z.string() })) }) },
+      response: { 200: z.object({ items: z.array(slaQueueItemOut) }) },
     },
   }, async (req) => {
     const q = req.query;
@@ -92,7 +91,7 @@ export function slaRoutes(app: App, { db }: Deps): void {
     config: { permission: 'supervisor:view' },
     schema: {
       tags: ['sla'], summary: 'Open work waiting on each department: breached and urgent counts',
-      response: { 200: z.object({ items: z.array(z.object({ departmentId: id.nullable(), departmentName: z.string().nullable(), open: z.number(), breached: z.number(), urgent: z.number() })) }) },
+      response: { 200: z.object({ items: z.array(departmentEscalationOut) }) },
     },
   }, async (req) => {
     const scope = scopeCondition(principalOf(req));
@@ -113,11 +112,7 @@ export function wallboardRoutes(app: App, { db }: Deps): void {
     config: { permission: 'supervisor:view' },
     schema: {
       tags: ['sla'], summary: "Live numbers for the supervisors' wallboard (within the viewer's scope)",
-      response: { 200: z.object({
-        open: z.object({ new: z.number(), open: z.number(), pending: z.number() }),
-        createdToday: z.number(), resolvedToday: z.number(), atRisk: z.number(), breached: z.number(),
-        openByType: z.array(z.object({ type: z.string(), count: z.number() })),
-      }) },
+      response: { 200: wallboardOut },
     },
   }, async (req) => {
     const scope = scopeCondition(principalOf(req));

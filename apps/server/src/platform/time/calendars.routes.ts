@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { calendarOut } from '@kefu/shared/sla-api';
 import { errorBody, id, isoDate } from '@kefu/shared/api';
 import type { App, Deps } from '../http/types.ts';
 import { listCalendars, saveCalendar, type CalendarRow } from './calendars.ts';
 
 const idParams = z.object({ id });
 const errors = { 400: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
-const calendarOut = z.object({ id, name: z.string(), spec: z.unknown(), isDefault: z.boolean(), updatedAt: isoDate });
 const calendarBody = z.object({ name: z.string().trim().min(1).max(100), spec: z.unknown(), isDefault: z.boolean().default(false) }).strict();
 const present = (c: CalendarRow) => ({ id: c.id, name: c.name, spec: c.spec, isDefault: c.isDefault, updatedAt: c.updatedAt.toISOString() });
 

@@ -4,7 +4,7 @@ import type { Lookups } from './lookups.ts';
 import { CHANNELS, PRIORITIES, TICKET_STATUSES } from '@kefu/shared/ticket-status';
 import type { FormRecord, Rule } from '../../../api/types.ts';
 import { ruleBody, type RuleBody } from '../../../api/bodies.ts';
-import { NOTIFICATION_KINDS } from '../../../notifications/kinds.ts';
+import { NOTIFICATION_KINDS } from '@kefu/shared/notifications-api';
 import { decodeAll, decodeRecipient, encodeRecipient } from './recipient-model.ts';
 
 // The rule editor works on form values that are easier to edit than the rule

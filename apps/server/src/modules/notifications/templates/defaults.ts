@@ -1,25 +1,12 @@
 import type { LocalizedTemplate } from './render.ts';
+import type { NotificationKind as NotificationEvent } from '@kefu/shared/notifications-api';
 
 // Default wording of staff notifications, per event and language. Titles serve
 // as e-mail subjects and in-app headlines; bodies as the mail text and the SMS.
 
-export const NOTIFICATION_EVENTS = [
-  'ticket.assigned',
-  'ticket.routed',
-  'ticket.escalated',
-  'sla.warning',
-  'sla.breached',
-  'task.created',
-  'dispatch.digest',
-  'callback.due_soon',
-  'callback.overdue',
-] as const;
-
-export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
-
-export function isNotificationEvent(kind: string): kind is NotificationEvent {
-  return (NOTIFICATION_EVENTS as readonly string[]).includes(kind);
-}
+// the list is shared with the console (packages/shared): one place to add a kind
+export { NOTIFICATION_KINDS as NOTIFICATION_EVENTS, isNotificationKind as isNotificationEvent } from '@kefu/shared/notifications-api';
+export type { NotificationKind as NotificationEvent } from '@kefu/shared/notifications-api';
 
 const COMMON_VARIABLES = ['recipient.name', 'ticket.number', 'ticket.subject', 'ticket.typeLabel', 'customer.name', 'link'] as const;
 
