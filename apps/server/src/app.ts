@@ -55,6 +55,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();
   const services = opts.services ?? createServices(config, database, app.log);
+  await services.joinCluster();
   app.decorate('services', services);
   app.addHook('onClose', async () => { await services.close(); });
   // a write may have raised events or jobs: look at them now, not at the next poll

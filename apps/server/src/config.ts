@@ -25,6 +25,11 @@ const schema = z.object({
    * (run them in other processes of the same PostgreSQL; PGlite needs on)
    */
   KEFU_BACKGROUND: z.enum(['on', 'off']).default('on'),
+  /**
+   * several processes on one PostgreSQL: Redis carries pushes to users connected
+   * to another process, wake-ups and cache invalidations (and shared rate limits)
+   */
+  REDIS_URL: z.string().url().optional(),
   /** job loops per process on PostgreSQL (PGlite has one connection: always 1) */
   KEFU_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(3),
   /** where customers reach this installation: survey links in SMS and e-mail start with it */

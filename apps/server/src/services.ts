@@ -6,6 +6,8 @@ import { EventConsumer } from './platform/events/event-consumer.ts';
 import { unitRunner, type RunUnit } from './platform/events/unit-of-work.ts';
 import { JobRunner, type RunnerLogger } from './platform/jobs/job-runner.ts';
 import { RealtimeHub } from './platform/realtime/hub.ts';
+import { attachRelay, broadcast, onBroadcast, type Relay } from './platform/cluster/bus.ts';
+import { redisRelay } from './platform/cluster/redis-relay.ts';
 import { createChannels, type Channels } from './modules/notifications/channels/channel-settings.ts';
 import { registerDelivery } from './modules/notifications/deliver-notification.ts';
 import { routingHandler } from './modules/routing/routing.handlers.ts';
@@ -24,6 +26,8 @@ export interface Services {
   channels: Channels;
   /** business changes of requests run in a unit of work */
   unit: RunUnit;
+  /** joins the other processes over Redis when REDIS_URL is set (before serving HTTP) */
+  joinCluster(): Promise<void>;
   /** starts handling events, jobs and timers */
   start(): Promise<void>;
   /** something was just written here: handle it now */
@@ -76,9 +80,23 @@ export function createServices(config: Config, database: Database, log: ServiceL
       await enqueue(tx, ANALYZE_JOB, {}, { runAt: new Date(Date.now() + 30 * 60_000), dedupeKey: 'maintenance.analyze.next' });
     });
   }
+  let relay: Relay | null = null;
+  const leave: (() => void)[] = [];
+  // every write request kicks; other processes hear of it at most every 50 ms
+  let kickTimer: NodeJS.Timeout | null = null;
+  const kickOthers = () => {
+    if (!relay || kickTimer) return;
+    kickTimer = setTimeout(() => { kickTimer = null; broadcast('work.kick', {}); }, 50);
+  };
   return {
     hub, runner, consumer, channels,
     unit: unitRunner(db, unitOptions),
+    async joinCluster() {
+      if (!config.REDIS_URL || relay) return;
+      relay = await redisRelay(config.REDIS_URL, log);
+      attachRelay(relay);
+      leave.push(hub.joinCluster(), onBroadcast('work.kick', () => { consumer.kick(); runner.kick(); }));
+    },
     async start() {
       if (database.kind === 'pglite') {
         await enqueue(db, ANALYZE_JOB, {}, { runAt: new Date(Date.now() + 30 * 60_000), dedupeKey: 'maintenance.analyze.next' });
@@ -90,6 +108,7 @@ export function createServices(config: Config, database: Database, log: ServiceL
     kick() {
       consumer.kick();
       runner.kick();
+      kickOthers();
     },
     async drain() {
       let total = 0;
@@ -103,6 +122,13 @@ export function createServices(config: Config, database: Database, log: ServiceL
     async close() {
       await consumer.stop();
       await runner.stop();
+      if (kickTimer) clearTimeout(kickTimer);
+      for (const off of leave.splice(0)) off();
+      if (relay) {
+        attachRelay(null);
+        await relay.close();
+        relay = null;
+      }
       channels.email.close();
     },
   };

@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { departments, teams, users } from '../../db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
+import { broadcast, onBroadcast } from '../../platform/cluster/bus.ts';
 import { queryRows } from '../../db/client.ts';
 
 // Who works here, in which team and department, holding which position (岗位):
@@ -135,7 +136,9 @@ const generations = new WeakMap<object, number>();
 /** Forgets every cached directory (after a change to users, teams or positions). */
 export function invalidateOrgDirectory(): void {
   generation++;
+  broadcast('org.changed', {});
 }
+onBroadcast('org.changed', () => { generation++; });
 
 /**
  * The directory, from the cache of `cacheKey` (the database) or read through

@@ -3,6 +3,7 @@ import { and, eq, gt } from 'drizzle-orm';
 import { widestScope, type DataScope, type Permission } from '@kefu/shared/permissions';
 import type { Db } from '../../db/client.ts';
 import { roles, sessions, userRoles, users } from '../../db/schema/index.ts';
+import { broadcast, onBroadcast } from '../cluster/bus.ts';
 import type { Principal } from './principal.ts';
 
 // Sessions are rows keyed by the sha256 of a random token. The same token
@@ -28,11 +29,21 @@ export async function destroySession(db: Db, token: string): Promise<void> {
   const h = hashToken(token);
   cache.delete(h);
   await db.delete(sessions).where(eq(sessions.tokenHash, h));
+  broadcast('sessions.forget', { tokenHash: h });
 }
 
 export function forgetSessionsOf(userId: string): void {
-  for (const [k, v] of cache) if (v.principal.userId === userId) cache.delete(k);
+  forgetLocally({ userId });
+  broadcast('sessions.forget', { userId });
 }
+
+// other processes' logouts and permission changes apply here at once, not after CACHE_MS
+function forgetLocally(p: { tokenHash?: string; userId?: string; all?: boolean }): void {
+  if (p.all) cache.clear();
+  if (p.tokenHash) cache.delete(p.tokenHash);
+  if (p.userId) for (const [k, v] of cache) if (v.principal.userId === p.userId) cache.delete(k);
+}
+onBroadcast('sessions.forget', forgetLocally);
 
 export async function loadPrincipal(db: Db, userId: string, sessionId: string): Promise<Principal | null> {
   const [u] = await db.select().from(users).where(eq(users.id, userId));
@@ -78,5 +89,6 @@ export async function principalForToken(db: Db, token: string): Promise<Principa
 /** Used after an admin changes roles or users so permissions apply at once here. */
 export function clearPrincipalCache(): void {
   cache.clear();
+  broadcast('sessions.forget', { all: true });
 }
 

@@ -1,6 +1,9 @@
+import { broadcast, onBroadcast } from '../cluster/bus.ts';
+
 // Pushes messages to the signed-in users' open WebSocket connections. The
 // server decides who receives what: callers publish to a user id, never to
-// "everyone". With several instances, a Redis pub/sub relay goes here.
+// "everyone". With several instances (REDIS_URL), every publish also goes to
+// the other processes, which deliver it to the user's connections there.
 
 export interface Socket {
   send(data: string): void;
@@ -25,8 +28,22 @@ export class RealtimeHub {
     };
   }
 
+  /** Delivers what other processes publish (call once per process; returns the unsubscribe). */
+  joinCluster(): () => void {
+    const offs = [
+      onBroadcast('push.user', (p) => this.deliver(p.userId, p.message)),
+      onBroadcast('push.permission', (p) => this.deliverToPermission(p.permission, p.message)),
+    ];
+    return () => offs.forEach((off) => off());
+  }
+
   /** Sends to every connection whose user holds the permission (e.g. wallboard updates to supervisors). */
   publishToPermission(permission: string, message: { type: string; [k: string]: unknown }): number {
+    broadcast('push.permission', { permission, message });
+    return this.deliverToPermission(permission, message);
+  }
+
+  private deliverToPermission(permission: string, message: { type: string; [k: string]: unknown }): number {
     const data = JSON.stringify(message);
     let sent = 0;
     for (const [socket, perms] of this.permissions) {
@@ -38,7 +55,13 @@ export class RealtimeHub {
     return sent;
   }
 
+  /** Sends to the user's connections here and, with a relay, in the other processes; returns how many were here. */
   publish(userId: string, message: { type: string; [k: string]: unknown }): number {
+    broadcast('push.user', { userId, message });
+    return this.deliver(userId, message);
+  }
+
+  private deliver(userId: string, message: { type: string; [k: string]: unknown }): number {
     const set = this.sockets.get(userId);
     if (!set) return 0;
     const data = JSON.stringify(message);
