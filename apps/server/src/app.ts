@@ -15,7 +15,9 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { registerAuthHook } from './platform/http/auth-hook.ts';
-import { registerErrorHandler, sendRouteNotFound } from './platform/http/error-handler.ts';
+import { frameworkErrors, registerErrorHandler, sendRouteNotFound } from './platform/http/error-handler.ts';
+import { registerInputGuard } from './platform/http/input-guard.ts';
+import { loggerOptions } from './platform/http/logger-options.ts';
 import type { App, Deps } from './platform/http/types.ts';
 import { authRoutes } from './modules/org/auth.routes.ts';
 import { departmentTeamRoutes } from './modules/org/departments-teams.routes.ts';
@@ -50,9 +52,10 @@ declare module 'fastify' {
  */
 export async function buildApp(config: Config, database: Database, opts: { logger?: boolean; services?: Services } = {}): Promise<App> {
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: config.KEFU_LOG_LEVEL },
+    logger: opts.logger === false ? false : loggerOptions(config.KEFU_LOG_LEVEL),
     trustProxy: config.KEFU_TRUST_PROXY,
     bodyLimit: 1_048_576,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   const services = opts.services ?? createServices(config, database, app.log);
   app.decorate('services', services);
@@ -64,6 +67,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerInputGuard(app);
 
   await app.register(cookie);
   await app.register(websocket);

@@ -37,6 +37,12 @@ const CODES = {
   REFERENCE_NOT_FOUND: { status: 422, zh: '所选的{what}不存在({id})', en: 'The selected {what} does not exist ({id})' },
   DEPARTMENT_CYCLE: { status: 422, zh: '上级部门不能是本部门或其下级部门', en: 'A department cannot be placed under itself or one of its sub-departments' },
   INVALID_TIME_RANGE: { status: 422, zh: '结束时间不能早于开始时间', en: 'The end time cannot be before the start time' },
+  INVALID_TEXT: {
+    status: 400,
+    zh: '{path} 含有无法保存的字符(空字符或不完整的 Unicode 代理项),请删除后重试',
+    en: '{path} contains characters that cannot be stored (a NUL byte or a broken Unicode surrogate); remove them and try again',
+  },
+  INVALID_DATE: { status: 400, zh: '{path} 不是有效的日期时间(年份须在 {min}–{max} 之间)', en: '{path} is not a valid date/time (the year must be {min}–{max})' },
   INVALID_JSON: { status: 400, zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
   INVALID_FORM_DEFINITION: { status: 422, zh: '表单定义无效:{summary}', en: 'Invalid form definition: {summary}' },
   SELF_LOCKOUT: { status: 409, zh: '不能停用自己的账号或移除自己的管理权限', en: 'You cannot deactivate yourself or remove your own administration rights' },

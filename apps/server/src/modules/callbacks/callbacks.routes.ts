@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { asc, desc, eq, sql } from 'drizzle-orm';
-import { errorBody, id, isoDate } from '@kefu/shared/api';
+import { errorBody, id, isoDate, isoDateTimeInput } from '@kefu/shared/api';
 import {
   CALLBACK_STATUSES, attemptBody, callbackCloseBody, callbackPolicyBody, callbackPolicyUpdateBody, callbackScriptBody,
   callbackScriptUpdateBody, campaignBody, campaignFilter, fillScript, quietHoursBody,
@@ -32,7 +32,7 @@ const boolish = z.enum(['true', 'false']).transform((v) => v === 'true');
 const taskOut = callbackTask;
 const listItem = callbackListItem;
 const reportQuery = z.object({
-  from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }),
+  from: isoDateTimeInput, to: isoDateTimeInput,
   groupBy: z.enum(REPORT_GROUPS).default('policy'), teamId: id.optional(), assigneeId: id.optional(),
 });
 
@@ -80,7 +80,7 @@ export function callbackRoutes(app: App, { db, config, unit }: Deps): void {
       querystring: z.object({
         view: z.enum(['mine', 'team', 'all']).default('mine'),
         status: z.string().regex(new RegExp(`^(${CALLBACK_STATUSES.join('|')})(,(${CALLBACK_STATUSES.join('|')}))*$`)).optional(),
-        assigneeId: id.optional(), dueFrom: z.iso.datetime({ offset: true }).optional(), dueTo: z.iso.datetime({ offset: true }).optional(),
+        assigneeId: id.optional(), dueFrom: isoDateTimeInput.optional(), dueTo: isoDateTimeInput.optional(),
         ticketId: id.optional(), customerId: id.optional(), policyId: id.optional(), campaignId: id.optional(), overdue: boolish.optional(),
         limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.string().max(200).optional(),
       }),
@@ -321,7 +321,7 @@ export function callbackRoutes(app: App, { db, config, unit }: Deps): void {
   app.get('/api/v1/callbacks/trend', {
     config: manage,
     schema: { tags: ['callbacks'], summary: 'Satisfaction per day or week: callbacks and surveys',
-      querystring: z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }), bucket: z.enum(['day', 'week']).default('day') }),
+      querystring: z.object({ from: isoDateTimeInput, to: isoDateTimeInput, bucket: z.enum(['day', 'week']).default('day') }),
       response: { 200: z.object({ items: z.array(satisfactionTrendPoint) }), ...errors } },
   }, async (req) => {
     if (new Date(req.query.to) <= new Date(req.query.from)) throw new AppError('INVALID_TIME_RANGE');

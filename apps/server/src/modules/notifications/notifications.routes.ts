@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { and, desc, eq, gte, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import { errorBody, id, isoDate } from '@kefu/shared/api';
+import { errorBody, id, instantInput, isoDate } from '@kefu/shared/api';
 import type { App, Deps } from '../../platform/http/types.ts';
 import { principalOf } from '../../platform/http/auth-hook.ts';
 import { notificationDeliveries, notificationPreferences, notifications, tickets, users } from '../../db/schema/index.ts';
@@ -101,7 +101,7 @@ export function notificationRoutes(app: App, { db }: Deps): void {
       summary: 'Who was told what, when, by which channel, and whether it was delivered',
       querystring: z.object({
         channel: z.enum(CHANNELS).optional(), status: z.enum(['pending', 'delivered', 'sent', 'failed', 'retrying']).optional(),
-        userId: id.optional(), ticketId: id.optional(), from: isoDate.optional(), to: isoDate.optional(),
+        userId: id.optional(), ticketId: id.optional(), from: instantInput.optional(), to: instantInput.optional(),
         limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.string().optional(),
       }),
       response: { 200: z.object({ items: z.array(delivery), nextCursor: z.string().nullable() }) },

@@ -1,3 +1,4 @@
+import { errorText, loggableError } from '../log-safety.ts';
 import { EventEmitter } from 'node:events';
 import { sql } from 'drizzle-orm';
 import type { DomainEvent, EventType } from '@kefu/shared/events';
@@ -60,7 +61,7 @@ export class EventConsumer {
   private loop: PollLoop;
 
   constructor(private db: Db, private log: ConsumerLogger, private opts: ConsumerOptions) {
-    this.loop = new PollLoop(() => this.runOnce(), (err) => this.log.error({ err }, 'event consumer failed'));
+    this.loop = new PollLoop(() => this.runOnce(), (err) => this.log.error({ err: loggableError(err) }, 'event consumer failed'));
   }
 
   /** Keeps handling while events wait; looks again every `pollMs` (events written by other processes) or when kicked. */
@@ -104,7 +105,7 @@ export class EventConsumer {
     try {
       return await this.batch(this.opts.batchSize);
     } catch (err) {
-      this.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'event batch failed; handling its events one by one');
+      this.log.warn({ err: errorText(err) }, 'event batch failed; handling its events one by one');
       return this.oneByOne();
     }
   }
@@ -126,7 +127,7 @@ export class EventConsumer {
 
   /** The oldest waiting event failed alone: count the attempt and try again later (or set it aside). */
   private async recordFailure(err: unknown): Promise<void> {
-    const message = (err instanceof Error ? err.message : String(err)).slice(0, 2000);
+    const message = errorText(err);
     const max = this.opts.maxAttempts ?? 6;
     await this.db.transaction(async (tx) => {
       const [row] = await queryRows<OutboxRow>(tx, sql`
@@ -159,7 +160,7 @@ export class EventConsumer {
       await tx.execute(sql`update outbox_events set processed_at = now() where id = any(${pgArray(rows.map((r) => Number(r.id)))}::bigint[])`);
       return rows.length;
     }));
-    await runHooks(queue, (err) => this.log.error({ err }, 'after-commit hook failed'));
+    await runHooks(queue, (err) => this.log.error({ err: loggableError(err) }, 'after-commit hook failed'));
     if (result > 0) this.events.emit('handled', result);
     return result;
   }
