@@ -5,7 +5,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
-import rateLimit from '@fastify/rate-limit';
+import helmet from '@fastify/helmet';
+import { securityHeaders } from './platform/http/security-headers.ts';
+import { registerSameOriginCheck } from './platform/http/same-origin.ts';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -27,6 +29,7 @@ import { formRoutes } from './modules/forms/forms.routes.ts';
 import { ticketRoutes } from './modules/tickets/tickets.routes.ts';
 import { intakeRoutes } from './modules/intake/intake.routes.ts';
 import { clocksOfTicket } from './modules/sla/sla.queries.ts';
+import { scopeCondition } from './modules/tickets/tickets.queries.ts';
 import { calendarRoutes } from './platform/time/calendars.routes.ts';
 import { quietHoursRoutes } from './modules/customers/quiet-hours.routes.ts';
 import { interactionRoutes } from './modules/interactions/interactions.routes.ts';
@@ -69,9 +72,9 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   registerErrorHandler(app);
   registerInputGuard(app);
 
+  await app.register(helmet, securityHeaders(config.KEFU_PUBLIC_URL));
   await app.register(cookie);
   await app.register(websocket);
-  await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Kefu API', description: 'Kefu (客服) customer service center: /api/v1', version: '0.1.0' },
@@ -89,6 +92,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   });
 
   const deps: Deps = { db: database.db, config, unit: services.unit };
+  registerSameOriginCheck(app, config.KEFU_PUBLIC_URL);
   registerAuthHook(app, database.db);
 
   app.get('/api/health', {
@@ -99,7 +103,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
     return { status: 'ok' as const, database: database.kind };
   });
 
-  authRoutes(app, deps);
+  authRoutes(app, deps, services.loginThrottle);
   departmentTeamRoutes(app, deps);
   userRoleRoutes(app, deps);
   customerRoutes(app, deps);
@@ -107,8 +111,8 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   interactionRoutes(app, deps);
   intakeRoutes(app, deps);
   ticketRoutes(app, deps, clocksOfTicket);
-  notificationRoutes(app, deps);
-  realtimeRoutes(app, services.hub);
+  notificationRoutes(app, deps, scopeCondition);
+  realtimeRoutes(app, services.hub, config.KEFU_PUBLIC_URL);
   routingRoutes(app, deps);
   calendarRoutes(app, deps);
   slaRoutes(app, deps);

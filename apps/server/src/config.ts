@@ -12,7 +12,10 @@ const schema = z.object({
   KEFU_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   KEFU_CONSOLE_DIR: z.string().optional(),
   KEFU_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  KEFU_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  /** failed sign-ins one address may make across all accounts in 15 minutes (known devices are not counted) */
+  KEFU_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  /** Redis shared by several instances (sign-in throttling); without it, counters live in this process */
+  REDIS_URL: z.string().url().optional(),
   /** behind a reverse proxy: trust X-Forwarded-For (else a client could dodge the login rate limit) */
   KEFU_TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   NODE_ENV: z.string().default('production'),

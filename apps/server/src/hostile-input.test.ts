@@ -14,9 +14,9 @@ const EMOJI = '😀';
 const STRINGS = [
   '\u0000', 'a\u0000b', '\ud800', `x\udfff${EMOJI}`, `${EMOJI}\ud83d`,
   '+275760-09-13', '+275760-09-13T00:00:00.000Z', '0000-01-01T00:00:00Z', '2026-02-30',
-  '', ' ', '\u202e\u0645\u0631', "' or 1=1 --", '9'.repeat(40), '1e309', '０１２３４５６７８９', 'x'.repeat(70_000),
+  '', '\u202e\u0645\u0631', "' or 1=1 --", '9'.repeat(40), 'x'.repeat(70_000),
 ];
-const NON_STRINGS: unknown[] = [null, -1, 1.5, 1e308, true, [], { '\u0000': 1 }, { '\ud800': 'x' }];
+const NON_STRINGS: unknown[] = [null, -1, 1e308, true, [], { '\u0000': 1 }, { '\ud800': 'x' }];
 
 /** An emoji straddling the length limit the schema states, and the cut the server makes in timelines (200). */
 function boundaryValues(s: JsonSchema): string[] {

@@ -45,6 +45,8 @@ export const me = z.object({
 export type Me = z.infer<typeof me>;
 export const loginResponse = z.object({ token: z.string(), user: me });
 export const meUpdateBody = z.object({ locale }).strict();
+/** A user's own password change: the current password, and a new one of 8 to 200 characters. */
+export const passwordChangeBody = z.object({ oldPassword: z.string().min(1).max(200), newPassword: z.string().min(8).max(200) }).strict();
 
 // ---------- organisation ----------
 export const department = z.object({ id, name: z.string(), parentId: id.nullable(), createdAt: isoDate });

@@ -13,6 +13,18 @@ const CODES = {
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in' },
   INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
   FORBIDDEN: { status: 403, zh: '没有权限:需要 {permission}', en: 'Not allowed: requires {permission}' },
+  PII_SEARCH_FORBIDDEN: {
+    status: 403,
+    zh: '您的角色看不到完整电话和地址,因此不能按电话号码或地址查找客户;请按姓名或工单号查找',
+    en: 'Your role sees phone numbers and addresses masked, so it cannot search customers by phone or address; search by name or work-order number',
+  },
+  WRONG_PASSWORD: { status: 422, zh: '当前密码不正确', en: 'The current password is not right' },
+  SAME_PASSWORD: { status: 422, zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' },
+  CROSS_SITE: {
+    status: 403,
+    zh: '请求不是从本系统的页面发出的,已拒绝;请在本系统中操作',
+    en: 'The request did not come from a page of this site and was refused; use the console itself',
+  },
   NOT_FOUND: { status: 404, zh: '找不到{what}', en: '{what} not found' },
   ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
   VALIDATION_FAILED: { status: 422, zh: '输入有误:{summary}', en: 'Invalid input: {summary}' },

@@ -18,7 +18,7 @@ import { callbackReport, REPORT_GROUPS, satisfactionTrend } from './callback-rep
 import { reportWorkbook } from './report-xlsx.ts';
 import { campaignProgress, closeCampaign, startCampaign } from './campaigns.ts';
 import { countCustomers } from '../customers/customer-selection.queries.ts';
-import { listCallbacks, presentTask } from './list-callbacks.ts';
+import { listCallbacks, mayViewCallback, presentTask } from './list-callbacks.ts';
 import { quietHoursFor, quietState } from '../customers/quiet-hours.queries.ts';
 import { assertMayWork, lockTask, recordAttempt } from './record-attempt.ts';
 import { cancelTimers } from './schedule-callbacks.ts';
@@ -103,9 +103,10 @@ export function callbackRoutes(app: App, { db, config, unit }: Deps): void {
     const viewer = principalOf(req);
     const [task] = await db.select().from(callbackTasks).where(eq(callbackTasks.id, req.params.id));
     if (!task) throw notFound('callback');
+    const [t] = task.ticketId ? await db.select().from(tickets).where(eq(tickets.id, task.ticketId)) : [];
+    if (!mayViewCallback(viewer, task, t)) throw notFound('callback');
     assertMayWork(viewer, task);
     const [c] = await db.select().from(customers).where(eq(customers.id, task.customerId));
-    const [t] = task.ticketId ? await db.select().from(tickets).where(eq(tickets.id, task.ticketId)) : [];
     const [agent] = task.assigneeId ? await db.select().from(users).where(eq(users.id, task.assigneeId)) : [];
     const [me] = await db.select().from(users).where(eq(users.id, viewer.userId));
     const attempts = await db.select({ a: callbackAttempts, agentName: users.displayName }).from(callbackAttempts)

@@ -61,7 +61,7 @@ export async function lastAssigned(tx: Tx, userIds: string[]): Promise<Map<strin
  * never one hidden from them (a complaint about them, AUD-13).
  */
 export function scopeCondition(p: Principal): SQL | undefined {
-  const notHidden = sql`not (${tickets.hiddenFrom} @> array[${p.userId}]::uuid[])`;
+  const notHidden = notHiddenFrom(p);
   const mine = or(eq(tickets.assigneeId, p.userId), eq(tickets.createdById, p.userId))!;
   switch (p.dataScope) {
     case 'all':
@@ -74,6 +74,11 @@ export function scopeCondition(p: Principal): SQL | undefined {
     default:
       return and(mine, notHidden);
   }
+}
+
+/** The work orders not hidden from a user (a complaint about them, AUD-13), whatever their scope. */
+export function notHiddenFrom(p: Principal): SQL {
+  return sql`not (${tickets.hiddenFrom} @> array[${p.userId}]::uuid[])`;
 }
 
 export const NONE = sql`false`;
