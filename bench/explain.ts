@@ -53,7 +53,7 @@ export async function explainReads(database: Database, org: Org, phones: string[
     const params = Object.fromEntries(url.searchParams);
     const viewer = await principal(req.user);
     if (kind === 'phone' || kind === 'last4') {
-      await explain(kind, () => findCustomers(rec.db, params.q, 20));
+      await explain(kind, () => findCustomers(rec.db, params.q, 20, undefined, true));
     } else {
       const query = ticketQuery.parse(params);
       await explain(kind, () => listTickets(rec.db, viewer, query));

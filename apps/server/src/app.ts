@@ -5,7 +5,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
-import rateLimit from '@fastify/rate-limit';
+import helmet from '@fastify/helmet';
+import { securityHeaders } from './platform/http/security-headers.ts';
+import { registerSameOriginCheck } from './platform/http/same-origin.ts';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -15,7 +17,9 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { registerAuthHook } from './platform/http/auth-hook.ts';
-import { registerErrorHandler, sendRouteNotFound } from './platform/http/error-handler.ts';
+import { frameworkErrors, registerErrorHandler, sendRouteNotFound } from './platform/http/error-handler.ts';
+import { registerInputGuard } from './platform/http/input-guard.ts';
+import { loggerOptions } from './platform/http/logger-options.ts';
 import type { App, Deps } from './platform/http/types.ts';
 import { authRoutes } from './modules/org/auth.routes.ts';
 import { departmentTeamRoutes } from './modules/org/departments-teams.routes.ts';
@@ -25,6 +29,7 @@ import { formRoutes } from './modules/forms/forms.routes.ts';
 import { ticketRoutes } from './modules/tickets/tickets.routes.ts';
 import { intakeRoutes } from './modules/intake/intake.routes.ts';
 import { clocksOfTicket } from './modules/sla/sla.queries.ts';
+import { scopeCondition } from './modules/tickets/tickets.queries.ts';
 import { calendarRoutes } from './platform/time/calendars.routes.ts';
 import { quietHoursRoutes } from './modules/customers/quiet-hours.routes.ts';
 import { interactionRoutes } from './modules/interactions/interactions.routes.ts';
@@ -50,9 +55,10 @@ declare module 'fastify' {
  */
 export async function buildApp(config: Config, database: Database, opts: { logger?: boolean; services?: Services } = {}): Promise<App> {
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: config.KEFU_LOG_LEVEL },
+    logger: opts.logger === false ? false : loggerOptions(config.KEFU_LOG_LEVEL),
     trustProxy: config.KEFU_TRUST_PROXY,
     bodyLimit: 1_048_576,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   const services = opts.services ?? createServices(config, database, app.log);
   await services.joinCluster();
@@ -65,10 +71,11 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerInputGuard(app);
 
+  await app.register(helmet, securityHeaders(config.KEFU_PUBLIC_URL));
   await app.register(cookie);
   await app.register(websocket);
-  await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Kefu API', description: 'Kefu (客服) customer service center: /api/v1', version: '0.1.0' },
@@ -86,6 +93,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   });
 
   const deps: Deps = { db: database.db, config, unit: services.unit };
+  registerSameOriginCheck(app, config.KEFU_PUBLIC_URL);
   registerAuthHook(app, database.db);
 
   app.get('/api/health', {
@@ -96,7 +104,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
     return { status: 'ok' as const, database: database.kind };
   });
 
-  authRoutes(app, deps);
+  authRoutes(app, deps, services.loginThrottle);
   departmentTeamRoutes(app, deps);
   userRoleRoutes(app, deps);
   customerRoutes(app, deps);
@@ -104,8 +112,8 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   interactionRoutes(app, deps);
   intakeRoutes(app, deps);
   ticketRoutes(app, deps, clocksOfTicket);
-  notificationRoutes(app, deps);
-  realtimeRoutes(app, services.hub);
+  notificationRoutes(app, deps, scopeCondition);
+  realtimeRoutes(app, services.hub, config.KEFU_PUBLIC_URL);
   routingRoutes(app, deps);
   calendarRoutes(app, deps);
   slaRoutes(app, deps);

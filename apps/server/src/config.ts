@@ -12,7 +12,10 @@ const schema = z.object({
   KEFU_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   KEFU_CONSOLE_DIR: z.string().optional(),
   KEFU_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  KEFU_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  /** failed sign-ins one address may make across all accounts in 15 minutes (known devices are not counted) */
+  KEFU_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  /** several processes on one PostgreSQL: Redis carries pushes to users connected elsewhere, wake-ups, cache invalidations and sign-in throttling; without it all of that stays in this process */
+  REDIS_URL: z.string().url().optional(),
   /** behind a reverse proxy: trust X-Forwarded-For (else a client could dodge the login rate limit) */
   KEFU_TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   NODE_ENV: z.string().default('production'),
@@ -25,11 +28,6 @@ const schema = z.object({
    * (run them in other processes of the same PostgreSQL; PGlite needs on)
    */
   KEFU_BACKGROUND: z.enum(['on', 'off']).default('on'),
-  /**
-   * several processes on one PostgreSQL: Redis carries pushes to users connected
-   * to another process, wake-ups and cache invalidations (and shared rate limits)
-   */
-  REDIS_URL: z.string().url().optional(),
   /** job loops per process on PostgreSQL (PGlite has one connection: always 1) */
   KEFU_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(3),
   /** where customers reach this installation: survey links in SMS and e-mail start with it */

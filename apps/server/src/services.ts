@@ -1,3 +1,5 @@
+import { LoginThrottle } from './platform/auth/login-throttle.ts';
+import { memoryThrottleStore, redisThrottleStore } from './platform/auth/throttle-store.ts';
 import { sql } from 'drizzle-orm';
 import type { Config } from './config.ts';
 import { enqueue } from './platform/jobs/job-queue.ts';
@@ -28,6 +30,8 @@ export interface Services {
   unit: RunUnit;
   /** joins the other processes over Redis when REDIS_URL is set (before serving HTTP) */
   joinCluster(): Promise<void>;
+  /** failed sign-ins, shared through Redis when REDIS_URL is set */
+  loginThrottle: LoginThrottle;
   /** starts handling events, jobs and timers */
   start(): Promise<void>;
   /** something was just written here: handle it now */
@@ -47,6 +51,8 @@ export interface ServiceLogger extends RunnerLogger {
 export function createServices(config: Config, database: Database, log: ServiceLogger): Services {
   const db = database.db;
   const hub = new RealtimeHub();
+  const throttleStore = config.REDIS_URL ? redisThrottleStore(config.REDIS_URL) : memoryThrottleStore();
+  const loginThrottle = new LoginThrottle(throttleStore, config.KEFU_LOGIN_RATE_LIMIT);
   const unitOptions = { realtime: hub, timeZone: config.KEFU_TIMEZONE, validateEvents: config.KEFU_CHECK_EVENTS };
   const runner = new JobRunner(db, log, config.KEFU_JOB_POLL_MS, database.kind === 'pglite' ? 1 : config.KEFU_JOB_CONCURRENCY, unitOptions);
   const consumer = new EventConsumer(db, log, {
@@ -97,6 +103,7 @@ export function createServices(config: Config, database: Database, log: ServiceL
       attachRelay(relay);
       leave.push(hub.joinCluster(), onBroadcast('work.kick', () => { consumer.kick(); runner.kick(); }));
     },
+    loginThrottle,
     async start() {
       if (database.kind === 'pglite') {
         await enqueue(db, ANALYZE_JOB, {}, { runAt: new Date(Date.now() + 30 * 60_000), dedupeKey: 'maintenance.analyze.next' });
@@ -130,6 +137,7 @@ export function createServices(config: Config, database: Database, log: ServiceL
         relay = null;
       }
       channels.email.close();
+      await throttleStore.close();
     },
   };
 }

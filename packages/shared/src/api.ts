@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS, PRIORITIES, TICKET_STATUSES } from './ticket-status.ts';
 import { DATA_SCOPES, PERMISSIONS } from './permissions.ts';
+import { isSaneInstant, YEAR_RANGE } from './instant.ts';
 
 // Request and response shapes of /api/v1, shared by the server (route schemas,
 // OpenAPI) and the console (types). Responses list every field that may leave
@@ -8,6 +9,11 @@ import { DATA_SCOPES, PERMISSIONS } from './permissions.ts';
 
 export const id = z.uuid();
 export const isoDate = z.string().describe('ISO 8601 timestamp');
+const saneYear = { message: `a date/time in the years ${YEAR_RANGE.min}–${YEAR_RANGE.max}` };
+/** ISO 8601 timestamp sent by a client (any form Date parses, within YEAR_RANGE). */
+export const instantInput = z.string().max(40).refine(isSaneInstant, saneYear).describe('ISO 8601 timestamp');
+/** Strict ISO 8601 date-time with an offset, within YEAR_RANGE. */
+export const isoDateTimeInput = z.iso.datetime({ offset: true }).refine(isSaneInstant, saneYear);
 export const locale = z.enum(['zh-CN', 'en-US']);
 
 export const errorBody = z.object({
@@ -39,6 +45,8 @@ export const me = z.object({
 export type Me = z.infer<typeof me>;
 export const loginResponse = z.object({ token: z.string(), user: me });
 export const meUpdateBody = z.object({ locale }).strict();
+/** A user's own password change: the current password, and a new one of 8 to 200 characters. */
+export const passwordChangeBody = z.object({ oldPassword: z.string().min(1).max(200), newPassword: z.string().min(8).max(200) }).strict();
 
 // ---------- organisation ----------
 export const department = z.object({ id, name: z.string(), parentId: id.nullable(), createdAt: isoDate });
@@ -173,13 +181,13 @@ export const interactionCreateBody = z.object({
   callerNumber: z.string().trim().max(32).nullable().optional(),
   customerId: id.nullable().optional(),
   summary: z.string().trim().max(2000).nullable().optional(),
-  startedAt: isoDate.optional(),
-  endedAt: isoDate.nullable().optional(),
+  startedAt: instantInput.optional(),
+  endedAt: instantInput.nullable().optional(),
 }).strict();
 export const interactionUpdateBody = z.object({
   customerId: id.nullable().optional(),
   summary: z.string().trim().max(2000).nullable().optional(),
-  endedAt: isoDate.nullable().optional(),
+  endedAt: instantInput.nullable().optional(),
 }).strict();
 
 // ---------- tickets ----------
@@ -257,8 +265,8 @@ export const ticketQuery = z.object({
   assigneeId: id.optional(),
   teamId: id.optional(),
   customerId: id.optional(),
-  from: isoDate.optional().describe('created at or after'),
-  to: isoDate.optional().describe('created before'),
+  from: instantInput.optional().describe('created at or after'),
+  to: instantInput.optional().describe('created before'),
   q: z.string().trim().max(100).optional().describe('number, or words in subject and fields'),
   sort: z.enum(['created', 'updated']).default('created'),
   order: z.enum(['desc', 'asc']).default('desc'),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ruleCondition } from './rules.ts';
+import { isoDateTimeInput } from './api.ts';
 
 // Callbacks (回访) as data: policies say when a callback is due and by when,
 // counted on a business calendar; scripts say what the agent says; every
@@ -147,7 +148,7 @@ export const attemptBody = z.object({
   reason: z.string().trim().max(500).optional(),
   note: z.string().trim().max(2000).optional(),
   /** result 'appointment': the time agreed with the customer */
-  appointmentAt: z.iso.datetime({ offset: true }).optional(),
+  appointmentAt: isoDateTimeInput.optional(),
   /** call although it is the customer's quiet time (they asked to be called now) */
   quietHoursOverride: z.boolean().default(false),
 }).strict().superRefine((b, ctx) => {
@@ -177,8 +178,8 @@ export const campaignFilter = z.object({
   /** customers with a work order of these types… */
   ticketTypes: z.array(z.string().min(1).max(32)).max(10).optional(),
   /** …created in this period (e.g. "a purchase last week": type order, last 7 days) */
-  since: z.iso.datetime({ offset: true }).optional(),
-  until: z.iso.datetime({ offset: true }).optional(),
+  since: isoDateTimeInput.optional(),
+  until: isoDateTimeInput.optional(),
 }).strict();
 export type CampaignFilter = z.infer<typeof campaignFilter>;
 

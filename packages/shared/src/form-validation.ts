@@ -1,4 +1,5 @@
 import { allFields, visibleFields, type FieldDef, type FormDefinition } from './forms.ts';
+import { isSaneInstant } from './instant.ts';
 
 export type FieldErrorCode =
   | 'unknown_field'
@@ -26,9 +27,9 @@ function isEmpty(v: unknown): boolean {
 }
 
 function validDate(s: string): boolean {
-  if (!DATE.test(s)) return false;
+  if (!DATE.test(s) || !isSaneInstant(`${s}T00:00:00Z`)) return false;
   const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  return d.toISOString().slice(0, 10) === s;
 }
 
 function checkValue(f: FieldDef, v: unknown): FieldError | null {
@@ -65,7 +66,7 @@ function checkValue(f: FieldDef, v: unknown): FieldError | null {
       if (typeof v !== 'string') return err('wrong_type', { expected: 'YYYY-MM-DD' });
       return validDate(v) ? null : err('invalid_date');
     case 'datetime':
-      if (typeof v !== 'string' || Number.isNaN(Date.parse(v)) || !/^\d{4}-\d{2}-\d{2}T/.test(v)) {
+      if (typeof v !== 'string' || !isSaneInstant(v) || !/^\d{4}-\d{2}-\d{2}T/.test(v)) {
         return err('invalid_date');
       }
       return null;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { asc, desc, eq, sql } from 'drizzle-orm';
-import { errorBody, id, isoDate } from '@kefu/shared/api';
+import { errorBody, id, isoDate, isoDateTimeInput } from '@kefu/shared/api';
 import {
   CALLBACK_STATUSES, attemptBody, callbackCloseBody, callbackPolicyBody, callbackPolicyUpdateBody, callbackScriptBody,
   callbackScriptUpdateBody, campaignBody, campaignFilter, fillScript, quietHoursBody,
@@ -18,7 +18,7 @@ import { callbackReport, REPORT_GROUPS, satisfactionTrend } from './callback-rep
 import { reportWorkbook } from './report-xlsx.ts';
 import { campaignProgress, closeCampaign, startCampaign } from './campaigns.ts';
 import { countCustomers } from '../customers/customer-selection.queries.ts';
-import { listCallbacks, presentTask } from './list-callbacks.ts';
+import { listCallbacks, mayViewCallback, presentTask } from './list-callbacks.ts';
 import { quietHoursFor, quietState } from '../customers/quiet-hours.queries.ts';
 import { assertMayWork, lockTask, recordAttempt } from './record-attempt.ts';
 import { cancelTimers } from './schedule-callbacks.ts';
@@ -32,7 +32,7 @@ const boolish = z.enum(['true', 'false']).transform((v) => v === 'true');
 const taskOut = callbackTask;
 const listItem = callbackListItem;
 const reportQuery = z.object({
-  from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }),
+  from: isoDateTimeInput, to: isoDateTimeInput,
   groupBy: z.enum(REPORT_GROUPS).default('policy'), teamId: id.optional(), assigneeId: id.optional(),
 });
 
@@ -80,7 +80,7 @@ export function callbackRoutes(app: App, { db, config, unit }: Deps): void {
       querystring: z.object({
         view: z.enum(['mine', 'team', 'all']).default('mine'),
         status: z.string().regex(new RegExp(`^(${CALLBACK_STATUSES.join('|')})(,(${CALLBACK_STATUSES.join('|')}))*$`)).optional(),
-        assigneeId: id.optional(), dueFrom: z.iso.datetime({ offset: true }).optional(), dueTo: z.iso.datetime({ offset: true }).optional(),
+        assigneeId: id.optional(), dueFrom: isoDateTimeInput.optional(), dueTo: isoDateTimeInput.optional(),
         ticketId: id.optional(), customerId: id.optional(), policyId: id.optional(), campaignId: id.optional(), overdue: boolish.optional(),
         limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.string().max(200).optional(),
       }),
@@ -103,9 +103,10 @@ export function callbackRoutes(app: App, { db, config, unit }: Deps): void {
     const viewer = principalOf(req);
     const [task] = await db.select().from(callbackTasks).where(eq(callbackTasks.id, req.params.id));
     if (!task) throw notFound('callback');
+    const [t] = task.ticketId ? await db.select().from(tickets).where(eq(tickets.id, task.ticketId)) : [];
+    if (!mayViewCallback(viewer, task, t)) throw notFound('callback');
     assertMayWork(viewer, task);
     const [c] = await db.select().from(customers).where(eq(customers.id, task.customerId));
-    const [t] = task.ticketId ? await db.select().from(tickets).where(eq(tickets.id, task.ticketId)) : [];
     const [agent] = task.assigneeId ? await db.select().from(users).where(eq(users.id, task.assigneeId)) : [];
     const [me] = await db.select().from(users).where(eq(users.id, viewer.userId));
     const attempts = await db.select({ a: callbackAttempts, agentName: users.displayName }).from(callbackAttempts)
@@ -321,7 +322,7 @@ export function callbackRoutes(app: App, { db, config, unit }: Deps): void {
   app.get('/api/v1/callbacks/trend', {
     config: manage,
     schema: { tags: ['callbacks'], summary: 'Satisfaction per day or week: callbacks and surveys',
-      querystring: z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }), bucket: z.enum(['day', 'week']).default('day') }),
+      querystring: z.object({ from: isoDateTimeInput, to: isoDateTimeInput, bucket: z.enum(['day', 'week']).default('day') }),
       response: { 200: z.object({ items: z.array(satisfactionTrendPoint) }), ...errors } },
   }, async (req) => {
     if (new Date(req.query.to) <= new Date(req.query.from)) throw new AppError('INVALID_TIME_RANGE');

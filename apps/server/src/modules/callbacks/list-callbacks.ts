@@ -1,4 +1,5 @@
-import { and, asc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { isVisibleTo, notHiddenFrom, scopeCondition } from '../tickets/tickets.queries.ts';
 import type { Db } from '../../db/client.ts';
 import { callbackTasks, customers, teams, tickets, users } from '../../db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -27,8 +28,37 @@ export interface CallbackQuery {
  * their own. "mine" is the agent's list; the team's and everyone's need
  * callback:manage. Each item says whether it is the customer's quiet time now.
  */
+/**
+ * The callbacks a viewer may see, as a condition on callback_tasks joined with
+ * tickets: never one about a work order hidden from them (AUD-13); otherwise
+ * their own, their team's (a team lead manages the team's callbacks whatever
+ * became of the work order), those about no work order (campaigns), and those
+ * about work orders within their data scope.
+ */
+export function visibleCallback(viewer: Principal): SQL {
+  const notHidden = or(isNull(tickets.id), notHiddenFrom(viewer))!;
+  if (viewer.dataScope === 'all') return notHidden;
+  const mayManage = can(viewer, 'callback:manage');
+  return and(notHidden, or(
+    eq(callbackTasks.assigneeId, viewer.userId),
+    mayManage ? isNull(callbackTasks.ticketId) : undefined,
+    mayManage && viewer.teamId && viewer.dataScope !== 'own' ? eq(callbackTasks.teamId, viewer.teamId) : undefined,
+    and(isNotNull(tickets.id), scopeCondition(viewer)),
+  ))!;
+}
+
+/** visibleCallback in memory, for one task and its work order (already read). */
+export function mayViewCallback(viewer: Principal, task: { assigneeId: string | null; teamId: string | null; ticketId: string | null }, ticket: Parameters<typeof isVisibleTo>[1] | undefined): boolean {
+  if (ticket && (ticket.hiddenFrom ?? []).includes(viewer.userId)) return false;
+  if (viewer.dataScope === 'all' || task.assigneeId === viewer.userId) return true;
+  const mayManage = can(viewer, 'callback:manage');
+  if (mayManage && !task.ticketId) return true;
+  if (mayManage && viewer.teamId && viewer.dataScope !== 'own' && task.teamId === viewer.teamId) return true;
+  return !!ticket && isVisibleTo(viewer, ticket);
+}
+
 export async function listCallbacks(db: Db, viewer: Principal, q: CallbackQuery, timeZone: string, now = new Date()) {
-  const conds: (SQL | undefined)[] = [];
+  const conds: (SQL | undefined)[] = [visibleCallback(viewer)];
   const manager = can(viewer, 'callback:manage');
   if (q.view === 'mine') conds.push(eq(callbackTasks.assigneeId, viewer.userId));
   else if (!manager) throw new AppError('FORBIDDEN', { permission: 'callback:manage' });

@@ -5,6 +5,7 @@ import type { App, Deps } from '../../platform/http/types.ts';
 import { principalOf } from '../../platform/http/auth-hook.ts';
 import { customers } from '../../db/schema/index.ts';
 import { notFound } from '../../platform/errors.ts';
+import { can } from '../../platform/auth/principal.ts';
 import { presentCustomer, recordPiiView } from './customers.queries.ts';
 import { createCustomer, findDuplicates } from './create-customer.ts';
 import { updateCustomer } from './update-customer.ts';
@@ -17,13 +18,13 @@ export function customerRoutes(app: App, { db }: Deps): void {
     config: { permission: 'customer:view' },
     schema: {
       tags: ['customers'],
-      summary: 'Find customers by phone (full or last 4+ digits), name or address fragment',
+      summary: 'Find customers by phone (full or last 4+ digits), name or address fragment; without customer:view_pii by name only (a phone query is refused)',
       querystring: customerQuery,
-      response: { 200: page(customer) },
+      response: { 200: page(customer), 400: errorBody, 403: errorBody },
     },
   }, async (req) => {
     const viewer = principalOf(req);
-    const { items, nextCursor } = await findCustomers(db, req.query.q, req.query.limit, req.query.cursor);
+    const { items, nextCursor } = await findCustomers(db, req.query.q, req.query.limit, req.query.cursor, can(viewer, 'customer:view_pii'));
     const dups = await duplicatesFor(db, items);
     return { items: items.map((r) => presentCustomer(r, viewer, dups.get(r.id))), nextCursor };
   });

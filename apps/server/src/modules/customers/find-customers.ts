@@ -2,24 +2,36 @@ import { and, desc, like, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { customers } from '../../db/schema/index.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
-import { gramsQuery } from '../../platform/search/tokenize.ts';
+import { gramsQuery, searchRuns } from '../../platform/search/tokenize.ts';
+import { AppError } from '../../platform/errors.ts';
 import { reversedDigits } from './customer-search-vector.ts';
+
+/** Whether a search text is a phone number (or its last 4+ digits). */
+export function isPhoneQuery(text: string): boolean {
+  return /^\d{4,}$/.test(text.trim().replace(/[\s\-()+]/g, ''));
+}
 
 /**
  * The operator's lookup: digits (4 or more) match the end of a phone number,
- * anything else matches fragments of the name or address.
+ * anything else matches fragments of the name or address. Without
+ * `withPii` (a role that sees phones and addresses masked) only the name is
+ * searched and a phone query is refused: otherwise the answers to a few
+ * searches would spell out the masked digits and address, one at a time.
  */
-export async function findCustomers(db: Db, q: string | undefined, limit: number, cursor?: string) {
+export async function findCustomers(db: Db, q: string | undefined, limit: number, cursor: string | undefined, withPii: boolean) {
   const conds: SQL[] = [];
   const text = q?.trim() ?? '';
   const digits = text.replace(/[\s\-()+]/g, '');
-  if (/^\d{4,}$/.test(digits)) {
+  if (isPhoneQuery(text)) {
+    if (!withPii) throw new AppError('PII_SEARCH_FORBIDDEN');
     const d = digits.startsWith('86') && digits.length === 13 ? digits.slice(2) : digits;
     conds.push(like(customers.phoneReversed, `${reversedDigits(d)}%`));
   } else if (text) {
     const tsq = gramsQuery(text);
     if (!tsq) return { items: [], nextCursor: null };
     conds.push(sql`${customers.searchVector} @@ ${tsq}::tsquery`);
+    // the vector holds the address's fragments too: keep only matches in the name
+    if (!withPii) for (const run of searchRuns(text)) conds.push(sql`strpos(lower(${customers.name}), ${run}) > 0`);
   }
   if (cursor) {
     const c = decodeCursor(cursor);

@@ -1,3 +1,4 @@
+import { truncate } from '../../platform/text.ts';
 import { eq } from 'drizzle-orm';
 import { notificationDeliveries, notifications, users } from '../../db/schema/index.ts';
 import { enqueue } from '../../platform/jobs/job-queue.ts';
@@ -33,7 +34,7 @@ export function registerDelivery(runner: JobRunner, channels: Channels): void {
       return;
     }
     const giveUp = !result.retryable || attempts >= MAX_ATTEMPTS;
-    await tx.update(notificationDeliveries).set({ status: giveUp ? 'failed' : 'retrying', attempts, error: result.error.slice(0, 1000) })
+    await tx.update(notificationDeliveries).set({ status: giveUp ? 'failed' : 'retrying', attempts, error: truncate(result.error, 1000) })
       .where(eq(notificationDeliveries.id, row.d.id));
     if (!giveUp) await enqueue(tx, DELIVER_JOB, payload, { runAt: new Date(Date.now() + backoffMs(attempts)) });
   });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { deliveryOut, notificationOut, notificationPreference } from '@kefu/shared/notifications-api';
-import { and, desc, eq, gte, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import { errorBody, id, isoDate } from '@kefu/shared/api';
+import { and, desc, eq, gte, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Principal } from '../../platform/auth/principal.ts';
+import { errorBody, id, instantInput, isoDate } from '@kefu/shared/api';
 import type { App, Deps } from '../../platform/http/types.ts';
 import { principalOf } from '../../platform/http/auth-hook.ts';
 import { notificationDeliveries, notificationPreferences, notifications, tickets, users } from '../../db/schema/index.ts';
@@ -20,7 +21,14 @@ function present(n: typeof notifications.$inferSelect) {
   };
 }
 
-export function notificationRoutes(app: App, { db }: Deps): void {
+/**
+ * Which work orders a viewer may see, as a condition on `tickets` (the tickets
+ * module's scopeCondition, handed in by app.ts: notifications may not import
+ * tickets, which depends on them).
+ */
+export type TicketScope = (viewer: Principal) => SQL | undefined;
+
+export function notificationRoutes(app: App, { db }: Deps, ticketScope: TicketScope): void {
   app.get('/api/v1/notifications', {
     schema: {
       tags: ['notifications'],
@@ -95,14 +103,16 @@ export function notificationRoutes(app: App, { db }: Deps): void {
       summary: 'Who was told what, when, by which channel, and whether it was delivered',
       querystring: z.object({
         channel: z.enum(CHANNELS).optional(), status: z.enum(['pending', 'delivered', 'sent', 'failed', 'retrying']).optional(),
-        userId: id.optional(), ticketId: id.optional(), from: isoDate.optional(), to: isoDate.optional(),
+        userId: id.optional(), ticketId: id.optional(), from: instantInput.optional(), to: instantInput.optional(),
         limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.string().optional(),
       }),
       response: { 200: z.object({ items: z.array(delivery), nextCursor: z.string().nullable() }) },
     },
   }, async (req) => {
     const q = req.query;
-    const conds: SQL[] = [];
+    // deliveries about a work order only when the viewer may see it (data scope, hidden-from)
+    const scope = ticketScope(principalOf(req));
+    const conds: SQL[] = scope ? [or(isNull(notificationDeliveries.ticketId), and(isNotNull(tickets.id), scope))!] : [];
     if (q.channel) conds.push(eq(notificationDeliveries.channel, q.channel));
     if (q.status) conds.push(eq(notificationDeliveries.status, q.status));
     if (q.userId) conds.push(eq(notificationDeliveries.userId, q.userId));

@@ -27,6 +27,22 @@ describe('auth', () => {
     }
   });
 
+  it('lets a user change their own password with the current one; their other sessions end, this one stays', async () => {
+    const login = (password: string) => t.request(null, 'POST', '/api/v1/auth/login', { username: 'station_clerk', password });
+    const here = (await login('kefu-demo')).body.token;
+    const elsewhere = (await login('kefu-demo')).body.token;
+    const change = (body: object) => t.request(here, 'POST', '/api/v1/me/password', body);
+    expect((await change({ oldPassword: 'wrong-one', newPassword: 'new-secret-1' })).body.error.code).toBe('WRONG_PASSWORD');
+    expect((await change({ oldPassword: 'kefu-demo', newPassword: 'short' })).status).toBe(400);
+    expect((await change({ oldPassword: 'kefu-demo', newPassword: 'kefu-demo' })).body.error.code).toBe('SAME_PASSWORD');
+    expect((await change({ oldPassword: 'kefu-demo', newPassword: 'new-secret-1' })).status).toBe(204);
+    expect((await t.request(here, 'GET', '/api/v1/me')).status).toBe(200);
+    expect((await t.request(elsewhere, 'GET', '/api/v1/me')).status).toBe(401);
+    expect((await login('kefu-demo')).status).toBe(401);
+    expect((await login('new-secret-1')).status).toBe(200);
+    expect((await t.request(null, 'POST', '/api/v1/me/password', { oldPassword: 'x', newPassword: 'yyyyyyyy' })).status).toBe(401);
+  });
+
   it('answers 401 without a session, in the caller\'s language', async () => {
     const res = await t.request(null, 'GET', '/api/v1/tickets', undefined, { 'accept-language': 'en-US' });
     expect(res.status).toBe(401);
@@ -117,16 +133,38 @@ describe('organisation admin', () => {
   });
 });
 
-describe('login rate limit', () => {
-  it('slows down guessing one user\'s password with a 429, without locking out others', async () => {
+describe('login throttling', () => {
+  it('holds an account back after five wrong guesses from anywhere, but not a browser that signed in to it before', async () => {
+    const app = await createTestApp();
+    try {
+      const login = (password: string, remoteAddress: string, cookies: Record<string, string> = {}) =>
+        app.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress, cookies, payload: { username: 'operator', password } });
+      const known = await login('kefu-demo', '192.168.7.7');
+      const device = known.cookies.find((c) => c.name === 'kefu_device')!;
+      expect(device).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+      for (let i = 0; i < 5; i++) expect((await login('guess', `203.0.113.${i}`)).statusCode).toBe(401);
+      const held = await login('kefu-demo', '203.0.113.99');
+      expect(held.statusCode).toBe(429);
+      expect(held.json().error).toEqual({ code: 'RATE_LIMITED', message: '操作过于频繁,请稍后再试' });
+      expect(Number(held.headers['retry-after'])).toBeGreaterThan(0);
+      // the right password from the browser that knows the account still passes
+      expect((await login('kefu-demo', '192.168.7.7', { kefu_device: device.value })).statusCode).toBe(200);
+      // others are not affected
+      const lead = await app.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '203.0.113.50', payload: { username: 'lead', password: 'kefu-demo' } });
+      expect(lead.statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('holds one address back after too many failures across accounts', async () => {
     const limited = await createTestApp({ KEFU_LOGIN_RATE_LIMIT: '3' });
     try {
-      const attempt = (username: string) => limited.request(null, 'POST', '/api/v1/auth/login', { username, password: 'guess' });
-      for (let i = 0; i < 3; i++) expect((await attempt('operator')).status).toBe(401);
-      const blocked = await attempt('operator');
-      expect(blocked.status).toBe(429);
-      expect(blocked.body.error).toEqual({ code: 'RATE_LIMITED', message: '操作过于频繁,请稍后再试' });
-      expect((await attempt('lead')).status).toBe(401);
+      const attempt = (username: string, remoteAddress: string) =>
+        limited.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress, payload: { username, password: 'guess' } });
+      for (const u of ['operator', 'lead', 'admin']) expect((await attempt(u, '198.51.100.1')).statusCode).toBe(401);
+      expect((await attempt('cs_manager', '198.51.100.1')).statusCode).toBe(429);
+      expect((await attempt('cs_manager', '198.51.100.2')).statusCode).toBe(401);
     } finally {
       await limited.close();
     }

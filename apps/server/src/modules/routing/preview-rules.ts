@@ -3,7 +3,8 @@ import type { Db } from '../../db/client.ts';
 import { notFound } from '../../platform/errors.ts';
 import { UnitOfWork } from '../../platform/events/unit-of-work.ts';
 import { TICKETS } from '../tickets/tickets.commands.ts';
-import { factsOf, teamHours } from '../tickets/tickets.queries.ts';
+import { factsOf, isVisibleTo, teamHours } from '../tickets/tickets.queries.ts';
+import type { Principal } from '../../platform/auth/principal.ts';
 import { evaluateRules } from './evaluate-rules.ts';
 import { recipientsOf } from '@kefu/shared/rules';
 import { enabledRules } from './rules.repository.ts';
@@ -22,14 +23,15 @@ const EVENT_OF: Record<RuleTrigger, string> = {
  * "Test against work order X": which rules would fire for this trigger and
  * what each action would do, with the people it would reach — nothing is changed.
  */
-export async function previewRules(db: Db, ticketId: string, trigger: RuleTrigger, changed: string[]) {
+export async function previewRules(db: Db, viewer: Principal, ticketId: string, trigger: RuleTrigger, changed: string[]) {
   return db.transaction(async (tx) => {
     // a unit that is never flushed: it only reads
     const work = new UnitOfWork(tx, { db });
     const tickets = work.part(TICKETS);
     await tickets.load([ticketId], { lock: false });
     const t = tickets.get(ticketId);
-    if (!t) throw notFound('ticket');
+    // a work order outside the viewer's scope, or hidden from them, does not exist for them
+    if (!t || !isVisibleTo(viewer, t)) throw notFound('ticket');
     const hours = await teamHours(work);
     const ctx = factsOf(t, changed, () => hours(t.teamId));
     const dir = await tickets.directory();

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import { errorBody, id, isoDate } from '@kefu/shared/api';
 import { RULE_TRIGGERS, ruleBody, ruleUpdateBody } from '@kefu/shared/rules';
 import { positionOut, rulePreviewOut, ruleOut, ruleRunOut, ruleTemplateOut, ruleVersionOut } from '@kefu/shared/routing-api';
 import type { App, Deps } from '../../platform/http/types.ts';
 import { principalOf } from '../../platform/http/auth-hook.ts';
-import { positionHolders, positions, ruleRuns, rules } from '../../db/schema/index.ts';
+import { positionHolders, positions, ruleRuns, rules, tickets } from '../../db/schema/index.ts';
+import { scopeCondition } from '../tickets/tickets.queries.ts';
 import { notFound } from '../../platform/errors.ts';
 import { toRule, clearRuleCache, type Rule } from './rules.repository.ts';
 import { createRule, ruleHistory, updateRule } from './save-rule.ts';
@@ -72,7 +73,7 @@ export function routingRoutes(app: App, { db }: Deps): void {
       body: z.object({ ticketId: id, trigger: z.enum(RULE_TRIGGERS).default('ticket.created'), changed: z.array(z.string().max(80)).max(50).default([]) }).strict(),
       response: { 200: rulePreviewOut, ...errors },
     },
-  }, async (req) => previewRules(db, req.body.ticketId, req.body.trigger, req.body.changed));
+  }, async (req) => previewRules(db, principalOf(req), req.body.ticketId, req.body.trigger, req.body.changed));
 
   app.get('/api/v1/rule-runs', {
     config: { permission: 'supervisor:view' },
@@ -82,10 +83,11 @@ export function routingRoutes(app: App, { db }: Deps): void {
       response: { 200: z.object({ items: z.array(ruleRunOut) }) },
     },
   }, async (req) => {
-    const q = db.select().from(ruleRuns).$dynamic();
-    const rows = await (req.query.ticketId ? q.where(eq(ruleRuns.ticketId, req.query.ticketId)) : q)
+    // only runs on work orders the viewer may see (data scope, hidden-from)
+    const rows = await db.select({ r: ruleRuns }).from(ruleRuns).innerJoin(tickets, eq(tickets.id, ruleRuns.ticketId))
+      .where(and(scopeCondition(principalOf(req)), req.query.ticketId ? eq(ruleRuns.ticketId, req.query.ticketId) : undefined))
       .orderBy(desc(ruleRuns.id)).limit(req.query.limit);
-    return { items: rows.map((r) => ({ ...r, at: r.at.toISOString() })) };
+    return { items: rows.map(({ r }) => ({ ...r, at: r.at.toISOString() })) };
   });
 
   app.get('/api/v1/positions', {

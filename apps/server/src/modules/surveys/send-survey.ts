@@ -1,3 +1,4 @@
+import { truncate } from '../../platform/text.ts';
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
@@ -110,7 +111,7 @@ export function registerSurveySending(runner: JobRunner, channels: Channels, db:
       return;
     }
     const attempt = payload.attempt + 1;
-    await tx.update(surveyInvitations).set({ sendError: result.error.slice(0, 500) }).where(eq(surveyInvitations.id, row.i.id));
+    await tx.update(surveyInvitations).set({ sendError: truncate(result.error, 500) }).where(eq(surveyInvitations.id, row.i.id));
     if (result.retryable && attempt < MAX_ATTEMPTS) {
       await enqueue(tx, SURVEY_SEND_JOB, { ...payload, attempt }, { runAt: new Date(Date.now() + backoffMs(attempt)) });
     }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { errorBody, id, isoDate } from '@kefu/shared/api';
 import { campaignFilter, surveyAnswerBody, surveyBody, surveySendBody } from '@kefu/shared/callbacks';
 import { surveyResponse } from '@kefu/shared/callbacks-api';
@@ -10,6 +10,22 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { selectCustomerIds } from '../customers/customer-selection.queries.ts';
 import { invite, remindNow } from './send-survey.ts';
 import { hashToken, surveySecret, verifyToken } from './survey-tokens.ts';
+import { principalOf } from '../../platform/http/auth-hook.ts';
+import { can, type Principal } from '../../platform/auth/principal.ts';
+import { scopeCondition } from '../tickets/tickets.queries.ts';
+
+/**
+ * Survey answers the viewer may read (with `tickets` joined): those about a
+ * work order they may see (data scope, hidden-from); those of periodic
+ * surveys, about no work order, only where they were the agent, unless they
+ * see everything or manage surveys.
+ */
+function visibleInvitation(viewer: Principal): SQL {
+  const aboutTicket = and(isNotNull(tickets.id), scopeCondition(viewer));
+  const wide = viewer.dataScope === 'all' || can(viewer, 'survey:manage');
+  const aboutNone = and(isNull(surveyInvitations.ticketId), wide ? undefined : eq(surveyInvitations.agentId, viewer.userId));
+  return or(aboutTicket, aboutNone)!;
+}
 
 const manage = { permission: 'survey:manage' as const };
 const idParams = z.object({ id });
@@ -104,11 +120,13 @@ export function surveyRoutes(app: App, { db, config }: Deps): void {
     },
   }, async (req) => {
     const q = req.query;
+    const viewer = principalOf(req);
     const rows = await db.select({ i: surveyInvitations, s: { name: surveys.name, scale: surveys.scale }, customerName: customers.name, ticketNumber: tickets.number, agentName: users.displayName })
       .from(surveyInvitations).innerJoin(surveys, eq(surveys.id, surveyInvitations.surveyId))
       .innerJoin(customers, eq(customers.id, surveyInvitations.customerId))
       .leftJoin(tickets, eq(tickets.id, surveyInvitations.ticketId)).leftJoin(users, eq(users.id, surveyInvitations.agentId))
       .where(and(
+        visibleInvitation(viewer),
         q.surveyId ? eq(surveyInvitations.surveyId, q.surveyId) : undefined, q.ticketId ? eq(surveyInvitations.ticketId, q.ticketId) : undefined,
         q.customerId ? eq(surveyInvitations.customerId, q.customerId) : undefined, q.agentId ? eq(surveyInvitations.agentId, q.agentId) : undefined,
         q.answered === 'true' ? sql`${surveyInvitations.answeredAt} is not null` : q.answered === 'false' ? isNull(surveyInvitations.answeredAt) : undefined,

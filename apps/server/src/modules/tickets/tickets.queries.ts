@@ -12,6 +12,7 @@ import { allFields, type FormDefinition } from '@kefu/shared/forms';
 import { formatFieldError, validateFields } from '@kefu/shared/form-validation';
 import { AppError, type Locale } from '../../platform/errors.ts';
 import { words } from '../../platform/search/tokenize.ts';
+import { truncate } from '../../platform/text.ts';
 
 /**
  * The facts rule, SLA and callback conditions look at, as the work order is
@@ -60,7 +61,7 @@ export async function lastAssigned(tx: Tx, userIds: string[]): Promise<Map<strin
  * never one hidden from them (a complaint about them, AUD-13).
  */
 export function scopeCondition(p: Principal): SQL | undefined {
-  const notHidden = sql`not (${tickets.hiddenFrom} @> array[${p.userId}]::uuid[])`;
+  const notHidden = notHiddenFrom(p);
   const mine = or(eq(tickets.assigneeId, p.userId), eq(tickets.createdById, p.userId))!;
   switch (p.dataScope) {
     case 'all':
@@ -73,6 +74,11 @@ export function scopeCondition(p: Principal): SQL | undefined {
     default:
       return and(mine, notHidden);
   }
+}
+
+/** The work orders not hidden from a user (a complaint about them, AUD-13), whatever their scope. */
+export function notHiddenFrom(p: Principal): SQL {
+  return sql`not (${tickets.hiddenFrom} @> array[${p.userId}]::uuid[])`;
 }
 
 export const NONE = sql`false`;
@@ -91,7 +97,7 @@ export function deriveSubject(def: FormDefinition, fields: Record<string, unknow
   const keys = def.subjectFields ?? allFields(def).slice(0, 3).map((f) => f.key);
   const parts = keys.map((k) => display(def, k, fields[k])).filter((x): x is string => !!x);
   const text = parts.join(' · ') || def.name.zh;
-  return [...text].length > 80 ? `${[...text].slice(0, 79).join('')}…` : text;
+  return truncate(text, 80) === text ? text : `${truncate(text, 79)}…`;
 }
 
 /** Search words of a work order: its number, subject, customer name and every text value. */

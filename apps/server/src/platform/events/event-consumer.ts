@@ -1,3 +1,4 @@
+import { errorText, loggableError } from '../log-safety.ts';
 import { EventEmitter } from 'node:events';
 import { sql } from 'drizzle-orm';
 import type { DomainEvent, EventType } from '@kefu/shared/events';
@@ -69,7 +70,7 @@ export class EventConsumer {
 
   constructor(private db: Db, private log: ConsumerLogger, private opts: ConsumerOptions) {
     this.size = opts.batchSize;
-    this.loop = new PollLoop(() => this.runOnce(), (err) => this.log.error({ err }, 'event consumer failed'));
+    this.loop = new PollLoop(() => this.runOnce(), (err) => this.log.error({ err: loggableError(err) }, 'event consumer failed'));
   }
 
   /** Keeps handling while events wait; looks again every `pollMs` (events written by other processes) or when kicked. */
@@ -116,7 +117,7 @@ export class EventConsumer {
       if (n > 0) this.adapt(n, performance.now() - t);
       return n;
     } catch (err) {
-      this.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'event batch failed; handling its events one by one');
+      this.log.warn({ err: errorText(err) }, 'event batch failed; handling its events one by one');
       return this.oneByOne();
     }
   }
@@ -147,7 +148,7 @@ export class EventConsumer {
 
   /** The oldest waiting event failed alone: count the attempt and try again later (or set it aside). */
   private async recordFailure(err: unknown): Promise<void> {
-    const message = (err instanceof Error ? err.message : String(err)).slice(0, 2000);
+    const message = errorText(err);
     const max = this.opts.maxAttempts ?? 6;
     await this.db.transaction(async (tx) => {
       const [row] = await queryRows<OutboxRow>(tx, sql`
@@ -180,7 +181,7 @@ export class EventConsumer {
       await tx.execute(sql`update outbox_events set processed_at = now() where id = any(${pgArray(rows.map((r) => Number(r.id)))}::bigint[])`);
       return rows.length;
     }));
-    await runHooks(queue, (err) => this.log.error({ err }, 'after-commit hook failed'));
+    await runHooks(queue, (err) => this.log.error({ err: loggableError(err) }, 'after-commit hook failed'));
     if (result > 0) this.events.emit('handled', result);
     return result;
   }

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, localizeParams, renderError, type Locale } from '../errors.ts';
 import { requestLocale } from './locale.ts';
+import { loggableError } from '../log-safety.ts';
 
 interface Issue {
   path: string;
@@ -59,6 +60,29 @@ export function sendRouteNotFound(req: FastifyRequest, reply: FastifyReply) {
   return reply.status(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: renderError('ROUTE_NOT_FOUND', {}, locale) } });
 }
 
+/**
+ * A value the database refused as data (SQLSTATE class 22: out-of-range dates
+ * and numbers, bad encodings, over-long text): the request was at fault, so a
+ * 400 — a safety net behind the schemas and the input guard.
+ */
+function isDataException(err: unknown): boolean {
+  const code = (err as { cause?: { code?: unknown }; code?: unknown }).cause?.code ?? (err as { code?: unknown }).code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
+}
+
+/**
+ * Errors Fastify meets before routing (a path that is not valid UTF-8, a path
+ * parameter over the length limit): the same error shape as every other.
+ */
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const locale = requestLocale(req);
+  const status = err.statusCode && err.statusCode < 500 ? err.statusCode : 400;
+  const summary = err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+    ? (locale === 'zh-CN' ? '路径参数过长' : 'a path parameter is too long')
+    : (locale === 'zh-CN' ? '路径不是有效的 UTF-8' : 'the path is not valid UTF-8');
+  return reply.status(status).send({ error: { code: 'BAD_REQUEST', message: renderError('BAD_REQUEST', { summary }, locale) } });
+}
+
 /** Errors leave the server as {error:{code,message}} in the caller's language; 5xx hide internals. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
@@ -78,8 +102,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const summary = details.map((d) => d.message).join('; ');
       return reply.status(400).send({ error: { code: 'BAD_REQUEST', message: renderError('BAD_REQUEST', { summary }, locale), details } });
     }
+    if (isDataException(err)) {
+      req.log.warn({ err: loggableError(err) }, 'the database refused a value of the request');
+      return reply.status(400).send({ error: { code: 'BAD_REQUEST', message: renderError('BAD_REQUEST', { summary: locale === 'zh-CN' ? '数据超出范围或格式无效' : 'a value is out of range or malformed' }, locale) } });
+    }
     if (isResponseSerializationError(err)) {
-      req.log.error({ err, cause: err.cause }, 'response does not match its schema');
+      req.log.error({ err: loggableError(err), cause: loggableError(err.cause) }, 'response does not match its schema');
     } else if ((err as FastifyError).code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (err as FastifyError).code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
       return reply.status(400).send({ error: { code: 'INVALID_JSON', message: renderError('INVALID_JSON', {}, locale) } });
     } else if ((err as FastifyError).statusCode && (err as FastifyError).statusCode! < 500) {
@@ -88,7 +116,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const message = code === 'RATE_LIMITED' ? renderError(code, {}, locale) : renderError('BAD_REQUEST', { summary: e.message }, locale);
       return reply.status(e.statusCode!).send({ error: { code, message } });
     } else {
-      req.log.error({ err }, 'unhandled error');
+      req.log.error({ err: loggableError(err) }, 'unhandled error');
     }
     return reply.status(500).send({ error: { code: 'INTERNAL', message: renderError('INTERNAL', {}, locale) } });
   });

@@ -1,3 +1,4 @@
+import { errorText, loggableError } from '../log-safety.ts';
 import { EventEmitter } from 'node:events';
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
@@ -55,7 +56,7 @@ export class JobRunner {
     /** what units of work made for jobs know (realtime sink, time zone) */
     private unitOptions: Omit<UnitOptions, 'db'> = {},
   ) {
-    this.poller = new PollLoop(() => this.runDue(), (err) => this.log.error({ err }, 'job runner failed'), pollMs);
+    this.poller = new PollLoop(() => this.runDue(), (err) => this.log.error({ err: loggableError(err) }, 'job runner failed'), pollMs);
   }
 
   register(kind: string, handler: JobHandler): void {
@@ -127,10 +128,10 @@ export class JobRunner {
       } catch (err) {
         const attempts = job.attempts + 1;
         const failed = attempts >= job.max_attempts;
-        const message = err instanceof Error ? err.message : String(err);
+        const message = errorText(err);
         await tx.update(jobs).set({
           attempts,
-          lastError: message.slice(0, 2000),
+          lastError: message,
           status: failed ? 'failed' : 'pending',
           runAt: new Date(Date.now() + backoffMs(attempts)),
           finishedAt: failed ? new Date() : null,
@@ -140,7 +141,7 @@ export class JobRunner {
       }
       return true;
     });
-    await runHooks(after, (err) => this.log.error({ err }, 'after-commit hook failed'));
+    await runHooks(after, (err) => this.log.error({ err: loggableError(err) }, 'after-commit hook failed'));
     return ran;
   }
 }

@@ -59,9 +59,14 @@ export function wordsQuery(text: string): string | null {
   return ws.length ? ws.map((w) => (/^[a-z0-9][a-z0-9-]*$/.test(w) ? `${quote(w)}:*` : quote(w))).join(' & ') : null;
 }
 
+/** The runs of letters and digits of a search text, lower-cased (what gramsQuery looks for). */
+export function searchRuns(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
 /** A tsquery requiring every bigram (or the single character) of the fragment. */
 export function gramsQuery(text: string): string | null {
-  const runs = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const runs = searchRuns(text);
   const terms = new Set<string>();
   for (const run of runs) {
     const chars = [...run];
