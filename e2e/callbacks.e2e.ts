@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newConsoleContext } from '../scripts/e2e/browser.ts';
+import { launchBrowser, newConsoleContext, sameOriginHeaders } from '../scripts/e2e/browser.ts';
 
 // One complaint around the whole loop (CMP-19, CMP-21, CBK-06): the QC
 // manager resolves it, the operator's callback finds the customer unsatisfied,
@@ -31,14 +31,14 @@ export async function run({ baseURL, screenshotDir }: { baseURL: string; screens
   try {
     const mgr = await signIn(browser, baseURL, 'cs_manager');
     // CI runs at any hour: lift the demo's rest windows so the call is not refused as quiet time
-    const quiet = await mgr.page.request.put('/api/v1/quiet-hours', { data: { customerClass: null, windows: [] } });
+    const quiet = await mgr.page.request.put('/api/v1/quiet-hours', { data: { customerClass: null, windows: [] }, headers: sameOriginHeaders(baseURL) });
     assert.ok(quiet.ok(), `quiet hours: ${quiet.status()}`);
 
     const op = await signIn(browser, baseURL, 'operator');
     const qc = await signIn(browser, baseURL, 'qc_manager');
     for (const p of [op.page, qc.page, mgr.page]) p.on('pageerror', (e) => pageErrors.push(e.message));
 
-    const created = await op.page.request.post('/api/v1/tickets', { data: {
+    const created = await op.page.request.post('/api/v1/tickets', { headers: sameOriginHeaders(baseURL), data: {
       type: 'complaint', channel: 'phone', customer: { name: '回访测试客户', phone: '13899990001' },
       fields: { target: '鲜牛奶 250ml', reason: '打开后有异味', validity: 'valid', category: 'product_quality', symptom: 'odour', batchNumber: 'E2E-1' },
     } });

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { APIRequestContext, Page } from 'playwright-core';
-import { launchBrowser, newConsoleContext } from '../scripts/e2e/browser.ts';
+import { launchBrowser, newConsoleContext, sameOriginHeaders } from '../scripts/e2e/browser.ts';
+
+let baseUrl = '';
 
 // SLA as a supervisor and an administrator see it: a policy with a clock of a
 // few seconds on the 7x24 calendar, a repair work order that breaches it, the
@@ -12,12 +14,14 @@ import { launchBrowser, newConsoleContext } from '../scripts/e2e/browser.ts';
 export const name = 'sla: clocks on the work order, live supervisor queues, calendar and policy editors';
 
 const api = async <T>(req: APIRequestContext, method: 'get' | 'post' | 'delete', url: string, data?: unknown): Promise<T> => {
-  const res = await req[method](`/api/v1${url}`, data === undefined ? undefined : { data });
+  const headers = sameOriginHeaders(baseUrl);
+  const res = await req[method](`/api/v1${url}`, data === undefined ? { headers } : { data, headers });
   assert.ok(res.ok(), `${method.toUpperCase()} ${url}: ${res.status()} ${await res.text()}`);
   return (res.status() === 204 ? undefined : await res.json()) as T;
 };
 
 export async function run({ baseURL, screenshotDir }: { baseURL: string; screenshotDir: string }): Promise<void> {
+  baseUrl = baseURL;
   mkdirSync(screenshotDir, { recursive: true });
   const shot = (page: Page, file: string) => page.screenshot({ path: path.join(screenshotDir, file) });
   const browser = await launchBrowser();
@@ -149,7 +153,7 @@ export async function run({ baseURL, screenshotDir }: { baseURL: string; screens
     throw e;
   } finally {
     // the policy would catch every later repair (also when the tests run against a shared server)
-    if (policy) await page.request.delete(`/api/v1/sla-policies/${policy.id}`).catch(() => {});
+    if (policy) await page.request.delete(`/api/v1/sla-policies/${policy.id}`, { headers: sameOriginHeaders(baseURL) }).catch(() => {});
     await browser.close();
   }
 }

@@ -17,6 +17,15 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * Headers for API calls a test makes with the signed-in context's cookie: the
+ * server wants proof that a change comes from a page of the site, as the
+ * console's own requests show with their Origin.
+ */
+export function sameOriginHeaders(baseURL: string): Record<string, string> {
+  return { origin: new URL(baseURL).origin };
+}
+
 export async function newConsoleContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
   const ctx = await browser.newContext({
     baseURL,

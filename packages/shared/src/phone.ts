@@ -60,3 +60,12 @@ export function maskAddress(address: string | null | undefined): string | null {
   const keep = Math.min(6, Math.floor(address.length / 2));
   return `${address.slice(0, keep)}****`;
 }
+
+/**
+ * Whether a customer search text is a phone number or its last 4+ digits.
+ * Only roles that see phones unmasked may search by them: the answers would
+ * otherwise spell out a masked number digit by digit.
+ */
+export function isPhoneSearch(text: string): boolean {
+  return /^\d{4,}$/.test(text.trim().replace(/[\s\-()+]/g, ''));
+}

@@ -1,5 +1,7 @@
 import { Button, Dropdown, Space, Tooltip, Typography } from 'antd';
-import { BellOutlined, DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { BellOutlined, DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { PasswordDialog } from './password-dialog.tsx';
 import { useNavigate } from 'react-router';
 import { useMe, useSession } from '../session/session-provider.tsx';
 import { useT } from '../i18n/i18n-provider.tsx';
@@ -11,15 +13,21 @@ export function HeaderBar() {
   const { signOut } = useSession();
   const t = useT();
   const navigate = useNavigate();
+  const [changingPassword, setChangingPassword] = useState(false);
   return (
     <Space size="middle" style={{ float: 'right' }}>
+      <PasswordDialog open={changingPassword} onClose={() => setChangingPassword(false)} />
       <NotificationBell />
       <Dropdown
         trigger={['click']}
         menu={{
-          items: [{ key: 'notifications', icon: <BellOutlined />, label: t('notification.preferences') }],
+          items: [
+            { key: 'notifications', icon: <BellOutlined />, label: t('notification.preferences') },
+            { key: 'password', icon: <KeyOutlined />, label: <span data-testid="menu-password">{t('password.title')}</span> },
+          ],
           onClick: ({ key }) => {
             if (key === 'notifications') navigate('/me/notifications');
+            if (key === 'password') setChangingPassword(true);
           },
         }}
       >

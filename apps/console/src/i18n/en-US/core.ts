@@ -37,6 +37,16 @@ const core: Record<keyof typeof zh, string> = {
   'login.submit': 'Sign in',
 
   'header.logout': 'Sign out',
+  'password.title': 'Change password',
+  'password.old': 'Current password',
+  'password.new': 'New password',
+  'password.confirm': 'New password again',
+  'password.save': 'Change',
+  'password.oldRequired': 'Enter your current password',
+  'password.newRule': 'The new password needs 8 to 200 characters',
+  'password.confirmRequired': 'Enter the new password again',
+  'password.mismatch': 'The two new passwords differ',
+  'password.changed': 'Password changed; you were signed out on other devices',
 
   'menu.workbench': 'Workbench',
   'menu.tickets': 'Work orders',

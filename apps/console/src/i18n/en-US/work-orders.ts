@@ -55,6 +55,8 @@ const workOrders: Record<keyof typeof zh, string> = {
   'customer.duplicateLink': 'Customer {n}',
   'customer.masked': 'Masked',
   'customer.maskedHint': 'Your role may not see full phone numbers and addresses.',
+  'customer.phoneSearchUnavailable': 'Your role sees phone numbers and addresses masked, so it cannot search customers by phone or address. Search by name, or find the work order by its number in the work-order list.',
+  'customer.searchByName': 'Customer name',
   'customer.maskedEditHint': 'Phone and address are masked: leave blank to keep them.',
   'customer.create': 'New customer',
   'customer.edit': 'Edit customer',

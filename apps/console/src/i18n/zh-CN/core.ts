@@ -35,6 +35,16 @@ const core = {
   'login.submit': '登录',
 
   'header.logout': '退出登录',
+  'password.title': '修改密码',
+  'password.old': '当前密码',
+  'password.new': '新密码',
+  'password.confirm': '再次输入新密码',
+  'password.save': '修改',
+  'password.oldRequired': '请输入当前密码',
+  'password.newRule': '新密码需 8 到 200 个字符',
+  'password.confirmRequired': '请再次输入新密码',
+  'password.mismatch': '两次输入的新密码不一致',
+  'password.changed': '密码已修改;其他设备上的登录已退出',
 
   'menu.workbench': '工作台',
   'menu.tickets': '工单',

@@ -53,6 +53,8 @@ const workOrders = {
   'customer.duplicateLink': '查看客户 {n}',
   'customer.masked': '已脱敏',
   'customer.maskedHint': '您的角色无权查看完整的电话和地址。',
+  'customer.phoneSearchUnavailable': '您的角色看不到完整电话和地址,因此不能按电话号码或地址查找客户;请按姓名查找,或在工单列表中按工单号查找。',
+  'customer.searchByName': '客户姓名',
   'customer.maskedEditHint': '电话和地址已脱敏:留空则保持不变。',
   'customer.create': '新建客户',
   'customer.edit': '编辑客户',

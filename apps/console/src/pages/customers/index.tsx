@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Empty, Input, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Empty, Input, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { isPhoneSearch } from '@kefu/shared/phone';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
@@ -20,7 +21,10 @@ export function CustomerListPage() {
   const q = params.get('q') ?? '';
   const [text, setText] = useState(q);
   const [creating, setCreating] = useState(false);
-  const pages = useCursorPages<Customer>(q, (cursor) => api.get<Page<Customer>>('/customers', { q, limit: 20, cursor }));
+  // a role that sees phones masked may not search by them (the server refuses): say why instead of asking
+  const phoneRefused = !access.customerPii && isPhoneSearch(q);
+  const pages = useCursorPages<Customer>(q, (cursor) =>
+    phoneRefused ? Promise.resolve({ items: [], nextCursor: null }) : api.get<Page<Customer>>('/customers', { q, limit: 20, cursor }));
 
   const columns = useMemo<TableColumnsType<Customer>>(
     () => [
@@ -58,12 +62,21 @@ export function CustomerListPage() {
         <Input.Search
           allowClear
           style={{ width: 320, marginBottom: 12 }}
-          placeholder={t('workbench.searchPlaceholder')}
+          placeholder={t(access.customerPii ? 'workbench.searchPlaceholder' : 'customer.searchByName')}
           value={text}
           onChange={(e) => setText(e.target.value)}
           onSearch={(v) => setParams(v.trim() ? { q: v.trim() } : {}, { replace: true })}
           data-testid="customer-list-search"
         />
+        {!access.customerPii ? (
+          <Alert
+            type={phoneRefused ? 'warning' : 'info'}
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={t('customer.phoneSearchUnavailable')}
+            data-testid="phone-search-hint"
+          />
+        ) : null}
         {pages.items.some((c) => c.masked) ? (
           <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
             <Tag>{t('customer.masked')}</Tag>

@@ -10,6 +10,8 @@ import type { PickedCustomer } from './workbench-draft.ts';
 import { toPicked } from './use-workbench.ts';
 import { RecentHistory } from './recent-history.tsx';
 import { isSearchable } from './customer-lookup.ts';
+import { isPhoneSearch } from '@kefu/shared/phone';
+import { useAccess } from '../../session/session-provider.tsx';
 
 interface Props {
   query: string;
@@ -27,7 +29,10 @@ export function CustomerPicker(props: Props) {
   const { query, onQueryChange, customer, onPick, onClear, onNewCustomer, searchRef, newCustomerOpen } = props;
   const t = useT();
   const q = useDebounced(query.trim(), 250);
-  const searchable = isSearchable(q);
+  const access = useAccess();
+  // a role that sees phones masked may not search by them: the server refuses, the hint says why
+  const phoneRefused = !access.customerPii && isPhoneSearch(q);
+  const searchable = isSearchable(q) && !phoneRefused;
   const [results, setResults] = useState<Customer[]>([]);
   const [loading, setLoading] = useState(false);
   const [active, setActive] = useState(0);
@@ -81,13 +86,14 @@ export function CustomerPicker(props: Props) {
       <Input
         ref={searchRef}
         prefix={<SearchOutlined />}
-        placeholder={t('workbench.searchPlaceholder')}
+        placeholder={t(access.customerPii ? 'workbench.searchPlaceholder' : 'customer.searchByName')}
         value={query}
         onChange={(e) => onQueryChange(e.target.value)}
         onKeyDown={onKeyDown}
         allowClear
         data-testid="customer-search"
       />
+      {phoneRefused ? <Alert type="warning" showIcon style={{ marginTop: 8 }} title={t('customer.phoneSearchUnavailable')} data-testid="phone-search-hint" /> : null}
       <div data-testid="customer-results" style={{ marginTop: 8, minHeight: 24 }}>
         {loading ? <Spin size="small" /> : null}
         {!loading && searchable && !results.length ? (

@@ -4,12 +4,8 @@ import { customers } from '../../db/schema/index.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
 import { gramsQuery, searchRuns } from '../../platform/search/tokenize.ts';
 import { AppError } from '../../platform/errors.ts';
+import { isPhoneSearch } from '@kefu/shared/phone';
 import { reversedDigits } from './customer-search-vector.ts';
-
-/** Whether a search text is a phone number (or its last 4+ digits). */
-export function isPhoneQuery(text: string): boolean {
-  return /^\d{4,}$/.test(text.trim().replace(/[\s\-()+]/g, ''));
-}
 
 /**
  * The operator's lookup: digits (4 or more) match the end of a phone number,
@@ -22,7 +18,7 @@ export async function findCustomers(db: Db, q: string | undefined, limit: number
   const conds: SQL[] = [];
   const text = q?.trim() ?? '';
   const digits = text.replace(/[\s\-()+]/g, '');
-  if (isPhoneQuery(text)) {
+  if (isPhoneSearch(text)) {
     if (!withPii) throw new AppError('PII_SEARCH_FORBIDDEN');
     const d = digits.startsWith('86') && digits.length === 13 ? digits.slice(2) : digits;
     conds.push(like(customers.phoneReversed, `${reversedDigits(d)}%`));
