@@ -29,7 +29,7 @@ import { formRoutes } from './modules/forms/forms.routes.ts';
 import { ticketRoutes } from './modules/tickets/tickets.routes.ts';
 import { intakeRoutes } from './modules/intake/intake.routes.ts';
 import { clocksOfTicket } from './modules/sla/sla.queries.ts';
-import { scopeCondition } from './modules/tickets/tickets.queries.ts';
+import { notHiddenFrom, scopeCondition } from './modules/tickets/tickets.queries.ts';
 import { calendarRoutes } from './platform/time/calendars.routes.ts';
 import { quietHoursRoutes } from './modules/customers/quiet-hours.routes.ts';
 import { interactionRoutes } from './modules/interactions/interactions.routes.ts';
@@ -112,7 +112,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   interactionRoutes(app, deps);
   intakeRoutes(app, deps);
   ticketRoutes(app, deps, clocksOfTicket);
-  notificationRoutes(app, deps, scopeCondition);
+  notificationRoutes(app, deps, scopeCondition, notHiddenFrom);
   realtimeRoutes(app, services.hub, config.KEFU_PUBLIC_URL);
   routingRoutes(app, deps);
   calendarRoutes(app, deps);

@@ -67,4 +67,47 @@ describe('lists around work orders', () => {
     expect((await t.request(mgr, 'GET', `/api/v1/callbacks/${task.id}`)).status).toBe(404);
     await t.database.db.execute(sql`update tickets set hidden_from = '{}' where id = ${complaint.id}`);
   });
+
+  it("take the notices about it out of the hidden person's own notifications, and out of the unread count", async () => {
+    const mgr = await t.login('cs_manager');
+    const mine = async () => (await t.request(mgr, 'GET', '/api/v1/notifications?limit=100')).body as { items: { ticketId: string | null }[]; unread: number };
+    const before = await mine();
+    const about = before.items.filter((n) => n.ticketId === complaint.id).length;
+    expect(about).toBeGreaterThan(0);
+    await t.database.db.execute(sql`update tickets set hidden_from = array[${await userId('cs_manager')}]::uuid[] where id = ${complaint.id}`);
+    const after = await mine();
+    expect(after.items.filter((n) => n.ticketId === complaint.id)).toEqual([]);
+    expect(after.unread).toBeLessThanOrEqual(before.unread);
+    expect(before.unread - after.unread).toBeLessThanOrEqual(about);
+    await t.database.db.execute(sql`update tickets set hidden_from = '{}' where id = ${complaint.id}`);
+  });
+});
+
+describe('callbacks about a work order hidden from their agent', () => {
+  it('cannot be recorded by them (404, nothing written)', async () => {
+    const admin = await t.login('admin');
+    const [task] = (await t.request(admin, 'GET', `/api/v1/callbacks?view=all&ticketId=${complaint.id}`)).body.items as { id: string; assigneeId: string }[];
+    const agent = (await queryRows<{ username: string }>(t.database.db, sql`select username from users where id = ${task.assigneeId}`))[0].username;
+    await t.database.db.execute(sql`update tickets set hidden_from = array[${task.assigneeId}]::uuid[] where id = ${complaint.id}`);
+    const attempts = async () => (await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from callback_attempts where task_id = ${task.id}`))[0].n;
+    const before = await attempts();
+    const res = await t.request(await t.login(agent), 'POST', `/api/v1/callbacks/${task.id}/attempts`, { result: 'no_answer', durationSeconds: 20, quietHoursOverride: true });
+    expect(res.status).toBe(404);
+    expect(await attempts()).toBe(before);
+    await t.database.db.execute(sql`update tickets set hidden_from = '{}' where id = ${complaint.id}`);
+  });
+});
+
+describe('customers created by someone who may not see phones', () => {
+  it('do not say which archived customers share the phone typed', async () => {
+    const admin = await t.login('admin');
+    const first = await t.request(admin, 'POST', '/api/v1/customers', { name: '同号甲', phone: '13955550099' });
+    expect(first.status).toBe(201);
+    const withPii = await t.request(admin, 'POST', '/api/v1/customers', { name: '同号乙', phone: '13955550099' });
+    expect(withPii.body.duplicateOf).toContain(first.body.id);
+    const dept = await t.login('gm_office');
+    const masked = await t.request(dept, 'POST', '/api/v1/customers', { name: '同号丙', phone: '13955550099' });
+    if (masked.status === 201) expect(masked.body.duplicateOf).toEqual([]);
+    else expect(masked.status).toBe(403);
+  });
 });

@@ -69,6 +69,8 @@ export async function recordAttempt(unit: RunUnit, actor: Principal, taskId: str
     if (task.ticketId) {
       const tickets = work.part(TICKETS);
       await tickets.load([task.ticketId]);
+      // a callback about a complaint hidden from the agent (AUD-13) is not theirs to record: as if it did not exist
+      if ((tickets.get(task.ticketId)?.hiddenFrom ?? []).includes(actor.userId)) throw notFound('callback');
       if (tickets.get(task.ticketId)) {
         tickets.record(task.ticketId, 'callback_attempted', [{ field: 'callback', from: null, to: { taskId, source: task.source, step: task.step, round: task.round, result: body.result,
           satisfaction: body.satisfaction ?? null, reason: body.reason ?? null, durationSeconds: body.durationSeconds } }],

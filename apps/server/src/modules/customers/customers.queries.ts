@@ -17,7 +17,8 @@ export function presentCustomer(row: Row, viewer: Principal, duplicateOf: string
     masked: !pii,
     customerClass: row.customerClass,
     note: row.note,
-    duplicateOf,
+    // which customers share a phone says whose phone it is: only for those who may see phones
+    duplicateOf: pii ? duplicateOf : [],
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -27,8 +27,10 @@ function present(n: typeof notifications.$inferSelect) {
  * tickets, which depends on them).
  */
 export type TicketScope = (viewer: Principal) => SQL | undefined;
+/** The work orders not hidden from a viewer (AUD-13), as a condition on `tickets`. */
+export type NotHidden = (viewer: Principal) => SQL;
 
-export function notificationRoutes(app: App, { db }: Deps, ticketScope: TicketScope): void {
+export function notificationRoutes(app: App, { db }: Deps, ticketScope: TicketScope, notHidden: NotHidden): void {
   app.get('/api/v1/notifications', {
     schema: {
       tags: ['notifications'],
@@ -38,17 +40,19 @@ export function notificationRoutes(app: App, { db }: Deps, ticketScope: TicketSc
     },
   }, async (req) => {
     const me = principalOf(req);
-    const conds: SQL[] = [eq(notifications.userId, me.userId)];
+    // a notice about a work order later hidden from its recipient (a complaint about them) goes with it
+    const visible = or(isNull(notifications.ticketId), notHidden(me))!;
+    const conds: SQL[] = [eq(notifications.userId, me.userId), visible];
     if (req.query.unread === 'true') conds.push(isNull(notifications.readAt));
     if (req.query.cursor) {
       const c = decodeCursor(req.query.cursor);
       const at = new Date(c.sortValue);
       conds.push(or(lt(notifications.createdAt, at), and(eq(notifications.createdAt, at), lt(notifications.id, c.id)))!);
     }
-    const rows = await db.select().from(notifications).where(and(...conds))
-      .orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(req.query.limit + 1);
-    const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(notifications)
-      .where(and(eq(notifications.userId, me.userId), isNull(notifications.readAt)));
+    const rows = (await db.select({ n: notifications }).from(notifications).leftJoin(tickets, eq(tickets.id, notifications.ticketId))
+      .where(and(...conds)).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(req.query.limit + 1)).map((r) => r.n);
+    const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(notifications).leftJoin(tickets, eq(tickets.id, notifications.ticketId))
+      .where(and(eq(notifications.userId, me.userId), isNull(notifications.readAt), visible));
     const items = rows.slice(0, req.query.limit);
     const last = items[items.length - 1];
     return {
