@@ -1,6 +1,6 @@
 // Callbacks: the agent's list and workspace, menus.
 export default {
-  'menu.callbackGroup': 'Callbacks & satisfaction',
+  'menu.callbackGroup': 'Callbacks & surveys',
   'menu.myCallbacks': 'My callbacks',
   'menu.campaigns': 'Callback campaigns',
   'menu.callbackReport': 'Callback report',

@@ -104,7 +104,7 @@ export function CallbackReportPage() {
       />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space wrap size={[16, 8]}>
-          <Space>
+          <Space wrap>
             <Typography.Text type="secondary">{t('report.period')}</Typography.Text>
             <Segmented
               value={period}

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../scripts/e2e/browser.ts';
+import { TOP_LEVEL_PAGES, type TopLevelPath } from '../apps/console/src/routes/top-level-pages.ts';
+import { layoutProblems, settle, type LayoutProblem } from './layout-checks.ts';
+
+// Every top-level page (the router's own list) at phone and desktop width, in
+// both languages: a screenshot of each, and a failure for a page that scrolls
+// sideways, header items drawn over each other or over the content, or menu
+// labels cut off. The administrator may open every page.
+
+export const name = 'layout: every page at 390 and 1440 px, zh-CN and en-US, without overflow or overlaps';
+
+const WIDTHS = [
+  { width: 390, height: 844, tag: 'phone' },
+  { width: 1440, height: 900, tag: 'desktop' },
+] as const;
+const LOCALES = ['zh-CN', 'en-US'] as const;
+// the administrator has no work orders of their own: show everyone's
+const QUERY: Partial<Record<TopLevelPath, string>> = { '/tickets': '?view=all', '/callbacks': '?view=all' };
+
+async function signedInPage(browser: Browser, baseURL: string, locale: string, viewport: { width: number; height: number }): Promise<Page> {
+  const ctx = await browser.newContext({ baseURL, viewport, locale, timezoneId: 'Asia/Shanghai' });
+  ctx.setDefaultTimeout(20_000);
+  await ctx.addInitScript((l) => localStorage.setItem('kefu.locale', l), locale);
+  const res = await ctx.request.post('/api/v1/auth/login', { data: { username: 'admin', password: 'kefu-demo' } });
+  assert.equal(res.status(), 200, await res.text());
+  return ctx.newPage();
+}
+
+export async function run({ baseURL, screenshotDir }: { baseURL: string; screenshotDir: string }): Promise<void> {
+  const dir = path.join(screenshotDir, 'layout');
+  mkdirSync(dir, { recursive: true });
+  const browser = await launchBrowser();
+  const problems: string[] = [];
+  const report = (where: string, found: LayoutProblem[]) => {
+    for (const p of found) problems.push(`${where}: ${p.kind} — ${p.detail}`);
+  };
+  try {
+    for (const locale of LOCALES) {
+      for (const size of WIDTHS) {
+        const page = await signedInPage(browser, baseURL, locale, size);
+        const pageErrors: string[] = [];
+        page.on('pageerror', (e) => pageErrors.push(e.message));
+        for (const { path: route } of TOP_LEVEL_PAGES) {
+          await page.goto(route + (QUERY[route] ?? ''));
+          await page.getByTestId('app-content').waitFor();
+          await settle(page);
+          const file = `${size.tag}-${locale}${route.replaceAll('/', '-')}.png`;
+          await page.screenshot({ path: path.join(dir, file), fullPage: true });
+          report(`${route} ${size.width}px ${locale}`, await layoutProblems(page, { desktop: size.width >= 1280 }));
+        }
+        assert.deepEqual(pageErrors, [], 'no uncaught errors in the pages');
+        await page.context().close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  assert.deepEqual(problems, [], `layout problems (screenshots in ${dir}):\n${problems.join('\n')}`);
+}
