@@ -13,10 +13,11 @@ import { layoutProblems, settle, type LayoutProblem } from './layout-checks.ts';
 // ignores the browser's language, or any error in the browser console.
 // The administrator may open every page.
 
-export const name = 'layout: every page at 390 and 1440 px, zh-CN and en-US, without overflow or overlaps';
+export const name = 'layout: every page at 390, 1280 and 1440 px, zh-CN and en-US, without overflow or overlaps';
 
 const WIDTHS = [
   { width: 390, height: 844, tag: 'phone' },
+  { width: 1280, height: 800, tag: 'laptop' },
   { width: 1440, height: 900, tag: 'desktop' },
 ] as const;
 const LOCALES = ['zh-CN', 'en-US'] as const;

@@ -60,7 +60,7 @@ export default {
   'callback.col.policy': 'Policy / step',
   'callback.col.ticket': 'Work order',
   'callback.col.assignee': 'Agent',
-  'callback.col.attempts': 'Attempts',
+  'callback.col.attempts': 'Calls',
   'callback.col.status': 'Status',
   'callback.overdue': 'Overdue',
   'callback.dueSoonHint': 'Due within 4 hours',
