@@ -6,7 +6,8 @@ import { launchBrowser } from '../scripts/e2e/browser.ts';
 import { TOP_LEVEL_PAGES, type TopLevelPath } from '../apps/console/src/routes/top-level-pages.ts';
 import { layoutProblems, settle, type LayoutProblem } from './layout-checks.ts';
 
-// Every top-level page (the router's own list) and the login page at phone
+// Every top-level page (the router's own list), one work order, customer
+// and callback, and the login page at phone
 // and desktop width, in both languages: a screenshot of each, and a failure
 // for a page that scrolls sideways, header items drawn over each other or
 // over the content, menu labels or desktop tables cut off, a login page that
@@ -44,6 +45,22 @@ async function freshLoginPage(browser: Browser, baseURL: string, locale: string,
   return { page, consoleErrors };
 }
 
+/** One work order, customer and callback to open: the pages an agent spends the day on. */
+async function detailPages(page: Page): Promise<string[]> {
+  const first = async (url: string) => {
+    const res = await page.request.get(url);
+    assert.equal(res.status(), 200, `${url}: ${res.status()}`);
+    const body = (await res.json()) as { items: { id: string }[] };
+    assert.ok(body.items.length, `${url} lists something (the demo data)`);
+    return body.items[0].id;
+  };
+  return [
+    `/tickets/${await first('/api/v1/tickets?view=all&limit=1')}`,
+    `/customers/${await first('/api/v1/customers?limit=1')}`,
+    `/callbacks/${await first('/api/v1/callbacks?view=all&limit=1')}`,
+  ];
+}
+
 export async function run({ baseURL, screenshotDir }: { baseURL: string; screenshotDir: string }): Promise<void> {
   const dir = path.join(screenshotDir, 'layout');
   mkdirSync(dir, { recursive: true });
@@ -66,11 +83,12 @@ export async function run({ baseURL, screenshotDir }: { baseURL: string; screens
         await page.evaluate((l) => localStorage.setItem('kefu.locale', l), locale);
         const res = await page.request.post('/api/v1/auth/login', { data: { username: 'admin', password: 'kefu-demo' } });
         assert.equal(res.status(), 200, await res.text());
-        for (const { path: route } of TOP_LEVEL_PAGES) {
-          await page.goto(route + (QUERY[route] ?? ''));
+        const routes = [...TOP_LEVEL_PAGES.map((p) => p.path + (QUERY[p.path] ?? '')), ...(await detailPages(page))];
+        for (const route of routes) {
+          await page.goto(route);
           await page.getByTestId('app-content').waitFor();
           await settle(page);
-          const file = `${size.tag}-${locale}${route.replaceAll('/', '-')}.png`;
+          const file = `${size.tag}-${locale}${route.replace(/\?.*$/, '').replace(/[0-9a-f-]{36}$/, 'detail').replaceAll('/', '-')}.png`;
           await page.screenshot({ path: path.join(dir, file), fullPage: true });
           report(`${route} ${size.width}px ${locale}`, await layoutProblems(page, { desktop: size.width >= 1280 }));
         }
