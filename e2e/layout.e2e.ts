@@ -61,6 +61,25 @@ async function detailPages(page: Page): Promise<string[]> {
   ];
 }
 
+/** On a phone the menu opens from ☰, lists every page in full and closes when one is chosen. */
+async function drawerMenu(page: Page, file: string, report: (found: LayoutProblem[]) => void): Promise<void> {
+  await page.goto('/workbench');
+  await page.getByTestId('app-content').waitFor();
+  assert.equal(await page.getByTestId('side-menu').count(), 0, 'no sidebar on a phone');
+  await page.getByTestId('menu-toggle').click();
+  const menu = page.getByTestId('side-menu');
+  await menu.waitFor();
+  await menu.locator('.ant-menu-submenu-title').first().click(); // open the callbacks group
+  await menu.locator('a[href="/callbacks"]').waitFor();
+  // the group has finished opening (antd animates its height)
+  await page.waitForFunction(() => !document.querySelector('[class*="ant-motion-collapse"]'));
+  await page.screenshot({ path: file });
+  report(await layoutProblems(page, { desktop: false }));
+  await menu.locator('a[href="/callbacks"]').click();
+  await page.waitForURL('**/callbacks');
+  await menu.waitFor({ state: 'hidden' });
+}
+
 export async function run({ baseURL, screenshotDir }: { baseURL: string; screenshotDir: string }): Promise<void> {
   const dir = path.join(screenshotDir, 'layout');
   mkdirSync(dir, { recursive: true });
@@ -92,6 +111,7 @@ export async function run({ baseURL, screenshotDir }: { baseURL: string; screens
           await page.screenshot({ path: path.join(dir, file), fullPage: true });
           report(`${route} ${size.width}px ${locale}`, await layoutProblems(page, { desktop: size.width >= 1280 }));
         }
+        if (size.tag === 'phone') await drawerMenu(page, path.join(dir, `${size.tag}-${locale}-menu.png`), (found) => report(`menu ${locale}`, found));
         for (const e of consoleErrors) problems.push(`${locale} ${size.width}px: console error: ${e}`);
         await page.context().close();
       }
