@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import * as workbench from '../../e2e/workbench.e2e.ts';
 import * as sla from '../../e2e/sla.e2e.ts';
 import * as callbacks from '../../e2e/callbacks.e2e.ts';
+import * as layout from '../../e2e/layout.e2e.ts';
+import * as forms from '../../e2e/forms.e2e.ts';
 
 // Browser tests against the built console served by a real server on a free
 // port with a fresh embedded database. KEFU_E2E_BASE_URL=http://... runs the
@@ -17,7 +19,10 @@ interface E2eTest {
   run: (opts: { baseURL: string; screenshotDir: string }) => Promise<void>;
 }
 
-const TESTS: E2eTest[] = [workbench, sla, callbacks];
+const ALL_TESTS: E2eTest[] = [workbench, sla, callbacks, layout, forms];
+// `npm run test:e2e -- layout` runs the tests whose name starts with one of the words given
+const only = process.argv.slice(2);
+const TESTS = only.length ? ALL_TESTS.filter((t) => only.some((w) => t.name.startsWith(w))) : ALL_TESTS;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const screenshotDir = path.join(root, 'e2e', 'screenshots');
 

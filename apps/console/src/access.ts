@@ -15,6 +15,8 @@ export interface Access {
   customerPii: boolean;
   orgManage: boolean;
   forms: boolean;
+  /** edit form definitions and publish new versions */
+  formManage: boolean;
   ruleManage: boolean;
   supervisor: boolean;
   /** make my callbacks (回访) */
@@ -41,6 +43,7 @@ export function computeAccess(permissions: readonly string[]): Access {
     customerPii: has('customer:view_pii'),
     orgManage: has('org:manage'),
     forms: has('form:view') || has('form:manage'),
+    formManage: has('form:manage'),
     ruleManage: has('rule:manage'),
     supervisor: has('supervisor:view'),
     callbacks: has('callback:work') || has('callback:manage'),

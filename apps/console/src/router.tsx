@@ -1,9 +1,10 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
+import { createBrowserRouter, Navigate, useLocation } from 'react-router';
 import { Spin } from 'antd';
 import type { AccessKey } from './access.ts';
 import { useAccess, useSession } from './session/session-provider.tsx';
 import { AppLayout } from './layouts/app-layout.tsx';
+import { TOP_LEVEL_PAGES, type TopLevelPath } from './routes/top-level-pages.ts';
 import { firstAllowedPath, firstSettingsPath } from './layouts/nav.tsx';
 import { LoginPage } from './pages/login/index.tsx';
 import { ForbiddenPage, NotFoundPage } from './pages/exception/index.tsx';
@@ -26,14 +27,14 @@ import { NotificationPreferencesPage } from './pages/notification-preferences/in
 import { MyCallbacksPage } from './pages/callbacks/index.tsx';
 import { CallbackWorkspacePage } from './pages/callback-workspace/index.tsx';
 import { CampaignsPage } from './pages/campaigns/index.tsx';
+import { CallbackPoliciesPage } from './pages/settings/callback-policies/index.tsx';
+import { CallbackScriptsPage } from './pages/settings/callback-scripts/index.tsx';
 // pages with charts load on demand: ECharts stays out of the main bundle, and
 // a customer opening a survey link on a phone downloads no console pages
 const CallbackReportPage = lazy(() => import('./pages/callback-report/index.tsx').then((m) => ({ default: m.CallbackReportPage })));
 const SurveysPage = lazy(() => import('./pages/surveys/index.tsx').then((m) => ({ default: m.SurveysPage })));
 const PublicSurveyPage = lazy(() => import('./pages/public-survey/index.tsx').then((m) => ({ default: m.PublicSurveyPage })));
 const loading = (node: ReactNode) => <Suspense fallback={<Spin size="large" className="kefu-boot-spin" />}>{node}</Suspense>;
-import { CallbackPoliciesPage } from './pages/settings/callback-policies/index.tsx';
-import { CallbackScriptsPage } from './pages/settings/callback-scripts/index.tsx';
 
 function RequireLogin() {
   const { state } = useSession();
@@ -63,6 +64,36 @@ function SettingsRedirect() {
 
 const guarded = (access: AccessKey, element: ReactNode) => <Guard access={access}>{element}</Guard>;
 
+// the element of each top-level page; the paths and access keys are in TOP_LEVEL_PAGES
+const PAGE_ELEMENTS: Record<TopLevelPath, ReactNode> = {
+  '/workbench': <WorkbenchPage />,
+  '/tickets': <TicketListPage />,
+  '/customers': <CustomerListPage />,
+  '/supervisor': <SupervisorPage />,
+  '/callbacks': <MyCallbacksPage />,
+  '/callbacks/campaigns': <CampaignsPage />,
+  '/callbacks/report': loading(<CallbackReportPage />),
+  '/surveys': loading(<SurveysPage />),
+  // everyone signed in: their own notification channels
+  '/me/notifications': <NotificationPreferencesPage />,
+  '/settings/departments': <DepartmentsPage />,
+  '/settings/teams': <TeamsPage />,
+  '/settings/users': <UsersPage />,
+  '/settings/roles': <RolesPage />,
+  '/settings/forms': <FormsPage />,
+  '/settings/rules': <RulesPage />,
+  '/settings/positions': <PositionsPage />,
+  '/settings/sla-policies': <SlaPoliciesPage />,
+  '/settings/calendars': <CalendarsPage />,
+  '/settings/callback-policies': <CallbackPoliciesPage />,
+  '/settings/callback-scripts': <CallbackScriptsPage />,
+};
+
+const topLevelRoutes = TOP_LEVEL_PAGES.map(({ path, access }) => ({
+  path: path.slice(1),
+  element: access ? guarded(access, PAGE_ELEMENTS[path]) : PAGE_ELEMENTS[path],
+}));
+
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   // the customer's survey link: no login, outside the console's layout
@@ -72,37 +103,11 @@ export const router = createBrowserRouter([
     element: <RequireLogin />,
     children: [
       { index: true, element: <HomeRedirect /> },
-      { path: 'workbench', element: guarded('workbench', <WorkbenchPage />) },
-      { path: 'tickets', element: guarded('tickets', <TicketListPage />) },
+      ...topLevelRoutes,
       { path: 'tickets/:id', element: guarded('tickets', <TicketDetailPage />) },
-      { path: 'customers', element: guarded('customers', <CustomerListPage />) },
       { path: 'customers/:id', element: guarded('customers', <CustomerDetailPage />) },
-      { path: 'supervisor', element: guarded('supervisor', <SupervisorPage />) },
-      { path: 'callbacks', element: guarded('callbacks', <MyCallbacksPage />) },
-      { path: 'callbacks/campaigns', element: guarded('callbackManage', <CampaignsPage />) },
-      { path: 'callbacks/report', element: guarded('callbackManage', loading(<CallbackReportPage />)) },
       { path: 'callbacks/:id', element: guarded('callbacks', <CallbackWorkspacePage />) },
-      { path: 'surveys', element: guarded('surveys', loading(<SurveysPage />)) },
-      // everyone signed in: their own notification channels
-      { path: 'me/notifications', element: <NotificationPreferencesPage /> },
-      {
-        path: 'settings',
-        element: <Outlet />,
-        children: [
-          { index: true, element: <SettingsRedirect /> },
-          { path: 'departments', element: guarded('orgManage', <DepartmentsPage />) },
-          { path: 'teams', element: guarded('orgManage', <TeamsPage />) },
-          { path: 'users', element: guarded('orgManage', <UsersPage />) },
-          { path: 'roles', element: guarded('orgManage', <RolesPage />) },
-          { path: 'forms', element: guarded('forms', <FormsPage />) },
-          { path: 'rules', element: guarded('ruleManage', <RulesPage />) },
-          { path: 'positions', element: guarded('ruleManage', <PositionsPage />) },
-          { path: 'sla-policies', element: guarded('ruleManage', <SlaPoliciesPage />) },
-          { path: 'calendars', element: guarded('ruleManage', <CalendarsPage />) },
-          { path: 'callback-policies', element: guarded('callbackManage', <CallbackPoliciesPage />) },
-          { path: 'callback-scripts', element: guarded('callbackManage', <CallbackScriptsPage />) },
-        ],
-      },
+      { path: 'settings', element: <SettingsRedirect /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

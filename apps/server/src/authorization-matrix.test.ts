@@ -19,6 +19,8 @@ const REQUIRES: Record<string, Requirement> = {
   'POST /api/v1/auth/login': 'public',
   'POST /api/v1/auth/logout': 'signed-in',
   'GET /api/v1/me': 'signed-in',
+  // answers everyone (the signed-in user, or none): the console asks before signing in
+  'GET /api/v1/session': 'public',
   'PATCH /api/v1/me': 'signed-in',
   'POST /api/v1/me/password': 'signed-in',
   'GET /api/v1/departments': 'org:manage',

@@ -42,6 +42,9 @@ export const me = z.object({
   permissions: z.array(z.enum(PERMISSIONS)),
   dataScope: z.enum(DATA_SCOPES),
 });
+
+/** Who is signed in, or nobody: a page can ask without a failing request. */
+export const sessionResponse = z.object({ user: me.nullable() });
 export type Me = z.infer<typeof me>;
 export const loginResponse = z.object({ token: z.string(), user: me });
 export const meUpdateBody = z.object({ locale }).strict();

@@ -6,8 +6,9 @@ import serviceLevels from './en-US/service-levels.ts';
 import callbacks from './en-US/callbacks.ts';
 import surveys from './en-US/surveys.ts';
 import callbackSettings from './en-US/callback-settings.ts';
+import formsEditor from './en-US/forms-editor.ts';
 
 // English, by area in en-US/; the same keys as zh-CN.
-const enUS: Record<keyof typeof zhCN, string> = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings };
+const enUS: Record<keyof typeof zhCN, string> = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings, ...formsEditor };
 
 export default enUS;

@@ -18,7 +18,26 @@ export function storedLocale(): Locale | null {
   }
 }
 
-let current: Locale = storedLocale() ?? 'zh-CN';
+/**
+ * The browser's preferred languages mapped to ours: the first Chinese or
+ * English one wins; Chinese when neither is listed (the centre's language).
+ */
+export function localeFromBrowser(languages: readonly string[]): Locale {
+  for (const l of languages) {
+    const lang = l.toLowerCase();
+    if (lang.startsWith('zh')) return 'zh-CN';
+    if (lang.startsWith('en')) return 'en-US';
+  }
+  return 'zh-CN';
+}
+
+function browserLanguages(): readonly string[] {
+  if (typeof navigator === 'undefined') return [];
+  return navigator.languages?.length ? navigator.languages : [navigator.language];
+}
+
+// until the user chooses (here or on their account), the browser's language
+let current: Locale = storedLocale() ?? localeFromBrowser(browserLanguages());
 
 export function currentLocale(): Locale {
   return current;

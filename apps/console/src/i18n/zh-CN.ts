@@ -7,7 +7,8 @@ import serviceLevels from './zh-CN/service-levels.ts';
 import callbacks from './zh-CN/callbacks.ts';
 import surveys from './zh-CN/surveys.ts';
 import callbackSettings from './zh-CN/callback-settings.ts';
+import formsEditor from './zh-CN/forms-editor.ts';
 
-const zhCN = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings } as const;
+const zhCN = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings, ...formsEditor } as const;
 
 export default zhCN;

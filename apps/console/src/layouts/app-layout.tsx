@@ -1,56 +1,65 @@
-import { useMemo, useState } from 'react';
-import { Layout, Menu, type MenuProps } from 'antd';
-import { Link, Outlet, useLocation } from 'react-router';
-import { useAccess } from '../session/session-provider.tsx';
+import { useState } from 'react';
+import { Button, Drawer, Layout } from 'antd';
+import { MenuOutlined } from '@ant-design/icons';
+import { Outlet } from 'react-router';
 import { useT } from '../i18n/i18n-provider.tsx';
-import { isGroup, visibleNav } from './nav.tsx';
+import { usePhoneLayout } from '../hooks/use-media-query.ts';
 import { HeaderBar } from './header-bar.tsx';
+import { SideMenu } from './side-menu.tsx';
+import { SIDER_WIDTH } from './layout-size.ts';
 import { NotificationsProvider } from '../notifications/notifications-provider.tsx';
 
 const { Sider, Header, Content } = Layout;
 
+/** A sidebar on a desk; on a phone the menu opens as a drawer from the header's ☰. */
 export function AppLayout() {
-  const access = useAccess();
   const t = useT();
-  const location = useLocation();
+  const phone = usePhoneLayout();
   const [collapsed, setCollapsed] = useState(false);
-  const nav = useMemo(() => visibleNav(access), [access]);
-
-  const items: MenuProps['items'] = nav.map((n) =>
-    isGroup(n)
-      ? {
-          key: n.key,
-          icon: n.icon,
-          label: t(n.label),
-          children: n.children.map((c) => ({ key: c.path, icon: c.icon, label: <Link to={c.path}>{t(c.label)}</Link> })),
-        }
-      : { key: n.path, icon: n.icon, label: <Link to={n.path}>{t(n.label)}</Link> },
-  );
-  const paths = nav.flatMap((n) => (isGroup(n) ? n.children.map((c) => c.path) : [n.path]));
-  const selected = paths
-    .filter((p) => location.pathname === p || location.pathname.startsWith(`${p}/`))
-    .sort((a, b) => b.length - a.length)[0];
-  const openGroup = nav.find((n) => isGroup(n) && n.children.some((c) => c.path === selected));
+  const [drawerOpen, setDrawerOpen] = useState(false);
 
   return (
     <NotificationsProvider>
       <Layout style={{ minHeight: '100vh' }}>
-        <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={200} theme="dark" className="kefu-sider">
-          <div className="kefu-logo">{collapsed ? t('app.shortName') : t('app.name')}</div>
-          <Menu
-            theme="dark"
-            mode="inline"
-            items={items}
-            selectedKeys={selected ? [selected] : []}
-            defaultOpenKeys={openGroup && isGroup(openGroup) ? [openGroup.key] : []}
-            data-testid="side-menu"
-          />
-        </Sider>
-        <Layout>
-          <Header className="kefu-header">
-            <HeaderBar />
+        {phone ? (
+          <Drawer
+            placement="left"
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            size={264}
+            closable={false}
+            className="kefu-menu-drawer"
+            styles={{ body: { padding: 0 } }}
+          >
+            <div className="kefu-logo">{t('app.name')}</div>
+            <SideMenu onNavigate={() => setDrawerOpen(false)} />
+          </Drawer>
+        ) : (
+          <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={SIDER_WIDTH} theme="dark" className="kefu-sider">
+            <div className="kefu-logo">{collapsed ? t('app.shortName') : t('app.name')}</div>
+            <SideMenu />
+          </Sider>
+        )}
+        <Layout style={{ minWidth: 0 }}>
+          <Header className={phone ? 'kefu-header kefu-header-phone' : 'kefu-header'} data-testid="app-header">
+            {phone ? (
+              <>
+                <Button
+                  type="text"
+                  icon={<MenuOutlined />}
+                  aria-label={t('header.menu')}
+                  onClick={() => setDrawerOpen(true)}
+                  data-testid="menu-toggle"
+                  data-header-item
+                />
+                <span className="kefu-header-title" data-header-item>
+                  {t('app.shortName')}
+                </span>
+              </>
+            ) : null}
+            <HeaderBar phone={phone} />
           </Header>
-          <Content className="kefu-content">
+          <Content className={phone ? 'kefu-content kefu-content-phone' : 'kefu-content'} data-testid="app-content">
             <Outlet />
           </Content>
         </Layout>

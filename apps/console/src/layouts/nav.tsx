@@ -23,9 +23,10 @@ import {
 } from '@ant-design/icons';
 import type { Access, AccessKey } from '../access.ts';
 import type { MessageKey } from '../i18n/translate.ts';
+import type { TopLevelPath } from '../routes/top-level-pages.ts';
 
 export interface NavItem {
-  path: string;
+  path: TopLevelPath;
   label: MessageKey;
   icon: ReactNode;
   access: AccessKey;

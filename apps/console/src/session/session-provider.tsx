@@ -60,9 +60,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setState({ status: 'anonymous' });
       return;
     }
+    // GET /session answers 200 {user: null} without a session: a fresh page logs no failed request
     api
-      .get<Me>('/me', undefined, { silent: true })
-      .then(signIn)
+      .get<{ user: Me | null }>('/session', undefined, { silent: true })
+      .then(({ user }) => (user ? signIn(user) : setState({ status: 'anonymous' })))
       .catch(() => setState({ status: 'anonymous' }));
     // once, at start
   }, []);

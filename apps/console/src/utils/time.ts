@@ -16,6 +16,13 @@ export function formatDateTime(iso: string | null | undefined): string {
   return iso ? inZone(iso).format('YYYY-MM-DD HH:mm') : '';
 }
 
+/** A list's time: month, day and time this year; the full date for other years. */
+export function formatListTime(iso: string | null | undefined, now: Date = new Date()): string {
+  if (!iso) return '';
+  const at = inZone(iso);
+  return at.year() === inZone(now).year() ? at.format('MM-DD HH:mm') : at.format('YYYY-MM-DD');
+}
+
 export function formatTime(iso: string | null | undefined): string {
   return iso ? inZone(iso).format('HH:mm:ss') : '';
 }

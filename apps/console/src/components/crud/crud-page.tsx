@@ -76,7 +76,7 @@ export function CrudPage<T extends { id: string }, V extends object>(p: Props<T,
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 150,
+      width: 170,
       render: (_, item) => (
         <Space size={4}>
           <Button size="small" type="link" icon={<EditOutlined />} onClick={() => setModal({ editing: item })}>

@@ -102,6 +102,7 @@ export default {
   'cbPolicy.when.startDue': 'after {start}, within {due}',
   'cbPolicy.summary.due': 'within {due} of {from}',
   'cbPolicy.summary.startDue': '{start} after {from}, within {due}',
+  'cbPolicy.summary.steps': '{list} after {from}',
   'cbPolicy.from.resolved': 'resolution',
   'cbPolicy.from.closed': 'closing',
 

@@ -1,6 +1,6 @@
 // Callbacks: the agent's list and workspace, menus.
 export default {
-  'menu.callbackGroup': 'Callbacks & satisfaction',
+  'menu.callbackGroup': 'Callbacks & surveys',
   'menu.myCallbacks': 'My callbacks',
   'menu.campaigns': 'Callback campaigns',
   'menu.callbackReport': 'Callback report',
@@ -60,7 +60,7 @@ export default {
   'callback.col.policy': 'Policy / step',
   'callback.col.ticket': 'Work order',
   'callback.col.assignee': 'Agent',
-  'callback.col.attempts': 'Attempts',
+  'callback.col.attempts': 'Calls',
   'callback.col.status': 'Status',
   'callback.overdue': 'Overdue',
   'callback.dueSoonHint': 'Due within 4 hours',

@@ -36,6 +36,7 @@ const core: Record<keyof typeof zh, string> = {
   'login.passwordRequired': 'Enter your password',
   'login.submit': 'Sign in',
 
+  'header.menu': 'Menu',
   'header.logout': 'Sign out',
   'password.title': 'Change password',
   'password.old': 'Current password',

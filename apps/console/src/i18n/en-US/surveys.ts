@@ -40,7 +40,7 @@ export default {
   'report.outcomeChart': 'Outcomes',
   'report.reasons': 'Reasons for dissatisfaction',
   'report.noReasons': 'No unsatisfied callbacks in this period',
-  'report.reasonCount': '{n} × · {pct}%',
+  'report.reasonCount': '{n} of {total} · {pct}%',
   'report.trend': 'Satisfaction trend',
   'report.trend.day': 'Daily',
   'report.trend.week': 'Weekly',

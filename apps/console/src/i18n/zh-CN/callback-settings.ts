@@ -102,6 +102,7 @@ export default {
   'cbPolicy.when.startDue': '{start}后起{due}内',
   'cbPolicy.summary.due': '{from}后{due}内',
   'cbPolicy.summary.startDue': '{from}{start}后起{due}内',
+  'cbPolicy.summary.steps': '{from}后 {list}',
   'cbPolicy.from.resolved': '办结',
   'cbPolicy.from.closed': '关闭',
 

@@ -34,6 +34,7 @@ const core = {
   'login.passwordRequired': '请输入密码',
   'login.submit': '登录',
 
+  'header.menu': '菜单',
   'header.logout': '退出登录',
   'password.title': '修改密码',
   'password.old': '当前密码',

@@ -40,7 +40,7 @@ export default {
   'report.outcomeChart': '完成情况',
   'report.reasons': '不满意原因',
   'report.noReasons': '该期间没有不满意的回访',
-  'report.reasonCount': '{n} 次 · {pct}%',
+  'report.reasonCount': '{n}/{total} 次 · {pct}%',
   'report.trend': '满意度趋势',
   'report.trend.day': '按日',
   'report.trend.week': '按周',

@@ -13,6 +13,7 @@ import { bucketKeys, defaultBucket, PERIODS, periodRange, type Period } from './
 import { outcomeBarOption, reasonsPieOption, trendOption } from './report-charts.ts';
 import { REPORT_GROUPS, type CallbackReport, type ReportGroup, type ReportRow, type TrendPoint } from './report-types.ts';
 import { ReportKpis } from './report-kpis.tsx';
+import { reasonShare } from './report-words.ts';
 import { ReportTable } from './report-table.tsx';
 import { downloadXlsx } from './download-xlsx.ts';
 
@@ -104,7 +105,7 @@ export function CallbackReportPage() {
       />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space wrap size={[16, 8]}>
-          <Space>
+          <Space wrap>
             <Typography.Text type="secondary">{t('report.period')}</Typography.Text>
             <Segmented
               value={period}
@@ -174,7 +175,7 @@ export function CallbackReportPage() {
                         <li key={r.reason} style={{ lineHeight: '24px' }}>
                           {r.reason}
                           <Typography.Text type="secondary" style={{ float: 'right' }}>
-                            {t('report.reasonCount', { n: r.count, pct: Math.round((r.count / reasonTotal) * 100) })}
+                            {reasonShare(t, r.count, reasonTotal)}
                           </Typography.Text>
                         </li>
                       ))}

@@ -1,5 +1,6 @@
 import { Table, Tag, Tooltip, Typography } from 'antd';
 import { useT } from '../../i18n/i18n-provider.tsx';
+import { usePhoneLayout } from '../../hooks/use-media-query.ts';
 import { coverageShort } from './report-charts.ts';
 import type { ReportRow } from './report-types.ts';
 
@@ -16,6 +17,7 @@ const pct = (v: number | null) => (v === null ? '—' : `${v} %`);
 /** One line per policy, team, agent or type, with the period's total at the bottom. */
 export function ReportTable({ rows, total, labelOf, groupTitle }: Props) {
   const t = useT();
+  const phone = usePhoneLayout();
   const num = (n: number, color?: string) => (n && color ? <Typography.Text style={{ color }}>{n}</Typography.Text> : n);
   return (
     <Table<ReportRow>
@@ -23,13 +25,14 @@ export function ReportTable({ rows, total, labelOf, groupTitle }: Props) {
       rowKey={(r) => r.key ?? r.label}
       dataSource={rows}
       pagination={false}
-      scroll={{ x: 'max-content' }}
+      // headers wrap to fit a desk; a phone scrolls the table inside its card
+      scroll={phone ? { x: 'max-content' } : undefined}
       data-testid="report-table"
       columns={[
         {
           title: groupTitle,
           key: 'label',
-          fixed: 'left',
+          fixed: phone ? 'left' : undefined,
           render: (_, r) => (
             <span>
               {labelOf(r)}

@@ -18,13 +18,13 @@ export function callbackColumns(t: T, { showAssignee, onOpen }: Options): TableC
     {
       title: t('callback.col.deadline'),
       key: 'dueAt',
-      width: 190,
+      width: 150,
       render: (_, r) => <DeadlineTag task={r} />,
     },
     {
       title: t('callback.col.customer'),
       key: 'customer',
-      width: 190,
+      width: 150,
       render: (_, r) => (
         <Space size={6} wrap>
           <Typography.Text strong>{r.customerName}</Typography.Text>
@@ -50,7 +50,7 @@ export function callbackColumns(t: T, { showAssignee, onOpen }: Options): TableC
     {
       title: t('callback.col.ticket'),
       key: 'ticket',
-      width: 170,
+      width: 140,
       render: (_, r) =>
         r.ticketId && r.ticketNumber ? (
           <Tooltip title={r.ticketSubject}>
@@ -65,7 +65,7 @@ export function callbackColumns(t: T, { showAssignee, onOpen }: Options): TableC
           {
             title: t('callback.col.assignee'),
             key: 'assignee',
-            width: 120,
+            width: 90,
             render: (_: unknown, r: CallbackListItem) =>
               r.assigneeName ?? <Typography.Text type="secondary">{t('callback.unassigned')}</Typography.Text>,
           },
@@ -74,14 +74,14 @@ export function callbackColumns(t: T, { showAssignee, onOpen }: Options): TableC
     {
       title: t('callback.col.attempts'),
       dataIndex: 'attemptCount',
-      width: 80,
+      width: 64,
       align: 'center',
       render: (n: number) => (n ? n : <Typography.Text type="secondary">0</Typography.Text>),
     },
     {
       title: t('callback.col.status'),
       key: 'status',
-      width: 170,
+      width: 130,
       render: (_, r) => (
         <Space size={4} wrap>
           <CallbackStatusTags status={r.status} outcome={r.outcome} />
@@ -92,7 +92,7 @@ export function callbackColumns(t: T, { showAssignee, onOpen }: Options): TableC
     {
       title: t('common.actions'),
       key: 'go',
-      width: 110,
+      width: 120,
       fixed: 'right',
       render: (_, r) =>
         r.status === 'open' ? (
@@ -106,4 +106,11 @@ export function callbackColumns(t: T, { showAssignee, onOpen }: Options): TableC
         ),
     },
   ];
+}
+
+/** The policy column takes what the fixed ones leave, at least this much before the table scrolls. */
+const POLICY_MIN_WIDTH = 140;
+
+export function callbackTableWidth(columns: TableColumnsType<CallbackListItem>): number {
+  return columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : POLICY_MIN_WIDTH), 0);
 }

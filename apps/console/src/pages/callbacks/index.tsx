@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Button, Card, Empty, Segmented, Space, Table, Tabs, Typography } from 'antd';
+import { Button, Card, Empty, Segmented, Space, Tabs, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
@@ -7,10 +7,11 @@ import type { Page } from '../../api/types.ts';
 import { useCursorPages } from '../../hooks/use-cursor-pages.ts';
 import { useAccess, useMe } from '../../session/session-provider.tsx';
 import { useT } from '../../i18n/i18n-provider.tsx';
+import { ResponsiveTable } from '../../components/responsive-table.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { CursorPager } from '../../components/cursor-pager.tsx';
 import type { CallbackListItem } from './callback-types.ts';
-import { callbackColumns } from './callback-columns.tsx';
+import { callbackColumns, callbackTableWidth } from './callback-columns.tsx';
 import { DUE_RANGES, type DueRange } from './callback-urgency.ts';
 import { callbackQuery, STATUS_FILTERS, useCallbackFilters, type CallbackView, type StatusFilter } from './use-callback-filters.ts';
 
@@ -73,14 +74,14 @@ export function MyCallbacksPage() {
             />
           </Space>
         </Space>
-        <Table<CallbackListItem>
+        <ResponsiveTable<CallbackListItem>
           size="small"
           rowKey="id"
           columns={columns}
           dataSource={pages.items}
           loading={pages.loading}
           pagination={false}
-          scroll={{ x: filters.view === 'mine' ? 1100 : 1220 }}
+          scroll={{ x: callbackTableWidth(columns) }}
           locale={{
             emptyText: (
               <Empty

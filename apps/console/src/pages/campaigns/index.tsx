@@ -64,7 +64,7 @@ export function CampaignsPage() {
           loading={list.loading}
           dataSource={list.data ?? []}
           pagination={false}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 960 }}
           locale={{ emptyText: <Empty description={t('campaign.none')} /> }}
           expandable={{
             expandedRowKeys: expanded,

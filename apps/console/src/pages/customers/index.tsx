@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Empty, Input, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Empty, Input, Tag, Typography, type TableColumnsType } from 'antd';
 import { isPhoneSearch } from '@kefu/shared/phone';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -8,6 +8,7 @@ import type { Customer, Page } from '../../api/types.ts';
 import { useCursorPages } from '../../hooks/use-cursor-pages.ts';
 import { useAccess } from '../../session/session-provider.tsx';
 import { useT } from '../../i18n/i18n-provider.tsx';
+import { ResponsiveTable } from '../../components/responsive-table.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { CursorPager } from '../../components/cursor-pager.tsx';
 import { formatDateTime } from '../../utils/time.ts';
@@ -83,7 +84,7 @@ export function CustomerListPage() {
             {t('customer.maskedHint')}
           </Typography.Text>
         ) : null}
-        <Table<Customer>
+        <ResponsiveTable<Customer>
           size="small"
           rowKey="id"
           columns={columns}

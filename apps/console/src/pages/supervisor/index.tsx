@@ -194,7 +194,7 @@ function NotificationLog() {
         loading={pages.loading}
         dataSource={pages.items}
         pagination={false}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 960 }}
         data-testid="notification-log-table"
         columns={[
           { title: t('supervisor.at'), dataIndex: 'createdAt', width: 130, render: formatDateTime },

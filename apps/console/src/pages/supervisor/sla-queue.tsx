@@ -74,7 +74,7 @@ export function SlaQueue({ state, version }: { state: 'at_risk' | 'breached'; ve
         loading={queue.loading && shownKey !== filterKey}
         dataSource={items}
         pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 960 }}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(state === 'breached' ? 'supervisor.noneBreached' : 'supervisor.noneAtRisk')} /> }}
         data-testid="sla-queue-table"
         columns={[

@@ -55,7 +55,7 @@ export function SurveysPage() {
           loading={list.loading}
           dataSource={list.data ?? []}
           pagination={false}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 960 }}
           locale={{ emptyText: <Empty description={t('survey.none')} /> }}
           data-testid="survey-table"
           columns={[
@@ -83,24 +83,24 @@ export function SurveysPage() {
                 </Tooltip>
               ),
             },
-            { title: t('survey.scale'), dataIndex: 'scale', width: 96, render: (n: number) => t('survey.scaleN', { n }) },
-            { title: t('survey.validDays'), dataIndex: 'validDays', width: 110, render: (n: number) => t('survey.daysN', { n }) },
-            { title: t('survey.col.sent'), dataIndex: 'sent', width: 80, align: 'right' },
-            { title: t('survey.col.answered'), dataIndex: 'answered', width: 80, align: 'right' },
+            { title: t('survey.scale'), dataIndex: 'scale', width: 80, render: (n: number) => t('survey.scaleN', { n }) },
+            { title: t('survey.validDays'), dataIndex: 'validDays', width: 90, render: (n: number) => t('survey.daysN', { n }) },
+            { title: t('survey.col.sent'), dataIndex: 'sent', width: 64, align: 'right' },
+            { title: t('survey.col.answered'), dataIndex: 'answered', width: 88, align: 'right' },
             { title: t('survey.col.responseRate'), dataIndex: 'responseRatePct', width: 90, align: 'right', render: pct },
             {
               title: <Tooltip title={t('survey.scoreHint')}>{t('survey.col.score')}</Tooltip>,
               dataIndex: 'scorePct',
-              width: 90,
+              width: 84,
               align: 'right',
               render: pct,
             },
             {
               title: t('common.actions'),
               key: 'actions',
-              width: 260,
+              width: 236,
               render: (_, s) => (
-                <Space size={0}>
+                <Space size={0} wrap>
                   <Button type="link" size="small" icon={<SendOutlined />} onClick={() => setSending(s)} data-testid="survey-send-open">
                     {t('survey.send')}
                   </Button>

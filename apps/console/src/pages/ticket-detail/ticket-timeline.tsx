@@ -9,6 +9,7 @@ import { useT, type T } from '../../i18n/i18n-provider.tsx';
 import { useLabels, type Labels } from '../../i18n/labels.ts';
 import { hasMessage } from '../../i18n/translate.ts';
 import { formatDateTime } from '../../utils/time.ts';
+import { usePhoneLayout } from '../../hooks/use-media-query.ts';
 
 interface Props {
   items: TimelineEntry[] | undefined;
@@ -94,6 +95,7 @@ export function TicketTimeline({ items: entries, loading, form, related }: Props
   const t = useT();
   const labels = useLabels();
   const directory = useDirectory();
+  const phone = usePhoneLayout();
   const ctx: Ctx = { t, labels, form, directory };
   const items = entries ?? [];
 
@@ -118,11 +120,17 @@ export function TicketTimeline({ items: entries, loading, form, related }: Props
           data-testid="timeline"
           items={items.map((e) => ({
             key: e.id,
-            title: <Typography.Text type="secondary">{formatDateTime(e.at)}</Typography.Text>,
+            // on a phone the time goes above the entry: a column of its own would leave the text no room
+            title: phone ? undefined : <Typography.Text type="secondary">{formatDateTime(e.at)}</Typography.Text>,
             content: (
               <div>
+                {phone ? (
+                  <div>
+                    <Typography.Text type="secondary">{formatDateTime(e.at)}</Typography.Text>
+                  </div>
+                ) : null}
                 {e.ruleName ? (
-                  <Tag color="purple" icon={<ThunderboltOutlined />} data-testid="timeline-rule">
+                  <Tag color="purple" icon={<ThunderboltOutlined />} className="kefu-wrap-tag" data-testid="timeline-rule">
                     {t('ticket.ruleActor', { name: e.ruleName })}
                   </Tag>
                 ) : (

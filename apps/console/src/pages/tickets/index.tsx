@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Button, Card, Empty, Table, Tabs } from 'antd';
+import { Button, Card, Empty, Tabs } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { api } from '../../api/client.ts';
 import type { Page, TicketListItem } from '../../api/types.ts';
@@ -8,10 +8,13 @@ import { useCursorPages } from '../../hooks/use-cursor-pages.ts';
 import { useMe } from '../../session/session-provider.tsx';
 import { useT } from '../../i18n/i18n-provider.tsx';
 import { useLabels } from '../../i18n/labels.ts';
+import { ResponsiveTable } from '../../components/responsive-table.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { CursorPager } from '../../components/cursor-pager.tsx';
 import { TicketFilterBar } from './ticket-filters.tsx';
 import { ticketColumns } from './ticket-columns.tsx';
+import { ROOMY_MIN_WIDTH, ticketColumnLayout } from './ticket-column-layout.ts';
+import { useMediaQuery } from '../../hooks/use-media-query.ts';
 import { toQuery, useTicketFilters, type TicketView } from './use-ticket-filters.ts';
 
 const PAGE_SIZE = 20;
@@ -30,7 +33,8 @@ export function TicketListPage() {
   const pages = useCursorPages<TicketListItem>(key, (cursor) =>
     api.get<Page<TicketListItem>>('/tickets', { ...query, limit: PAGE_SIZE, cursor }),
   );
-  const columns = useMemo(() => ticketColumns(t, labels, forms), [t, labels, forms]);
+  const roomy = useMediaQuery(`(min-width: ${ROOMY_MIN_WIDTH}px)`);
+  const columns = useMemo(() => ticketColumns(t, labels, forms, roomy), [t, labels, forms, roomy]);
 
   return (
     <div>
@@ -49,14 +53,14 @@ export function TicketListPage() {
           ]}
         />
         <TicketFilterBar filters={filters} onChange={setFilters} />
-        <Table<TicketListItem>
+        <ResponsiveTable<TicketListItem>
           size="small"
           rowKey="id"
           columns={columns}
           dataSource={pages.items}
           loading={pages.loading}
           pagination={false}
-          scroll={{ x: 1230 }}
+          scroll={{ x: ticketColumnLayout(roomy).minWidth }}
           locale={{ emptyText: <Empty description={t('tickets.empty')} /> }}
           data-testid="ticket-table"
         />

@@ -1,28 +1,36 @@
 import type { TableColumnsType } from 'antd';
-import { Typography } from 'antd';
+import { Space, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { FormRecord, TicketListItem } from '../../api/types.ts';
 import type { T } from '../../i18n/i18n-provider.tsx';
 import type { Labels } from '../../i18n/labels.ts';
 import { PriorityTag, StatusTag } from '../../components/tags.tsx';
-import { formatDateTime } from '../../utils/time.ts';
+import { formatDateTime, formatListTime } from '../../utils/time.ts';
 import { SlaListCell } from '../../components/sla/sla-tags.tsx';
+import { TICKET_COLUMN_WIDTHS as W, ticketColumnLayout, type TicketColumn } from './ticket-column-layout.ts';
 
-export function ticketColumns(t: T, labels: Labels, forms: FormRecord[] | undefined): TableColumnsType<TicketListItem> {
+type Column = TableColumnsType<TicketListItem>[number];
+
+export function ticketColumns(t: T, labels: Labels, forms: FormRecord[] | undefined, roomy: boolean): TableColumnsType<TicketListItem> {
   const typeName = (type: string) => labels.type(type, forms?.find((f) => f.type === type)?.definition.name);
-  return [
-    {
+  const all: Record<TicketColumn, Column> = {
+    number: {
       title: t('ticket.number'),
-      dataIndex: 'number',
-      width: 140,
-      render: (n: string, r) => (
-        <Link to={`/tickets/${r.id}`} data-testid="ticket-row-number">
-          {n}
-        </Link>
+      key: 'number',
+      width: W.number,
+      // the type sits under the number: one column less for the subject to share
+      render: (_, r) => (
+        <>
+          <Link to={`/tickets/${r.id}`} data-testid="ticket-row-number" style={{ whiteSpace: 'nowrap' }}>
+            {r.number}
+          </Link>
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{typeName(r.type)}</Typography.Text>
+          </div>
+        </>
       ),
     },
-    { title: t('ticket.type'), dataIndex: 'type', width: 84, render: typeName },
-    {
+    subject: {
       title: t('ticket.subject'),
       dataIndex: 'subject',
       ellipsis: true,
@@ -38,30 +46,42 @@ export function ticketColumns(t: T, labels: Labels, forms: FormRecord[] | undefi
           subject
         ),
     },
-    {
+    customer: {
       title: t('ticket.customer'),
       key: 'customer',
-      width: 200,
+      width: W.customer,
       render: (_, r) => (
-        <span style={{ whiteSpace: 'nowrap' }}>
-          <Link to={`/customers/${r.customer.id}`}>{r.customer.name}</Link>{' '}
-          <Typography.Text type="secondary">{r.customer.phone}</Typography.Text>
-        </span>
+        <>
+          <Link to={`/customers/${r.customer.id}`}>{r.customer.name}</Link>
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>{r.customer.phone}</Typography.Text>
+          </div>
+        </>
       ),
     },
-    { title: t('ticket.status'), dataIndex: 'status', width: 112, render: (s: string) => <StatusTag status={s} /> },
-    { title: t('ticket.priority'), dataIndex: 'priority', width: 76, render: (p: string) => <PriorityTag priority={p} /> },
-    {
+    status: {
+      title: t('ticket.status'),
+      key: 'status',
+      width: W.status,
+      // the priority only when it is not the usual one
+      render: (_, r) => (
+        <Space size={4} wrap>
+          <StatusTag status={r.status} />
+          {r.priority === 'normal' ? null : <PriorityTag priority={r.priority} />}
+        </Space>
+      ),
+    },
+    sla: {
       title: t('ticket.slaColumn'),
       key: 'sla',
-      width: 130,
+      width: W.sla,
       // the nearest unmet deadline; slaWarnAt is used once the server sends it
       render: (_, r) => <SlaListCell dueAt={r.slaDueAt} breached={r.slaBreached} warnAt={(r as { slaWarnAt?: string | null }).slaWarnAt} />,
     },
-    {
+    assignee: {
       title: t('ticket.assigneeTeam'),
       key: 'assignee',
-      width: 140,
+      width: W.assignee,
       render: (_, r) =>
         r.assigneeName || r.teamName ? (
           <span>
@@ -72,7 +92,21 @@ export function ticketColumns(t: T, labels: Labels, forms: FormRecord[] | undefi
           <Typography.Text type="secondary">{t('ticket.unassigned')}</Typography.Text>
         ),
     },
-    { title: t('ticket.createdAt'), dataIndex: 'createdAt', width: 130, render: formatDateTime },
-    { title: t('ticket.updatedAt'), dataIndex: 'updatedAt', width: 130, render: formatDateTime },
-  ];
+    createdAt: { title: t('ticket.createdAt'), dataIndex: 'createdAt', width: W.createdAt, render: (at: string) => <TimeCell at={at} /> },
+    updatedAt: {
+      title: t('ticket.updatedAt'),
+      key: 'updatedAt',
+      width: W.updatedAt,
+      render: (_, r) => <TimeCell at={r.updatedAt} hint={roomy ? undefined : `${t('ticket.createdAt')} ${formatDateTime(r.createdAt)}`} />,
+    },
+  };
+  return ticketColumnLayout(roomy).columns.map((c) => all[c]);
+}
+
+function TimeCell({ at, hint }: { at: string; hint?: string }) {
+  return (
+    <Tooltip title={hint ?? formatDateTime(at)}>
+      <span style={{ whiteSpace: 'nowrap' }}>{formatListTime(at)}</span>
+    </Tooltip>
+  );
 }

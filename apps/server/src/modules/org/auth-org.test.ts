@@ -50,6 +50,19 @@ describe('auth', () => {
     expect((await t.request('forged-token', 'GET', '/api/v1/me')).status).toBe(401);
   });
 
+  it('tells who is signed in, or nobody, without a 401', async () => {
+    const nobody = await t.request(null, 'GET', '/api/v1/session');
+    expect(nobody.status).toBe(200);
+    expect(nobody.body).toEqual({ user: null });
+    expect((await t.request('forged-token', 'GET', '/api/v1/session')).body).toEqual({ user: null });
+    const token = await t.login('operator');
+    const signedIn = await t.request(token, 'GET', '/api/v1/session');
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.user).toMatchObject({ username: 'operator', displayName: '王丽' });
+    expect(signedIn.body.user.permissions).toContain('ticket:create');
+    expect(signedIn.body.user).not.toHaveProperty('passwordHash');
+  });
+
   it('ends the session on logout', async () => {
     const login = await t.request(null, 'POST', '/api/v1/auth/login', { username: 'lead', password: 'kefu-demo' });
     const token = login.body.token;

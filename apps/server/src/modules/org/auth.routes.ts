@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
-import { errorBody, loginBody, loginResponse, me, meUpdateBody, passwordChangeBody } from '@kefu/shared/api';
+import { errorBody, loginBody, loginResponse, me, meUpdateBody, passwordChangeBody, sessionResponse } from '@kefu/shared/api';
 import type { App, Deps } from '../../platform/http/types.ts';
 import { SESSION_COOKIE, principalOf, sessionToken } from '../../platform/http/auth-hook.ts';
 import { destroySession, forgetSessionsOf } from '../../platform/auth/sessions.ts';
@@ -60,6 +60,13 @@ export function authRoutes(app: App, { db, config }: Deps, throttle: LoginThrott
     reply.clearCookie(SESSION_COOKIE, cookieBase);
     return reply.status(204).send(null);
   });
+
+  // public: a console page opening without a session learns it from a 200,
+  // not from a 401 the browser logs as an error
+  app.get('/api/v1/session', {
+    config: { public: true },
+    schema: { tags: ['auth'], summary: 'The signed-in user, or null when there is no valid session', response: { 200: sessionResponse } },
+  }, async (req) => ({ user: req.principal ? presentMe(req.principal) : null }));
 
   app.get('/api/v1/me', {
     schema: { tags: ['auth'], summary: 'The signed-in user, with permissions and data scope', response: { 200: me, 401: errorBody } },

@@ -191,7 +191,7 @@ export function CallbackPoliciesPage() {
           dataSource={policies}
           loading={list.loading}
           pagination={false}
-          scroll={{ x: 1120 }}
+          scroll={{ x: 960 }}
           expandable={{
             expandedRowRender: (p) => (
               <div data-testid="policy-row-words">

@@ -9,7 +9,6 @@ import {
   fromPolicy,
   fromStep,
   policyPatch,
-  shortLabels,
   toPolicyBody,
   toSpan,
   toStep,
@@ -123,12 +122,5 @@ describe('callback policy editor model', () => {
       { value: 'fields.leakTestAt', label: '试漏时间 (维修)', name: '试漏时间' },
       { value: 'fields.startDate', label: '起送日期 (订单)', name: '起送日期' },
     ]);
-  });
-
-  it('says what step labels share once, at a word break', () => {
-    expect(shortLabels(['安装后一周', '安装后一月', '安装后三月', '安装后一年'])).toEqual(['安装后一周', '一月', '三月', '一年']);
-    expect(shortLabels(['安装后一周', '安装后一月'])).toEqual(['安装后一周', '一月']);
-    expect(shortLabels(['第一次', '第二次'])).toEqual(['第一次', '第二次']);
-    expect(shortLabels(['回访'])).toEqual(['回访']);
   });
 });

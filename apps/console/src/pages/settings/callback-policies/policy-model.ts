@@ -234,29 +234,3 @@ export function anchorFields(forms: FormRecord[], lk: Pick<Lookups, 'typeName' |
   const sep = lk.text('rule.listSep');
   return [...byKey.entries()].map(([key, e]) => ({ value: `fields.${key}`, label: `${e.name} (${e.types.join(sep)})`, name: e.name }));
 }
-
-const LABEL_BREAKS = ['后', ' ', '·', '-', ':', '/', '('];
-
-/**
- * Step labels for a one-line summary: what every label starts with is said
- * once ("安装后一周 · 一月 · 三月 · 一年"). The shared start is cut back to a
- * word break so "安装后一周 / 安装后一月" does not lose the "一".
- */
-export function shortLabels(labels: string[]): string[] {
-  if (labels.length < 2) return labels;
-  let prefix = labels[0];
-  for (const l of labels.slice(1)) {
-    let i = 0;
-    while (i < prefix.length && i < l.length && prefix[i] === l[i]) i++;
-    prefix = prefix.slice(0, i);
-  }
-  let cut = -1;
-  for (let i = prefix.length - 1; i >= 0; i--) {
-    if (LABEL_BREAKS.includes(prefix[i])) {
-      cut = i + 1;
-      break;
-    }
-  }
-  if (cut <= 0 || labels.some((l) => l.length <= cut)) return labels;
-  return labels.map((l, i) => (i === 0 ? l : l.slice(cut).trim()));
-}

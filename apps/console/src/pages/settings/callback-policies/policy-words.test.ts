@@ -86,7 +86,14 @@ describe('callback policies in words', () => {
     expect(stepsSummary(zh, complaint, name)).toBe('办结后3个工作日内');
     expect(stepsSummary(zh, { ...complaint, anchorField: 'fields.leakTestAt' }, name)).toBe('试漏时间后3个工作日内');
     expect(stepsSummary(zh, { ...complaint, steps: [installation.steps[0]] }, name)).toBe('办结7天后起2个工作日内');
-    expect(stepsSummary(zh, installation, name)).toBe('安装后一周 · 一月');
+    expect(stepsSummary(zh, installation, name)).toBe('关闭后 7天 · 30天');
+  });
+
+  it('says several steps by when they start, not by their labels (typed in one language)', () => {
+    const name = (f: string) => f;
+    const summary = stepsSummary(en, { ...installation, triggerStatus: 'closed' }, name);
+    expect(summary).toBe('7 days · 30 days after closing');
+    expect(summary).not.toMatch(/\p{Script=Han}/u);
   });
 
   it('names the fields of a validation error', () => {

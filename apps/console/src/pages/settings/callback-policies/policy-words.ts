@@ -5,7 +5,7 @@ import type { MessageKey } from '../../../i18n/translate.ts';
 import type { ConditionField, Lookups } from '../rules/rule-model.ts';
 import { describeCondition } from '../rules/rule-words.ts';
 import { readableErrorPath } from './error-path.ts';
-import { fromSpan, shortLabels } from './policy-model.ts';
+import { fromSpan } from './policy-model.ts';
 
 // Callback policies in words, for the list and the editor's live preview:
 // "投诉工单办结后,由建单接线员在3个工作日内回访;须100%回访;发送满意度调查".
@@ -32,11 +32,18 @@ export function stepWhen(t: T, step: CallbackStep): string {
 
 type SummaryPolicy = Pick<CallbackPolicyBody, 'steps' | 'anchorField' | 'triggerStatus'>;
 
-/** The steps column: one step with what it counts from ("办结后3个工作日内"), several by their labels ("安装后一周 · 一月 · 三月 · 一年"). */
+/**
+ * The steps column: one step with what it counts from ("办结后3个工作日内"),
+ * several by when each starts ("关闭后 7天 · 30天 · 91天 · 365天"). Not by the
+ * steps' labels: they are data in the language they were typed in.
+ */
 export function stepsSummary(t: T, p: SummaryPolicy, anchorName: (field: string) => string): string {
-  if (p.steps.length !== 1) return shortLabels(p.steps.map((s) => s.label)).join(' · ');
-  const [step] = p.steps;
   const from = p.anchorField ? anchorName(p.anchorField) : t(`cbPolicy.from.${p.triggerStatus}`);
+  if (p.steps.length !== 1) {
+    const list = p.steps.map((s) => spanWords(t, s.startAfter ?? { days: 0 })).join(' · ');
+    return t('cbPolicy.summary.steps', { from, list });
+  }
+  const [step] = p.steps;
   const due = spanWords(t, step.dueWithin);
   return step.startAfter
     ? t('cbPolicy.summary.startDue', { from, start: spanWords(t, step.startAfter), due })

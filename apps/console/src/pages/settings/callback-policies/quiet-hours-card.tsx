@@ -88,8 +88,8 @@ export function QuietHoursCard() {
         const issues = quietIssues(d.windows);
         const dirty = isDirty(d);
         return (
-          <div key={rowKey(d)} style={{ display: 'flex', gap: 12, padding: '8px 0', borderTop: '1px solid rgba(5,5,5,0.06)' }} data-testid="quiet-row">
-            <div style={{ width: 110, paddingTop: 4 }}>
+          <div key={rowKey(d)} className="kefu-quiet-row" data-testid="quiet-row">
+            <div className="kefu-quiet-class">
               <Typography.Text strong>{d.customerClass === null ? t('quietHours.default') : t('quietHours.classN', { cls: d.customerClass })}</Typography.Text>
               {dirty ? (
                 <div>
@@ -99,7 +99,7 @@ export function QuietHoursCard() {
                 </div>
               ) : null}
             </div>
-            <div style={{ flex: 1 }}>
+            <div className="kefu-quiet-windows">
               <Space size={[8, 8]} wrap>
                 {d.windows.length === 0 ? <Typography.Text type="secondary">{t('quietHours.none')}</Typography.Text> : null}
                 {d.windows.map((w, i) => {
@@ -175,7 +175,7 @@ export function QuietHoursCard() {
         );
       })}
       <div style={{ paddingTop: 8, borderTop: '1px solid rgba(5,5,5,0.06)' }}>
-        <Space.Compact>
+        <Space.Compact className="kefu-quiet-new">
           <AutoComplete
             value={newClass}
             onChange={setNewClass}

@@ -133,7 +133,7 @@ export function CallbackScriptsPage() {
           dataSource={scripts}
           loading={list.loading}
           pagination={false}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 960 }}
           data-testid="callback-scripts-table"
         />
       </Card>

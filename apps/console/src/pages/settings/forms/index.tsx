@@ -1,16 +1,24 @@
-import { Button, Card, Descriptions, Empty, Result, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
-import type { FieldDef, SectionDef } from '@kefu/shared/forms';
+import { useState } from 'react';
+import { Button, Card, Empty, Result, Spin, Tabs } from 'antd';
 import { formsResource, useFormsState } from '../../../api/shared-data.ts';
+import { useAccess } from '../../../session/session-provider.tsx';
 import { useT } from '../../../i18n/i18n-provider.tsx';
 import { useLabels } from '../../../i18n/labels.ts';
 import { PageTitle } from '../../../components/page-title.tsx';
-import { formatDateTime } from '../../../utils/time.ts';
+import { FormView } from './form-view.tsx';
+import { FormEditor } from './form-editor.tsx';
 
-/** Read-only view of each type's form definition: sections, fields and conditions. */
+/**
+ * Each work-order type's form: read-only for those who may only view it;
+ * managers (form:manage) edit a copy and publish it as the next version.
+ */
 export function FormsPage() {
   const t = useT();
   const labels = useLabels();
+  const access = useAccess();
   const { data: forms, error } = useFormsState();
+  const [active, setActive] = useState<string>();
+  const [editing, setEditing] = useState<string | null>(null);
   if (!forms && error) {
     return (
       <Result
@@ -23,93 +31,34 @@ export function FormsPage() {
   if (!forms) return <Spin />;
   if (!forms.length) return <Empty />;
 
-  const condition = (s: SectionDef, all: FieldDef[]) => {
-    if (!s.when) return <Tag>{t('forms.always')}</Tag>;
-    const f = all.find((x) => x.key === s.when!.field);
-    const values = s.when.in.map((v) => {
-      const o = f?.options?.find((x) => x.value === v);
-      return o ? labels.pick(o.label) : typeof v === 'boolean' ? (v ? t('common.yes') : t('common.no')) : String(v);
-    });
-    return (
-      <Tag color="blue">
-        {t('forms.when', { field: f ? labels.pick(f.label) : s.when.field, values: values.join(' / ') })}
-      </Tag>
-    );
-  };
-
+  const editingForm = editing ? forms.find((f) => f.type === editing) : undefined;
   return (
     <div data-testid="settings-forms">
-      <PageTitle title={t('menu.forms')} />
-      <Card size="small">
-        <Tabs
-          items={forms.map((form) => {
-            const all = form.definition.sections.flatMap((s) => s.fields);
-            return {
-              key: form.type,
-              label: labels.pick(form.definition.name),
-              children: (
-                <>
-                  <Descriptions
-                    size="small"
-                    style={{ marginBottom: 12 }}
-                    items={[
-                      { key: 'type', label: t('forms.type'), children: <Typography.Text code>{form.type}</Typography.Text> },
-                      { key: 'version', label: t('forms.version'), children: form.version },
-                      { key: 'at', label: t('ticket.createdAt'), children: formatDateTime(form.createdAt) },
-                    ]}
-                  />
-                  {form.definition.sections.map((s) => (
-                    <Card
-                      key={s.key}
-                      size="small"
-                      type="inner"
-                      style={{ marginBottom: 12 }}
-                      title={<span>{labels.pick(s.title)} <Typography.Text type="secondary" code>{s.key}</Typography.Text></span>}
-                      extra={condition(s, all)}
-                    >
-                      <Table<FieldDef>
-                        size="small"
-                        rowKey="key"
-                        pagination={false}
-                        dataSource={s.fields}
-                        columns={[
-                          { title: t('forms.fieldKey'), dataIndex: 'key', width: 160, render: (k: string) => <Typography.Text code>{k}</Typography.Text> },
-                          { title: t('forms.fieldLabel'), key: 'label', width: 180, render: (_, f) => labels.pick(f.label) },
-                          { title: t('forms.fieldType'), dataIndex: 'type', width: 110, render: (x: string) => t(`forms.fieldTypes.${x as FieldDef['type']}`) },
-                          { title: t('forms.required'), dataIndex: 'required', width: 70, render: (r?: boolean) => (r ? <Tag color="red">{t('common.yes')}</Tag> : null) },
-                          {
-                            title: t('forms.options'),
-                            key: 'options',
-                            render: (_, f) => <FieldLimits field={f} />,
-                          },
-                        ]}
-                      />
-                    </Card>
-                  ))}
-                </>
-              ),
-            };
-          })}
+      <PageTitle title={editingForm ? `${t('formEditor.edit')} · ${labels.pick(editingForm.definition.name)}` : t('menu.forms')} />
+      {editingForm ? (
+        <FormEditor
+          key={`${editingForm.type}@${editingForm.version}`}
+          form={editingForm}
+          onClose={() => setEditing(null)}
+          onPublished={() => {
+            setEditing(null);
+            // the workbench and the lists read forms from here
+            formsResource.invalidate();
+          }}
         />
-      </Card>
+      ) : (
+        <Card size="small">
+          <Tabs
+            activeKey={active ?? forms[0].type}
+            onChange={setActive}
+            items={forms.map((form) => ({
+              key: form.type,
+              label: <span data-testid={`form-tab-${form.type}`}>{labels.pick(form.definition.name)}</span>,
+              children: <FormView form={form} onEdit={access.formManage ? () => setEditing(form.type) : undefined} />,
+            }))}
+          />
+        </Card>
+      )}
     </div>
   );
-}
-
-function FieldLimits({ field }: { field: FieldDef }) {
-  const t = useT();
-  const labels = useLabels();
-  if (field.options) {
-    return (
-      <Space size={[4, 4]} wrap>
-        {field.options.map((o) => <Tag key={o.value}>{labels.pick(o.label)}</Tag>)}
-      </Space>
-    );
-  }
-  const parts = [
-    field.maxLength ? t('forms.maxLength', { n: field.maxLength }) : null,
-    field.min !== undefined || field.max !== undefined ? `${field.min ?? '…'} – ${field.max ?? '…'}` : null,
-    field.help ? labels.pick(field.help) : null,
-  ].filter(Boolean);
-  return <Typography.Text type="secondary">{parts.join(' · ')}</Typography.Text>;
 }

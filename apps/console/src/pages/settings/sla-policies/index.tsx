@@ -176,7 +176,7 @@ export function SlaPoliciesPage() {
           dataSource={policies}
           loading={list.loading || busy === 'order'}
           pagination={false}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 960 }}
           data-testid="policies-table"
         />
       </Card>
