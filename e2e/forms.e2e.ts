@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { launchBrowser } from '../scripts/e2e/browser.ts';
+import { launchBrowser, sameOriginHeaders } from '../scripts/e2e/browser.ts';
 import { layoutProblems } from './layout-checks.ts';
 
 // The CS manager edits the inquiry form on a phone, in English: adds a
@@ -39,10 +39,10 @@ export async function run({ baseURL, screenshotDir }: { baseURL: string; screens
     assert.deepEqual(problems, [], `${where} fits the phone`);
   };
   try {
-    const login = await page.request.post('/api/v1/auth/login', { data: { username: 'cs_manager', password: 'kefu-demo' } });
+    const login = await page.request.post('/api/v1/auth/login', { headers: sameOriginHeaders(baseURL), data: { username: 'cs_manager', password: 'kefu-demo' } });
     assert.equal(login.status(), 200, await login.text());
     const before = (await (await page.request.get('/api/v1/forms/inquiry')).json()) as { version: number };
-    const created = await page.request.post('/api/v1/tickets', { data: {
+    const created = await page.request.post('/api/v1/tickets', { headers: sameOriginHeaders(baseURL), data: {
       type: 'inquiry', channel: 'phone', customer: { name: '表单版本客户', phone: '13899990077' },
       fields: { topics: ['price'], conversation: '问价格', potentialOrder: false },
     } });
