@@ -1,7 +1,21 @@
+import { localTimeText } from './time/local-time-text.ts';
+
 // One error type with string codes. Each code maps to an HTTP status and a
 // message in each supported language; params fill {placeholders}.
 
 export type Locale = 'zh-CN' | 'en-US';
+
+/** A moment for a message: shown as the wall-clock time in the centre's zone (with the date if not today), in the reader's language. */
+export interface LocalTimeParam {
+  at: Date;
+  timeZone: string;
+  now: Date;
+}
+export type ErrorParam = string | number | LocalTimeParam;
+
+export function localTime(at: Date, timeZone: string, now: Date = new Date()): LocalTimeParam {
+  return { at, timeZone, now };
+}
 
 interface ErrorSpec {
   status: number;
@@ -61,13 +75,13 @@ export interface ErrorDetail {
 
 export class AppError extends Error {
   readonly code: ErrorCode;
-  readonly params: Record<string, string | number>;
+  readonly params: Record<string, ErrorParam>;
   readonly details?: ErrorDetail[];
   readonly allowed?: string[];
 
   constructor(
     code: ErrorCode,
-    params: Record<string, string | number> = {},
+    params: Record<string, ErrorParam> = {},
     extra: { details?: ErrorDetail[]; allowed?: string[] } = {},
   ) {
     super(code);
@@ -86,10 +100,14 @@ export class AppError extends Error {
   }
 }
 
-export function renderError(code: ErrorCode, params: Record<string, string | number>, locale: Locale): string {
+export function renderError(code: ErrorCode, params: Record<string, ErrorParam>, locale: Locale): string {
   const spec: ErrorSpec = CODES[code];
   const tpl = locale === 'zh-CN' ? spec.zh : spec.en;
-  return tpl.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+  return tpl.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = params[k];
+    if (v !== null && typeof v === 'object') return localTimeText(v.at, v.timeZone, v.now, locale);
+    return String(v ?? '');
+  });
 }
 
 /** Names of things for NOT_FOUND / CONFLICT messages. */
@@ -144,7 +162,7 @@ const pick = (table: Record<string, { zh: string; en: string }>, v: string, loca
   table[v] ? (locale === 'zh-CN' ? table[v].zh : table[v].en) : v;
 
 /** Replaces codes in message parameters (nouns, statuses) with words of the locale. */
-export function localizeParams(params: Record<string, string | number>, locale: Locale): Record<string, string | number> {
+export function localizeParams(params: Record<string, ErrorParam>, locale: Locale): Record<string, ErrorParam> {
   const out = { ...params };
   if (typeof out.what === 'string') out.what = pick(NOUNS, out.what, locale);
   for (const k of ['from', 'to']) if (typeof out[k] === 'string') out[k] = pick(STATUSES, out[k] as string, locale);

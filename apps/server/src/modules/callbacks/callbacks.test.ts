@@ -103,6 +103,26 @@ describe('callbacks after a complaint', () => {
     }
   });
 
+  it('says until when the customer rests in the centre\'s local time, not in UTC', async () => {
+    const c = await resolvedComplaint();
+    const [task] = await callbacksOf(c.id);
+    const now = new Date();
+    const end = shanghaiHm(new Date(now.getTime() + 3_600_000));
+    await t.request(mgr, 'PUT', '/api/v1/quiet-hours', { customerClass: null,
+      windows: [{ start: shanghaiHm(new Date(now.getTime() - 3_600_000)), end }] });
+    try {
+      const zh = await t.request(op, 'POST', `/api/v1/callbacks/${task.id}/attempts`, { result: 'no_answer', durationSeconds: 20 }, { 'accept-language': 'zh-CN' });
+      expect(zh.status).toBe(409);
+      // "13:30", or "12月8日 00:30" when the rest ends after midnight
+      expect(zh.body.error.message).toMatch(new RegExp(`休息时间\\(至 (\\d+月\\d+日 )?${end}\\)`));
+      const en = await t.request(op, 'POST', `/api/v1/callbacks/${task.id}/attempts`, { result: 'no_answer', durationSeconds: 20 }, { 'accept-language': 'en-US' });
+      expect(en.body.error.message).toMatch(new RegExp(`rest time \\(until ([A-Z][a-z]{2} \\d+ )?${end}\\)`));
+      expect(zh.body.error.message).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    } finally {
+      await t.request(mgr, 'PUT', '/api/v1/quiet-hours', { customerClass: null, windows: [] });
+    }
+  });
+
   it('reopens the work order when the customer is unsatisfied, calls again after the next resolution, and closes when satisfied', async () => {
     const c = await resolvedComplaint('不满意客户');
     const [first] = await callbacksOf(c.id);

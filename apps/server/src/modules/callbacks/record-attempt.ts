@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { AttemptBody, Satisfaction } from '@kefu/shared/callbacks';
 import type { Tx } from '../../db/client.ts';
 import { callbackAttempts, callbackTasks } from '../../db/schema/index.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError, localTime, notFound } from '../../platform/errors.ts';
 import { can, type Principal } from '../../platform/auth/principal.ts';
 import type { RunUnit, UnitOfWork } from '../../platform/events/unit-of-work.ts';
 import { truncate } from '../../platform/text.ts';
@@ -43,7 +43,7 @@ export async function recordAttempt(unit: RunUnit, actor: Principal, taskId: str
     const now = work.now;
     const quiet = await customerQuietState(tx, task.customerId, timeZone, now);
     if (quiet.quiet && body.channel === 'phone' && !body.quietHoursOverride) {
-      throw new AppError('QUIET_HOURS', { until: quiet.nextAllowedAt!.toISOString() });
+      throw new AppError('QUIET_HOURS', { until: localTime(quiet.nextAllowedAt!, timeZone, now) });
     }
     const [attempt] = await tx.insert(callbackAttempts).values({
       taskId, agentId: actor.userId, channel: body.channel, result: body.result, durationSeconds: body.durationSeconds,
