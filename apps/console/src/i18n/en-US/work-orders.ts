@@ -13,6 +13,7 @@ const workOrders: Record<keyof typeof zh, string> = {
   'workbench.endCall': 'End call',
   'workbench.callEnded': 'Call ended',
   'workbench.callerPlaceholder': 'Caller number, Enter to confirm',
+  'workbench.callerInvalid': 'The caller number is not a phone number: an 11-digit mobile (13812345678), a landline with area code (0755-12345678) or a 400/800 number; leave it empty if withheld.',
   'workbench.summaryPlaceholder': 'Call summary (optional)',
   'workbench.ticketsThisCall': 'Work orders from this call',
   'workbench.customer': 'Customer',

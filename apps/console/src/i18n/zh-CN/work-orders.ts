@@ -11,6 +11,7 @@ const workOrders = {
   'workbench.endCall': '结束通话',
   'workbench.callEnded': '通话已结束',
   'workbench.callerPlaceholder': '来电号码,回车确认',
+  'workbench.callerInvalid': '来电号码无效:请输入 11 位手机号(如 13812345678)、带区号的固话(如 0755-12345678)或 400/800 号码;隐藏号码请留空。',
   'workbench.summaryPlaceholder': '通话小结(可选)',
   'workbench.ticketsThisCall': '本次来电工单',
   'workbench.customer': '客户',
