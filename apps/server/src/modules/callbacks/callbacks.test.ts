@@ -144,7 +144,7 @@ describe('callbacks after a complaint', () => {
     expect((await attempt(op, second.id, { result: 'busy' })).body.task).toMatchObject({ status: 'open', attemptCount: 1 });
     const later = new Date(Date.now() + 2 * 3_600_000).toISOString();
     expect((await attempt(op, second.id, { result: 'appointment', appointmentAt: later })).body.task).toMatchObject({ status: 'open', appointmentAt: later });
-    const happy = await attempt(op, second.id, { result: 'reached', satisfaction: 'satisfied', durationSeconds: 60, answers: { resolved: true } });
+    const happy = await attempt(op, second.id, { result: 'reached', satisfaction: 'satisfied', durationSeconds: 60, answers: { resolved: true, attitude: '满意' } });
     expect(happy.body).toMatchObject({ followUp: 'close', task: { status: 'done', outcome: 'satisfied', attemptCount: 3 } });
     expect((await ticket(c.id)).status).toBe('closed');
     const tl = await actions(c.id);
@@ -158,6 +158,35 @@ describe('callbacks after a complaint', () => {
     expect(ws.body.script.opening).toContain('不满意客户');
     expect(ws.body.script.opening).toContain('工号1001');
     expect(ws.body.ticket.number).toBe(c.number);
+  });
+
+  it('records a reached customer only with the call\'s length and the script\'s required answers, naming what is missing (422)', async () => {
+    const c = await resolvedComplaint('接通客户');
+    const [task] = await callbacksOf(c.id);
+    const bare = await attempt(op, task.id, { result: 'reached', satisfaction: 'satisfied', durationSeconds: 0 });
+    expect(bare.status).toBe(422);
+    expect(bare.body.error.code).toBe('VALIDATION_FAILED');
+    // the standard script asks whether it is solved and about the attitude; the suggestion is optional
+    expect(bare.body.error.details).toEqual([
+      { path: 'durationSeconds', message: '客户已接通的电话回访请记录通话时长(大于 0 秒)' },
+      { path: 'answers.resolved', message: '请记录客户对话术问题「问题现在是否已经彻底解决?」的回答' },
+      { path: 'answers.attitude', message: '请记录客户对话术问题「您对处理人员的服务态度是否满意?」的回答' },
+    ]);
+    const wrong = await t.request(op, 'POST', `/api/v1/callbacks/${task.id}/attempts`,
+      { result: 'reached', satisfaction: 'satisfied', durationSeconds: 80, answers: { resolved: '是', attitude: '很好' } }, { 'accept-language': 'en-US' });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.error.details.map((d: { message: string }) => d.message)).toEqual([
+      'Answer the script question "问题现在是否已经彻底解决?" with yes or no',
+      'Pick the answer to the script question "您对处理人员的服务态度是否满意?" from: 满意, 一般, 不满意',
+    ]);
+    // not reached: nothing to ask, no length needed
+    expect((await attempt(op, task.id, { result: 'no_answer' })).status).toBe(201);
+    // by SMS a reply has no call length
+    const sms = await attempt(op, task.id, { result: 'reached', channel: 'sms', satisfaction: 'satisfied', answers: { resolved: true, attitude: '满意' } });
+    expect(sms.status).toBe(201);
+    expect(sms.body.task).toMatchObject({ status: 'done', outcome: 'satisfied', attemptCount: 2 });
+    const [row] = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from callback_attempts where task_id = ${task.id}`);
+    expect(row.n).toBe(2);
   });
 
   it('lets only the agent (or a manager) work a callback, and only managers see everyone\'s', async () => {
@@ -272,7 +301,7 @@ describe('campaigns', () => {
     expect(progress).toMatchObject({ customerCount: preview.body.count, open: preview.body.count, done: 0, teamName: '热线一组' });
     // ending it early cancels the callbacks not made yet; they no longer count as due
     const [first] = tasks;
-    await t.request(mgr, 'POST', `/api/v1/callbacks/${first.id}/attempts`, { result: 'reached', satisfaction: 'satisfied' });
+    await t.request(mgr, 'POST', `/api/v1/callbacks/${first.id}/attempts`, { result: 'reached', satisfaction: 'satisfied', durationSeconds: 45 });
     const ended = await t.request(mgr, 'POST', `/api/v1/callback-campaigns/${started.body.id}/close`);
     expect(ended.body).toEqual({ cancelled: preview.body.count - 1 });
     const after2 = (await t.request(mgr, 'GET', '/api/v1/callback-campaigns')).body.items.find((x: { id: string }) => x.id === started.body.id);
