@@ -175,8 +175,6 @@ export default {
   'callback.survey.rating': '{rating} / {scale}',
   'callback.survey.score': 'score {pct}%',
   'callback.survey.answeredAt': 'Answered {at}',
-  'callback.survey.pending': 'Sent, no answer yet',
   'callback.survey.sentAt': 'sent {at}',
   'callback.survey.sendError': 'Could not send: {error}',
-  'callback.survey.notSent': 'Not sent yet',
 };

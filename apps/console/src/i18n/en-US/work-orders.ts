@@ -200,7 +200,6 @@ const workOrders: Record<keyof typeof zh, string> = {
   'customer.satisfaction.open': 'Open',
   'customer.satisfaction.due': 'due {at}',
   'customer.satisfaction.overdue': 'overdue ({at})',
-  'customer.satisfaction.notAnswered': 'sent, not answered',
   'action.callback_scheduled': 'scheduled a callback',
   'action.callback_attempted': 'recorded a callback',
   'action.callback_overdue': 'callback overdue',

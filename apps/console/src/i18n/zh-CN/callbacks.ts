@@ -175,8 +175,6 @@ export default {
   'callback.survey.rating': '{rating} / {scale} 分',
   'callback.survey.score': '得分 {pct}%',
   'callback.survey.answeredAt': '回复于 {at}',
-  'callback.survey.pending': '已发送,未回复',
   'callback.survey.sentAt': '发送于 {at}',
   'callback.survey.sendError': '发送失败:{error}',
-  'callback.survey.notSent': '尚未发送',
 } as const;

@@ -198,7 +198,6 @@ const workOrders = {
   'customer.satisfaction.open': '查看',
   'customer.satisfaction.due': '{at} 前回访',
   'customer.satisfaction.overdue': '已超期({at})',
-  'customer.satisfaction.notAnswered': '已发送,未评价',
   'action.callback_scheduled': '安排了回访',
   'action.callback_attempted': '记录了回访',
   'action.callback_overdue': '回访已超期',
