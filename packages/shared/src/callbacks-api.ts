@@ -43,7 +43,11 @@ export const callbackReportRow = z.object({
   reopened: z.number(),
   /** some policy in the row demands 100 % coverage */
   coverageRequired: z.boolean(),
-  /** satisfaction surveys answered in the period about this agent's work (grouped by agent, and the total) */
+  /**
+   * satisfaction surveys answered in the period in this row: by the agent whose work they rate, that agent's
+   * team, or the policy and type of the callback about the same work order; answers that fit no row are in a
+   * row "—" (no callbacks), so the rows add up to the total
+   */
   surveysAnswered: z.number().nullable(), surveyScorePct: z.number().nullable(),
 });
 export type CallbackReportRow = z.infer<typeof callbackReportRow>;
