@@ -77,6 +77,11 @@ export async function run({ baseURL, screenshotDir }: { baseURL: string; screens
       const w = op.page;
       await w.getByTestId('result-reached').click();
       await w.getByTestId(`satisfaction-${satisfaction}`).click();
+      // a reached customer was asked the script's required questions, on a call that lasted
+      const happy = satisfaction === 'satisfied';
+      await w.getByTestId('answer-resolved').getByText(happy ? '是' : '否', { exact: true }).click();
+      await w.getByTestId('answer-attitude').getByText(happy ? '满意' : '不满意', { exact: true }).click();
+      await w.locator('input[data-testid="attempt-duration"], [data-testid="attempt-duration"] input').first().fill('75');
       if (reason) await w.getByTestId('attempt-reason').locator('textarea, input').first().fill(reason);
       await w.getByTestId('attempt-submit').click();
       await w.getByTestId('recorded-follow-up').waitFor();

@@ -30,13 +30,14 @@ const schema = z.object({
   KEFU_BACKGROUND: z.enum(['on', 'off']).default('on'),
   /** job loops per process on PostgreSQL (PGlite has one connection: always 1) */
   KEFU_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(3),
-  /** where customers reach this installation: survey links in SMS and e-mail start with it */
-  KEFU_PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  /** where customers reach this installation: survey links in SMS and e-mail start with it (default: this process's PORT on localhost) */
+  KEFU_PUBLIC_URL: z.string().url().optional(),
   /** how agents name the company in callback scripts ({company}) and surveys */
   KEFU_COMPANY_NAME: z.string().trim().min(1).max(60).default('恒康乳业客服中心'),
 }).extend(channelSettings.shape);
 
-export type Config = z.infer<typeof schema> & {
+export type Config = Omit<z.infer<typeof schema>, 'KEFU_PUBLIC_URL'> & {
+  KEFU_PUBLIC_URL: string;
   /** demo data is seeded on an empty embedded database unless told otherwise */
   seedDemo: boolean;
 };
@@ -49,5 +50,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const c = parsed.data;
   const seedDemo = c.KEFU_SEED ? c.KEFU_SEED === 'demo' : !c.DATABASE_URL;
-  return { ...c, seedDemo };
+  // a server moved to another PORT must not hand out links to the default one
+  const publicUrl = c.KEFU_PUBLIC_URL ?? `http://localhost:${c.PORT}`;
+  return { ...c, KEFU_PUBLIC_URL: publicUrl, seedDemo };
 }

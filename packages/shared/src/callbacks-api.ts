@@ -43,7 +43,11 @@ export const callbackReportRow = z.object({
   reopened: z.number(),
   /** some policy in the row demands 100 % coverage */
   coverageRequired: z.boolean(),
-  /** satisfaction surveys answered in the period about this agent's work (grouped by agent, and the total) */
+  /**
+   * satisfaction surveys answered in the period in this row: by the agent whose work they rate, that agent's
+   * team, or the policy and type of the callback about the same work order; answers that fit no row are in a
+   * row "—" (no callbacks), so the rows add up to the total
+   */
   surveysAnswered: z.number().nullable(), surveyScorePct: z.number().nullable(),
 });
 export type CallbackReportRow = z.infer<typeof callbackReportRow>;
@@ -61,11 +65,39 @@ export const satisfactionTrendPoint = z.object({
 });
 export type SatisfactionTrendPoint = z.infer<typeof satisfactionTrendPoint>;
 
+/**
+ * Where a survey invitation stands: waiting to go out (queued: in the
+ * customer's rest time or retrying), sent, answered, failed (no address, the
+ * gateway refused), skipped (not sent on purpose: the work order was reopened
+ * before it went out), expired unanswered.
+ */
+export const SURVEY_DELIVERIES = ['queued', 'sent', 'answered', 'failed', 'skipped', 'expired'] as const;
+export type SurveyDelivery = (typeof SURVEY_DELIVERIES)[number];
+
+/** Why an invitation was not sent on purpose. */
+export const SURVEY_SKIP_REASONS = ['ticket_reopened'] as const;
+
+/** The one rule behind every view of an invitation (the work order's, the customer's, the survey's results). */
+export function surveyDeliveryOf(
+  i: { answeredAt: Date | string | null; sentAt: Date | string | null; sendError: string | null; skipReason: string | null; expiresAt: Date | string },
+  now: Date,
+): SurveyDelivery {
+  if (i.answeredAt) return 'answered';
+  if (i.skipReason) return 'skipped';
+  if (new Date(i.expiresAt).getTime() <= now.getTime()) return 'expired';
+  if (i.sentAt) return 'sent';
+  return i.sendError ? 'failed' : 'queued';
+}
+
 /** A survey sent to one customer, and the answer if any (GET /survey-responses). */
 export const surveyResponse = z.object({
   id, surveyId: id, surveyName: z.string(), customerId: id, customerName: z.string(), ticketId: id.nullable(), ticketNumber: z.string().nullable(),
   agentName: z.string().nullable(), channel: z.string(), sentAt: isoDate.nullable(), answeredAt: isoDate.nullable(), expiresAt: isoDate,
   rating: z.number().nullable(), scale: z.number(), scorePct: z.number().nullable(), comment: z.string().nullable(),
   answers: z.record(z.string(), z.union([z.number(), z.string()])).nullable(), sendError: z.string().nullable(),
+  /** computed by the server, the same wherever the invitation is listed */
+  delivery: z.enum(SURVEY_DELIVERIES),
+  /** when skipped: why (SURVEY_SKIP_REASONS) */
+  skipReason: z.string().nullable(),
 });
 export type SurveyResponse = z.infer<typeof surveyResponse>;

@@ -103,6 +103,8 @@ export const scriptQuestion = z.object({
   text: z.string().trim().min(1).max(500),
   kind: z.enum(['text', 'choice', 'yes_no']),
   options: z.array(z.string().trim().min(1).max(60)).max(10).optional(),
+  /** answered on every reached callback unless false (like survey questions; scripts saved before this flag count as all required) */
+  required: z.boolean().optional(),
 }).strict().refine((q) => q.kind !== 'choice' || (q.options?.length ?? 0) >= 2, 'a choice question needs at least two options');
 
 export const FOLLOW_UPS = ['none', 'close', 'reopen', 'rectify'] as const;
@@ -158,6 +160,49 @@ export const attemptBody = z.object({
   if (b.satisfaction === 'unsatisfied' && !b.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'record why the customer is unsatisfied' });
 });
 export type AttemptBody = z.infer<typeof attemptBody>;
+
+/** A script question as a reached attempt checks it. */
+export interface ScriptQuestionRule {
+  key: string;
+  kind: 'text' | 'choice' | 'yes_no';
+  options?: string[];
+  required?: boolean;
+}
+
+export const questionRequired = (q: Pick<ScriptQuestionRule, 'required'>) => q.required !== false;
+
+/** Something a reached attempt still lacks (the server answers 422 naming each; the console's form shows the same before sending). */
+export type AttemptGap =
+  | { path: 'durationSeconds'; problem: 'duration' }
+  | { path: `answers.${string}`; key: string; problem: 'required' | 'yes_no' | 'choice' };
+
+/**
+ * A customer who was reached was talked to: a phone call lasted some time,
+ * and the script's required questions were asked and answered (yes/no as
+ * yes or no, a choice as one of its options). Other results need neither.
+ */
+export function reachedAttemptGaps(
+  b: { result: AttemptResult | null; channel: string; durationSeconds: number; answers: Record<string, string | boolean | undefined> },
+  questions: readonly ScriptQuestionRule[],
+): AttemptGap[] {
+  if (b.result !== 'reached') return [];
+  const out: AttemptGap[] = [];
+  if (b.channel === 'phone' && !(b.durationSeconds > 0)) out.push({ path: 'durationSeconds', problem: 'duration' });
+  for (const q of questions) {
+    const a = b.answers[q.key];
+    const path = `answers.${q.key}` as const;
+    if (a === undefined || (typeof a === 'string' && !a.trim())) {
+      if (questionRequired(q)) out.push({ path, key: q.key, problem: 'required' });
+    } else if (q.kind === 'yes_no' && typeof a !== 'boolean') {
+      out.push({ path, key: q.key, problem: 'yes_no' });
+    } else if (q.kind === 'choice' && !(typeof a === 'string' && (q.options ?? []).includes(a))) {
+      out.push({ path, key: q.key, problem: 'choice' });
+    } else if (q.kind === 'text' && typeof a !== 'string') {
+      out.push({ path, key: q.key, problem: 'required' });
+    }
+  }
+  return out;
+}
 
 export const callbackCloseBody = z.object({ reason: z.string().trim().min(2).max(500) }).strict();
 

@@ -1,7 +1,21 @@
+import { localTimeText } from './time/local-time-text.ts';
+
 // One error type with string codes. Each code maps to an HTTP status and a
 // message in each supported language; params fill {placeholders}.
 
 export type Locale = 'zh-CN' | 'en-US';
+
+/** A moment for a message: shown as the wall-clock time in the centre's zone (with the date if not today), in the reader's language. */
+export interface LocalTimeParam {
+  at: Date;
+  timeZone: string;
+  now: Date;
+}
+export type ErrorParam = string | number | LocalTimeParam;
+
+export function localTime(at: Date, timeZone: string, now: Date = new Date()): LocalTimeParam {
+  return { at, timeZone, now };
+}
 
 interface ErrorSpec {
   status: number;
@@ -61,6 +75,10 @@ const CODES = {
   CONFLICT: { status: 409, zh: '{what}已存在', en: '{what} already exists' },
   IN_USE: { status: 409, zh: '{what}仍在使用中,不能删除', en: '{what} is still in use and cannot be deleted' },
   QUIET_HOURS: { status: 409, zh: '现在是客户的休息时间(至 {until}),请稍后再回访;客户同意现在接听时可勾选"客户同意"后记录', en: 'It is the customer\'s rest time (until {until}); call later, or record it with "customer agreed" if they asked to be called now' },
+  CALL_DURATION_REQUIRED: { status: 422, zh: '客户已接通的电话回访请记录通话时长(大于 0 秒)', en: 'A phone callback that reached the customer needs the length of the call (more than 0 seconds)' },
+  SCRIPT_ANSWER_REQUIRED: { status: 422, zh: '请记录客户对话术问题「{question}」的回答', en: 'Record the customer\'s answer to the script question "{question}"' },
+  SCRIPT_ANSWER_YES_NO: { status: 422, zh: '话术问题「{question}」请回答"是"或"否"', en: 'Answer the script question "{question}" with yes or no' },
+  SCRIPT_ANSWER_CHOICE: { status: 422, zh: '话术问题「{question}」请从以下选项中选择:{options}', en: 'Pick the answer to the script question "{question}" from: {options}' },
   CALLBACK_NOT_OPEN: { status: 409, zh: '该回访已{status},不能再记录', en: 'This callback is already {status}; nothing more can be recorded' },
   CAMPAIGN_CLOSED: { status: 409, zh: '该回访活动已结束', en: 'This campaign has already ended' },
   SURVEY_LINK_INVALID: { status: 404, zh: '调查链接无效', en: 'This survey link is not valid' },
@@ -79,13 +97,13 @@ export interface ErrorDetail {
 
 export class AppError extends Error {
   readonly code: ErrorCode;
-  readonly params: Record<string, string | number>;
+  readonly params: Record<string, ErrorParam>;
   readonly details?: ErrorDetail[];
   readonly allowed?: string[];
 
   constructor(
     code: ErrorCode,
-    params: Record<string, string | number> = {},
+    params: Record<string, ErrorParam> = {},
     extra: { details?: ErrorDetail[]; allowed?: string[] } = {},
   ) {
     super(code);
@@ -104,10 +122,14 @@ export class AppError extends Error {
   }
 }
 
-export function renderError(code: ErrorCode, params: Record<string, string | number>, locale: Locale): string {
+export function renderError(code: ErrorCode, params: Record<string, ErrorParam>, locale: Locale): string {
   const spec: ErrorSpec = CODES[code];
   const tpl = locale === 'zh-CN' ? spec.zh : spec.en;
-  return tpl.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+  return tpl.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = params[k];
+    if (v !== null && typeof v === 'object') return localTimeText(v.at, v.timeZone, v.now, locale);
+    return String(v ?? '');
+  });
 }
 
 /** Names of things for NOT_FOUND / CONFLICT messages. */
@@ -162,7 +184,7 @@ const pick = (table: Record<string, { zh: string; en: string }>, v: string, loca
   table[v] ? (locale === 'zh-CN' ? table[v].zh : table[v].en) : v;
 
 /** Replaces codes in message parameters (nouns, statuses) with words of the locale. */
-export function localizeParams(params: Record<string, string | number>, locale: Locale): Record<string, string | number> {
+export function localizeParams(params: Record<string, ErrorParam>, locale: Locale): Record<string, ErrorParam> {
   const out = { ...params };
   if (typeof out.what === 'string') out.what = pick(NOUNS, out.what, locale);
   for (const k of ['from', 'to']) if (typeof out[k] === 'string') out[k] = pick(STATUSES, out[k] as string, locale);

@@ -125,6 +125,8 @@ export default {
   'cbScript.questionN': 'Question {n}',
   'cbScript.questionText': 'Question',
   'cbScript.questionKind': 'Answer',
+  'cbScript.required': 'Required',
+  'cbScript.requiredHint': 'Must be answered when the customer is reached',
   'cbScript.kind.text': 'Text',
   'cbScript.kind.choice': 'Choice',
   'cbScript.kind.yes_no': 'Yes / no',

@@ -218,6 +218,9 @@ export default {
   'survey.delivery.failed': 'Not sent',
   'survey.delivery.queued': 'Queued',
   'survey.delivery.expired': 'Expired',
+  'survey.delivery.skipped': 'Not sent',
+  'survey.delivery.skippedBecause': '{label}: {reason}',
+  'survey.skipReason.ticket_reopened': 'the work order was reopened',
   'survey.newestOnly': 'Only the newest {n} are shown',
 
   // ---- the customer's survey page ----

@@ -125,6 +125,8 @@ export default {
   'cbScript.questionN': '问题 {n}',
   'cbScript.questionText': '问题',
   'cbScript.questionKind': '回答方式',
+  'cbScript.required': '必答',
+  'cbScript.requiredHint': '客户接通后必须记录这个问题的回答',
   'cbScript.kind.text': '文字',
   'cbScript.kind.choice': '选择',
   'cbScript.kind.yes_no': '是/否',

@@ -218,6 +218,9 @@ export default {
   'survey.delivery.failed': '发送失败',
   'survey.delivery.queued': '待发送',
   'survey.delivery.expired': '已过期',
+  'survey.delivery.skipped': '未发送',
+  'survey.delivery.skippedBecause': '{label}:{reason}',
+  'survey.skipReason.ticket_reopened': '工单已重新打开',
   'survey.newestOnly': '仅显示最近 {n} 条',
 
   // ---- the customer's survey page ----

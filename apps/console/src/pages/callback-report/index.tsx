@@ -162,7 +162,7 @@ export function CallbackReportPage() {
           <Row gutter={12}>
             <Col xs={24} xl={14}>
               <Card size="small" title={t('report.outcomeChart')} style={{ marginBottom: 12, height: 'calc(100% - 12px)' }}>
-                <EChart option={barOption} height={Math.max(220, rows.length * 44 + 60)} data-testid="report-bar" />
+                <EChart option={barOption} height={Math.max(220, rows.filter((r) => r.row.due > 0).length * 44 + 60)} data-testid="report-bar" />
               </Card>
             </Col>
             <Col xs={24} xl={10}>

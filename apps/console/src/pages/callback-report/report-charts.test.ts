@@ -25,6 +25,9 @@ describe('report charts', () => {
     expect(series[0].data).toEqual([3, 5]);
     const withPending = outcomeBarOption([{ label: 'A', row: row({ pending: 2 }) }], names);
     expect((withPending.series as unknown[]).length).toBe(4);
+    // a row of survey answers only (nothing due in the period) has no bar
+    const surveysOnly = outcomeBarOption([{ label: 'A', row: row({}) }, { label: '—', row: row({ due: 0, onTime: 0, late: 0, missed: 0, surveysAnswered: 2 }) }], names);
+    expect(surveysOnly.yAxis).toMatchObject({ data: ['A'] });
   });
 
   it('puts trend points on their bucket and leaves the others empty', () => {

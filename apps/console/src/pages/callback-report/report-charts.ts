@@ -13,8 +13,12 @@ export function coverageShort(row: Pick<ReportRow, 'coverageRequired' | 'coverag
   return row.coverageRequired && row.due > 0 && (row.coveragePct ?? 0) < 100;
 }
 
-/** On time / late / missed (and not yet due) per row, as stacked horizontal bars: long policy names fit on the axis. */
-export function outcomeBarOption(rows: { label: string; row: ReportRow }[], names: Record<Outcome, string>): ChartOption {
+/**
+ * On time / late / missed (and not yet due) per row, as stacked horizontal bars: long policy names fit on the axis.
+ * Rows with nothing due (only survey answers) have no bar.
+ */
+export function outcomeBarOption(all: { label: string; row: ReportRow }[], names: Record<Outcome, string>): ChartOption {
+  const rows = all.filter((r) => r.row.due > 0);
   // ECharts draws the first category at the bottom: reverse so the chart reads like the table
   const ordered = [...rows].reverse();
   const shown = OUTCOMES.filter((o) => o !== 'pending' || rows.some((r) => r.row.pending > 0));

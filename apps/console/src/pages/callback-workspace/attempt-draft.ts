@@ -1,4 +1,4 @@
-import type { AttemptBody, AttemptResult, Satisfaction } from '@kefu/shared/callbacks';
+import { reachedAttemptGaps, type AttemptBody, type AttemptResult, type Satisfaction } from '@kefu/shared/callbacks';
 import type { CallbackAttempt, ScriptQuestion } from '../callbacks/callback-types.ts';
 
 // What the agent has filled in so far for one attempt, and how it becomes the
@@ -37,11 +37,23 @@ export const asksReason = (d: AttemptDraft) => asksSatisfaction(d) && (d.satisfa
 export const reasonRequired = (d: AttemptDraft) => asksSatisfaction(d) && d.satisfaction === 'unsatisfied';
 export const asksAppointment = (d: AttemptDraft) => d.result === 'appointment';
 
-export type DraftField = 'result' | 'satisfaction' | 'reason' | 'appointmentAt';
-export type DraftProblem = 'required' | 'past';
+/** A reached phone call needs its length (the call timer's, or typed). */
+export const durationRequired = (d: AttemptDraft) => asksSatisfaction(d) && d.channel === 'phone';
 
-/** What is missing before the attempt can be recorded (the server says the same, in its words). */
-export function draftProblems(d: AttemptDraft, now: number): Partial<Record<DraftField, DraftProblem>> {
+/** The form's fields, and the script's answers as `answers.<question key>`. */
+export type DraftField = 'result' | 'satisfaction' | 'reason' | 'appointmentAt' | 'durationSeconds' | `answers.${string}`;
+export type DraftProblem = 'required' | 'past' | 'invalid';
+
+/**
+ * What is missing before the attempt can be recorded. The call's length and
+ * the script's answers follow the rule the server applies (reachedAttemptGaps),
+ * so the form says before sending what the server would refuse.
+ */
+export function draftProblems(
+  d: AttemptDraft,
+  now: number,
+  call: { durationSeconds: number; questions: readonly ScriptQuestion[] },
+): Partial<Record<DraftField, DraftProblem>> {
   const out: Partial<Record<DraftField, DraftProblem>> = {};
   if (!d.result) out.result = 'required';
   if (asksSatisfaction(d) && !d.satisfaction) out.satisfaction = 'required';
@@ -50,6 +62,8 @@ export function draftProblems(d: AttemptDraft, now: number): Partial<Record<Draf
     if (!d.appointmentAt) out.appointmentAt = 'required';
     else if (new Date(d.appointmentAt).getTime() <= now) out.appointmentAt = 'past';
   }
+  const gaps = reachedAttemptGaps({ result: d.result, channel: d.channel, durationSeconds: Math.round(call.durationSeconds), answers: d.answers }, call.questions);
+  for (const g of gaps) out[g.path] = g.problem === 'duration' || g.problem === 'required' ? 'required' : 'invalid';
   return out;
 }
 

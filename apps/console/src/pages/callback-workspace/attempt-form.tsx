@@ -5,7 +5,7 @@ import { useT } from '../../i18n/i18n-provider.tsx';
 import { dayjs, inZone } from '../../utils/time.ts';
 import { useCallbackLabels } from '../callbacks/callback-labels.ts';
 import {
-  asksAppointment, asksReason, asksSatisfaction, reasonRequired,
+  asksAppointment, asksReason, asksSatisfaction, durationRequired, reasonRequired,
   type AttemptDraft, type Channel, type DraftField, type DraftProblem,
 } from './attempt-draft.ts';
 import { SATISFACTION_KEYS } from './hotkeys.ts';
@@ -34,7 +34,7 @@ interface Props {
 export function AttemptForm({ draft, onChange, problems, readOnly, quiet, quietRefused, durationSeconds, onDuration, saving, onSubmit, onBack }: Props) {
   const t = useT();
   const labels = useCallbackLabels();
-  const help = (field: DraftField) => {
+  const help = (field: Exclude<DraftField, `answers.${string}`>) => {
     const p = problems[field];
     if (!p) return {};
     return { validateStatus: 'error' as const, help: p === 'past' ? t('callback.form.appointmentPast') : t(`callback.form.required.${field}`) };
@@ -168,7 +168,13 @@ export function AttemptForm({ draft, onChange, problems, readOnly, quiet, quietR
               data-testid="attempt-channel"
             />
           </Form.Item>
-          <Form.Item label={t('callback.form.duration')} style={{ marginBottom: 12 }} tooltip={t('callback.form.durationHint')}>
+          <Form.Item
+            label={t('callback.form.duration')}
+            required={!readOnly && durationRequired(draft)}
+            {...help('durationSeconds')}
+            style={{ marginBottom: 12 }}
+            tooltip={t('callback.form.durationHint')}
+          >
             <Space size={8}>
               <InputNumber
                 min={0}

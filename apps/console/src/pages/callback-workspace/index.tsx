@@ -57,12 +57,13 @@ export function CallbackWorkspacePage() {
   }, [quietRefused]);
 
   const change = (patch: Partial<AttemptDraft>) => setDraft((d) => ({ ...d, ...patch }));
-  const problems = tried ? draftProblems(draft, Date.now()) : {};
+  const call = { durationSeconds: timer.seconds, questions: data?.script?.questions ?? [] };
+  const problems = tried ? draftProblems(draft, Date.now(), call) : {};
 
   const submit = async () => {
     if (!data || !open || saving) return;
     setTried(true);
-    if (Object.keys(draftProblems(draft, Date.now())).length) {
+    if (Object.keys(draftProblems(draft, Date.now(), call)).length) {
       void message.warning(t('callback.form.incomplete'));
       return;
     }
@@ -149,6 +150,7 @@ export function CallbackWorkspacePage() {
               }
               answerable={open && draft.result === 'reached'}
               ticketStatus={data.ticket?.status ?? null}
+              problems={problems}
             />
             <AttemptForm
               draft={draft}

@@ -4,7 +4,8 @@ import type { Satisfaction } from '@kefu/shared/callbacks';
 import { useT } from '../../i18n/i18n-provider.tsx';
 import type { CallbackScript, ScriptQuestion } from '../callbacks/callback-types.ts';
 import { useCallbackLabels } from '../callbacks/callback-labels.ts';
-import type { Answer } from './attempt-draft.ts';
+import { questionRequired } from '@kefu/shared/callbacks';
+import type { Answer, DraftField, DraftProblem } from './attempt-draft.ts';
 import { branchEffect } from './follow-up.ts';
 
 interface Props {
@@ -16,6 +17,8 @@ interface Props {
   answerable: boolean;
   /** the work order's status: what a branch's follow-up will actually do depends on it */
   ticketStatus: string | null;
+  /** shown once the agent tried to submit: answers still missing (answers.<key>) */
+  problems?: Partial<Record<DraftField, DraftProblem>>;
 }
 
 const EFFECT_COLORS = { close: 'green', reopen: 'red', rectify: 'orange' } as const;
@@ -31,7 +34,7 @@ const BRANCH_BOX: Record<Satisfaction, { background: string; border: string }> =
  * right here once the customer is on the line) and the ending for the
  * satisfaction the agent picked, with what recording it will do to the work order.
  */
-export function ScriptPanel({ script, satisfaction, answers, onAnswer, answerable, ticketStatus }: Props) {
+export function ScriptPanel({ script, satisfaction, answers, onAnswer, answerable, ticketStatus, problems = {} }: Props) {
   const t = useT();
   const labels = useCallbackLabels();
   const title = (
@@ -61,15 +64,28 @@ export function ScriptPanel({ script, satisfaction, answers, onAnswer, answerabl
         <>
           <div className="kefu-section-title">{t('callback.script.questions')}</div>
           <ol style={{ paddingInlineStart: 20, margin: '0 0 12px' }} data-testid="script-questions">
-            {script.questions.map((q) => (
-              <li key={q.key} style={{ marginBottom: 10 }}>
-                <Typography.Text style={{ fontSize: 15 }}>{q.text}</Typography.Text>
-                <div style={{ marginTop: 4 }}>
-                  <QuestionInput question={q} value={answers[q.key]} onChange={(v) => onAnswer(q.key, v)} disabled={!answerable} />
-                </div>
-              </li>
-            ))}
+            {script.questions.map((q) => {
+              const problem = problems[`answers.${q.key}`];
+              return (
+                <li key={q.key} style={{ marginBottom: 10 }}>
+                  {questionRequired(q) ? <Typography.Text type="danger" style={{ marginInlineEnd: 4 }}>*</Typography.Text> : null}
+                  <Typography.Text style={{ fontSize: 15 }}>{q.text}</Typography.Text>
+                  {questionRequired(q) ? null : <Typography.Text type="secondary" style={{ marginInlineStart: 6, fontSize: 12 }}>({t('callback.script.optional')})</Typography.Text>}
+                  <div style={{ marginTop: 4 }}>
+                    <QuestionInput question={q} value={answers[q.key]} onChange={(v) => onAnswer(q.key, v)} disabled={!answerable} />
+                  </div>
+                  {problem ? (
+                    <Typography.Text type="danger" style={{ fontSize: 12 }} data-testid={`answer-problem-${q.key}`}>
+                      {t(problem === 'invalid' ? 'callback.script.answerInvalid' : 'callback.script.answerRequired')}
+                    </Typography.Text>
+                  ) : null}
+                </li>
+              );
+            })}
           </ol>
+          {answerable ? (
+            <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: -6 }}>{t('callback.script.requiredHint')}</Typography.Paragraph>
+          ) : null}
           {!answerable && !Object.keys(answers).length ? (
             <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: -6 }}>{t('callback.script.answerWhenReached')}</Typography.Paragraph>
           ) : null}

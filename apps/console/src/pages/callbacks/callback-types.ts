@@ -12,6 +12,8 @@ export interface ScriptQuestion {
   text: string;
   kind: 'text' | 'choice' | 'yes_no';
   options?: string[];
+  /** answered on every reached callback unless false */
+  required?: boolean;
 }
 
 export interface ScriptBranch {

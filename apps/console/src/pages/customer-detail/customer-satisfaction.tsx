@@ -7,6 +7,7 @@ import { useAccess } from '../../session/session-provider.tsx';
 import { useT } from '../../i18n/i18n-provider.tsx';
 import { hasMessage } from '../../i18n/translate.ts';
 import { formatDateTime } from '../../utils/time.ts';
+import { SurveyDeliveryTag } from '../surveys/survey-delivery.tsx';
 
 type CallbackItem = CallbackListItem;
 type SurveyItem = SurveyResponse;
@@ -63,9 +64,9 @@ export function CustomerSatisfaction({ customerId }: { customerId: string }) {
               <Space wrap size={4}>
                 <Typography.Text>{s.surveyName}</Typography.Text>
                 {s.ticketNumber && s.ticketId ? <Link to={`/tickets/${s.ticketId}`}>{s.ticketNumber}</Link> : null}
-                {s.rating != null
+                {s.delivery === 'answered' && s.rating != null
                   ? <><Rate disabled count={s.scale} value={s.rating} style={{ fontSize: 14 }} /><Typography.Text type="secondary">{formatDateTime(s.answeredAt!)}</Typography.Text></>
-                  : <Tag>{t('customer.satisfaction.notAnswered')}</Tag>}
+                  : <SurveyDeliveryTag r={s} />}
                 {s.comment ? <Typography.Text italic>“{s.comment}”</Typography.Text> : null}
               </Space>
             </List.Item>

@@ -17,13 +17,3 @@ export function commentsOf(responses: SurveyResponse[]): SurveyResponse[] {
     .filter((r) => r.answeredAt && r.comment?.trim())
     .sort((a, b) => (b.answeredAt ?? '').localeCompare(a.answeredAt ?? ''));
 }
-
-export type Delivery = 'answered' | 'sent' | 'failed' | 'queued' | 'expired';
-
-/** Where one invitation stands, as the list shows it. */
-export function deliveryOf(r: Pick<SurveyResponse, 'answeredAt' | 'sentAt' | 'sendError' | 'expiresAt'>, now = new Date()): Delivery {
-  if (r.answeredAt) return 'answered';
-  if (new Date(r.expiresAt).getTime() <= now.getTime()) return 'expired';
-  if (r.sentAt) return 'sent';
-  return r.sendError ? 'failed' : 'queued';
-}

@@ -9,13 +9,13 @@ import { formatDateTime } from '../../utils/time.ts';
 import { ratingWord, ratingWordKey, WORD_COLORS } from '../public-survey/rating-scale.ts';
 import { RatingFace } from '../public-survey/rating-face.tsx';
 import { localized, type PublicQuestion } from '../public-survey/answer-model.ts';
-import { commentsOf, deliveryOf, ratingDistribution, type Delivery, type SurveyResponse } from './results-model.ts';
+import { commentsOf, ratingDistribution, type SurveyResponse } from './results-model.ts';
+import { SurveyDeliveryTag } from './survey-delivery.tsx';
 import type { Survey } from './survey-types.ts';
 
 /** The newest this many invitations are read for the results (the API's maximum). */
 const LIMIT = 500;
 
-const DELIVERY_COLORS: Record<Delivery, string> = { answered: 'green', sent: 'blue', failed: 'red', queued: 'default', expired: 'default' };
 
 /** One questionnaire's results: response rate, how ratings spread, what customers wrote, each invitation. */
 export function SurveyResults({ survey, onClose }: { survey: Survey | null; onClose: () => void }) {
@@ -171,15 +171,8 @@ export function SurveyResults({ survey, onClose }: { survey: Survey | null; onCl
                 {
                   title: t('survey.col.delivery'),
                   key: 'delivery',
-                  width: 100,
-                  render: (_, r) => {
-                    const d = deliveryOf(r);
-                    return (
-                      <Tooltip title={r.sendError ?? undefined}>
-                        <Tag color={DELIVERY_COLORS[d]}>{t(`survey.delivery.${d}`)}</Tag>
-                      </Tooltip>
-                    );
-                  },
+                  width: 150,
+                  render: (_, r) => <SurveyDeliveryTag r={r} />,
                 },
               ]}
             />

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { surveyBody } from '@kefu/shared/callbacks';
 import { move, newQuestion, nextKey, questionProblems, toSurveyBody, withKind, type QuestionDraft } from './survey-model.ts';
-import { commentsOf, deliveryOf, ratingDistribution, type SurveyResponse } from './results-model.ts';
+import { SURVEY_DELIVERIES } from '@kefu/shared/callbacks-api';
+import { commentsOf, ratingDistribution, type SurveyResponse } from './results-model.ts';
+import { deliveryText } from './survey-delivery.tsx';
+import { translate } from '../../i18n/translate.ts';
+import type { T } from '../../i18n/i18n-provider.tsx';
 
 describe('questionnaire builder', () => {
   it('gives keys q1, q2… and never reuses one after a removal', () => {
@@ -46,7 +50,7 @@ describe('questionnaire builder', () => {
 const resp = (over: Partial<SurveyResponse>): SurveyResponse => ({
   id: 'i', surveyId: 's', surveyName: 'n', customerId: 'c', customerName: '王芳', ticketId: null, ticketNumber: null, agentName: null, channel: 'sms',
   sentAt: '2026-11-20T01:00:00Z', answeredAt: null, expiresAt: '2026-11-27T01:00:00Z', rating: null, scale: 5, scorePct: null, comment: null, answers: null,
-  sendError: null, ...over,
+  sendError: null, delivery: 'sent', skipReason: null, ...over,
 });
 
 describe('survey results', () => {
@@ -61,12 +65,16 @@ describe('survey results', () => {
     expect(commentsOf(rs).map((r) => r.id)).toEqual(['b', 'a']);
   });
 
-  it('says where an invitation stands', () => {
-    const now = new Date('2026-11-25T00:00:00Z');
-    expect(deliveryOf(resp({ answeredAt: '2026-11-21T00:00:00Z' }), now)).toBe('answered');
-    expect(deliveryOf(resp({}), now)).toBe('sent');
-    expect(deliveryOf(resp({ sentAt: null, sendError: 'no sms address' }), now)).toBe('failed');
-    expect(deliveryOf(resp({ sentAt: null }), now)).toBe('queued');
-    expect(deliveryOf(resp({}), new Date('2026-12-01T00:00:00Z'))).toBe('expired');
+  it('says where an invitation stands in the server\'s words, the same on the work order, the customer and the results', () => {
+    const zh: T = (key, vars) => translate('zh-CN', key, vars);
+    const en: T = (key, vars) => translate('en-US', key, vars);
+    // the newcomer's case: not sent yet (waiting for the end of the rest time) never reads as sent
+    expect(deliveryText(zh, resp({ sentAt: null, delivery: 'queued' }))).toBe('待发送');
+    expect(deliveryText(zh, resp({}))).toBe('已发送');
+    expect(deliveryText(zh, resp({ sentAt: null, delivery: 'skipped', skipReason: 'ticket_reopened' }))).toBe('未发送:工单已重新打开');
+    expect(deliveryText(en, resp({ sentAt: null, delivery: 'skipped', skipReason: 'ticket_reopened' }))).toBe('Not sent: the work order was reopened');
+    for (const d of SURVEY_DELIVERIES) {
+      for (const t of [zh, en]) expect(deliveryText(t, resp({ delivery: d })), d).not.toContain('survey.delivery');
+    }
   });
 });

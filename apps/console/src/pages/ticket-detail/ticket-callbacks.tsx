@@ -10,6 +10,7 @@ import { formatDateTime } from '../../utils/time.ts';
 import type { CallbackListItem, SurveyResponseItem } from '../callbacks/callback-types.ts';
 import { useCallbackLabels } from '../callbacks/callback-labels.ts';
 import { CallbackStatusTags, DeadlineTag } from '../callbacks/callback-tags.tsx';
+import { SurveyDeliveryTag } from '../surveys/survey-delivery.tsx';
 
 const ROW = { padding: '8px 0', borderBottom: '1px dashed #f0f0f0' } as const;
 
@@ -105,14 +106,13 @@ function CallbackRow({ c }: { c: CallbackListItem }) {
 function SurveyRow({ s }: { s: SurveyResponseItem }) {
   const t = useT();
   const labels = useCallbackLabels();
-  const answered = !!s.answeredAt && s.rating != null;
   return (
     <div style={ROW} data-testid="ticket-survey">
       <Space size={6} wrap>
         <Typography.Text>{s.surveyName}</Typography.Text>
         <Tag style={{ marginInlineEnd: 0 }}>{labels.channel(s.channel)}</Tag>
       </Space>
-      {answered ? (
+      {s.delivery === 'answered' && s.rating != null ? (
         <>
           <div>
             <Space size={8} wrap>
@@ -125,18 +125,13 @@ function SurveyRow({ s }: { s: SurveyResponseItem }) {
           {s.comment ? <Typography.Paragraph style={{ margin: 0 }}>“{s.comment}”</Typography.Paragraph> : null}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('callback.survey.answeredAt', { at: formatDateTime(s.answeredAt) })}</Typography.Text>
         </>
-      ) : s.sendError ? (
-        <div>
-          <Typography.Text type="danger" style={{ fontSize: 12 }}>{t('callback.survey.sendError', { error: s.sendError })}</Typography.Text>
-        </div>
-      ) : s.sentAt ? (
-        <div>
-          <Tag color="default" style={{ marginInlineEnd: 0 }} data-testid="survey-pending">{t('callback.survey.pending')}</Tag>{' '}
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('callback.survey.sentAt', { at: formatDateTime(s.sentAt) })}</Typography.Text>
-        </div>
       ) : (
         <div>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('callback.survey.notSent')}</Typography.Text>
+          <SurveyDeliveryTag r={s} />{' '}
+          {s.sentAt ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('callback.survey.sentAt', { at: formatDateTime(s.sentAt) })}</Typography.Text> : null}
+          {s.delivery === 'failed' && s.sendError ? (
+            <Typography.Text type="danger" style={{ fontSize: 12 }}>{t('callback.survey.sendError', { error: s.sendError })}</Typography.Text>
+          ) : null}
         </div>
       )}
     </div>

@@ -1,10 +1,11 @@
-import type { Ref } from 'react';
+import { useState, type Ref } from 'react';
 import { Button, Card, Input, Space, Tag, Typography, type InputRef } from 'antd';
 import { PhoneOutlined, PoweroffOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useT } from '../../i18n/i18n-provider.tsx';
 import { formatTime } from '../../utils/time.ts';
 import type { WorkbenchDraft } from './workbench-draft.ts';
+import { callerNumberInvalid } from './customer-lookup.ts';
 
 interface Props {
   draft: WorkbenchDraft;
@@ -12,7 +13,7 @@ interface Props {
   onNewCall: () => void;
   onEndCall: () => void;
   onCallerChange: (v: string) => void;
-  /** Enter or leaving the field: the number is known, the call gets recorded */
+  /** Enter or leaving the field with a valid number (or none): the number is known, the call gets recorded */
   onCallerCommit: () => void;
   onSummaryChange: (v: string) => void;
 }
@@ -20,6 +21,13 @@ interface Props {
 export function CallPanel({ draft, callerRef, onNewCall, onEndCall, onCallerChange, onCallerCommit, onSummaryChange }: Props) {
   const t = useT();
   const inCall = !!(draft.callStartedAt || draft.interactionId);
+  // no red while the number is being typed: once Enter is pressed or the field is left
+  const [typing, setTyping] = useState(false);
+  const invalid = callerNumberInvalid(draft.callerNumber);
+  const commit = () => {
+    setTyping(false);
+    if (!invalid) onCallerCommit();
+  };
   return (
     <Card
       size="small"
@@ -50,13 +58,22 @@ export function CallPanel({ draft, callerRef, onNewCall, onEndCall, onCallerChan
           prefix={<PhoneOutlined />}
           placeholder={t('workbench.callerPlaceholder')}
           value={draft.callerNumber}
-          onChange={(e) => onCallerChange(e.target.value)}
-          onPressEnter={onCallerCommit}
-          onBlur={() => draft.callerNumber.trim() && onCallerCommit()}
+          onChange={(e) => {
+            setTyping(true);
+            onCallerChange(e.target.value);
+          }}
+          onPressEnter={commit}
+          onBlur={() => (draft.callerNumber.trim() ? commit() : setTyping(false))}
+          status={invalid && !typing ? 'error' : undefined}
           allowClear
           data-testid="caller-input"
           inputMode="tel"
         />
+        {invalid && !typing ? (
+          <Typography.Text type="danger" style={{ fontSize: 12 }} data-testid="caller-invalid">
+            {t('workbench.callerInvalid')}
+          </Typography.Text>
+        ) : null}
         {inCall ? (
           <>
             <Input.TextArea

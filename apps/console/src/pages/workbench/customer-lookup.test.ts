@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSearchable, samePhone } from './customer-lookup.ts';
+import { callerNumberInvalid, isSearchable, samePhone } from './customer-lookup.ts';
 
 describe('workbench customer lookup', () => {
   it('searches a single Chinese character (a surname), digits from four on, other text from two', () => {
@@ -27,5 +27,16 @@ describe('workbench customer lookup', () => {
     expect(samePhone('010 62345678', '010-62345678', false)).toBe(true);
     expect(samePhone('12345', '12345', false)).toBe(false); // not a phone number
     expect(samePhone('13812345678', null, false)).toBe(false);
+  });
+
+  it('takes a caller number only when it is a phone number, or none at all (withheld)', () => {
+    expect(callerNumberInvalid('12ab34')).toBe(true);
+    expect(callerNumberInvalid('123')).toBe(true);
+    expect(callerNumberInvalid('1381234567')).toBe(true);
+    expect(callerNumberInvalid('138 1234 5678')).toBe(false);
+    expect(callerNumberInvalid('0755-86001234')).toBe(false);
+    expect(callerNumberInvalid('400-810-8888')).toBe(false);
+    expect(callerNumberInvalid('')).toBe(false);
+    expect(callerNumberInvalid('  ')).toBe(false);
   });
 });

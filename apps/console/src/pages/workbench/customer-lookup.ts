@@ -29,3 +29,12 @@ export function samePhone(typed: string, listed: string | null, masked: boolean)
   if (masked) return maskPhone(p.normalized) === listed;
   return (parsePhone(listed)?.normalized ?? listed) === p.normalized;
 }
+
+/**
+ * Whether the caller number typed is no phone number (the server refuses it
+ * with 422 INVALID_PHONE); an empty one is a withheld number, which is fine.
+ */
+export function callerNumberInvalid(typed: string): boolean {
+  const v = typed.trim();
+  return !!v && !parsePhone(v);
+}

@@ -101,7 +101,7 @@ export function NewCustomerForm({ value, errors, onChange, onCreate, onCancel, o
         <Button onClick={onCancel}>{t('common.cancel')}</Button>
       </Space>
       <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>
-        {t('workbench.newCustomerHint')}
+        {t(matches.length ? 'workbench.samePhoneHint' : 'workbench.newCustomerHint')}
       </Typography.Paragraph>
     </Card>
   );

@@ -11,6 +11,7 @@ import {
   validateForSubmit,
   type FieldErrors,
 } from '../../components/dynamic-form/form-values.ts';
+import { callerNumberInvalid } from './customer-lookup.ts';
 import { EMPTY_DRAFT, useWorkbenchDraft, type PickedCustomer, type WorkbenchDraft } from './workbench-draft.ts';
 
 export type NewCustomerErrors = Partial<Record<'name' | 'phone', string>>;
@@ -54,6 +55,8 @@ export function useWorkbench() {
   const ensureInteraction = useCallback(async (): Promise<string | null> => {
     const d = draftRef.current;
     if (d.interactionId) return d.interactionId;
+    // the server refuses it (422): the call panel says what to fix
+    if (callerNumberInvalid(d.callerNumber)) return null;
     if (!pendingInteraction.current) {
       pendingInteraction.current = api
         .post<Interaction>('/interactions', interactionCreateBody({ callerNumber: d.callerNumber, startedAt: d.callStartedAt }))
@@ -164,6 +167,10 @@ export function useWorkbench() {
       if (formsProblem === 'forbidden') void message.warning(t('workbench.formsForbidden'));
       else if (formsProblem === 'failed') void message.warning(t('workbench.formsFailed'));
       else void message.warning(t('workbench.pickTypeFirst'));
+      return;
+    }
+    if (callerNumberInvalid(d.callerNumber)) {
+      void message.error(t('workbench.callerInvalid'));
       return;
     }
     let customer: TicketCreateBody['customer'] | null = null;

@@ -9,7 +9,8 @@ import { seedDemoCallbackHistory } from './demo-callbacks.ts';
 
 // A few customers and work orders so a first look at the console is not empty.
 
-const CUSTOMERS = [
+/** The demo archive (the README's curl example records a work order for the first). */
+export const DEMO_CUSTOMERS = [
   { name: '张建国', phone: '13812345678', address: '北京市朝阳区幸福路12号3单元501' },
   { name: '李秀英', phone: '13987654321', address: '北京市海淀区学院路30号' },
   { name: '王芳', phone: '010-62345678', address: '北京市西城区金融街8号' },
@@ -24,7 +25,7 @@ export async function seedDemoData(db: Db, timeZone: string): Promise<void> {
   if (!op || !op2) return;
   const operator = (await loadPrincipal(db, op.id, 'seed'))!;
   const operator2 = (await loadPrincipal(db, op2.id, 'seed'))!;
-  const c = (i: number) => ({ name: CUSTOMERS[i].name, phone: CUSTOMERS[i].phone, address: CUSTOMERS[i].address });
+  const c = (i: number) => ({ name: DEMO_CUSTOMERS[i].name, phone: DEMO_CUSTOMERS[i].phone, address: DEMO_CUSTOMERS[i].address });
   const samples: [typeof operator, CreateTicketInput, string?][] = [
     [operator, { type: 'complaint', channel: 'phone', priority: 'high', customer: c(0), fields: {
       target: '鲜牛奶 250ml', reason: '今早送到的鲜奶打开有明显异味,孩子喝了一口', validity: 'valid', category: 'product_quality',

@@ -34,7 +34,7 @@ export interface ReportRow {
   reopened: number;
   /** policies in this row that demand 100 % coverage */
   coverageRequired: boolean;
-  /** satisfaction surveys answered in the period about this agent's work (grouped by agent, and the total) */
+  /** satisfaction surveys answered in the period in this row (see SURVEY_GROUP_SQL); the rows add up to the total */
   surveysAnswered: number | null;
   surveyScorePct: number | null;
 }
@@ -56,7 +56,28 @@ const GROUP_SQL: Record<ReportGroup, { key: SQL; label: SQL }> = {
   type: { key: sql`c.callback_type`, label: sql`c.callback_type` },
 };
 
+/**
+ * Which row a survey answer belongs to: the agent whose work it rates, that
+ * agent's team, or the policy (campaign) and type of the callback made about the
+ * same work order. An answer with none of these (a periodic survey, no agent)
+ * goes to a row "—", so the rows always add up to the total.
+ */
+const SURVEY_GROUP_SQL: Record<ReportGroup, { key: SQL; label: SQL }> = {
+  none: { key: sql`null::text`, label: sql`'all'` },
+  policy: { key: sql`coalesce(c.policy_id, c.campaign_id)::text`, label: sql`coalesce(c.source, '—')` },
+  team: { key: sql`u.team_id::text`, label: sql`coalesce(tm.name, '—')` },
+  agent: { key: sql`i.agent_id::text`, label: sql`coalesce(u.display_name, '—')` },
+  type: { key: sql`c.callback_type`, label: sql`coalesce(c.callback_type, '—')` },
+};
+
 const pct = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 10 : null);
+const scorePct = (x: number | null) => (x == null ? null : Math.round(x * 1000) / 10);
+
+/** A row of no callbacks, for survey answers about work whose callbacks fall outside the period. */
+const emptyRow = (key: string | null, label: string): ReportRow => ({
+  key, label, due: 0, onTime: 0, late: 0, missed: 0, pending: 0, closed: 0, reached: 0, satisfied: 0, neutral: 0, unsatisfied: 0,
+  coveragePct: null, satisfactionPct: null, reopened: 0, coverageRequired: false, surveysAnswered: 0, surveyScorePct: null,
+});
 
 export async function callbackReport(tx: Tx, from: Date, to: Date, groupBy: ReportGroup, now = new Date(), filter?: { teamId?: string; assigneeId?: string }): Promise<CallbackReport> {
   const g = GROUP_SQL[groupBy];
@@ -96,19 +117,32 @@ export async function callbackReport(tx: Tx, from: Date, to: Date, groupBy: Repo
     };
   };
   const list = rows.map(toRow);
-  // survey answers in the period, by the agent of the work order they rate
-  const sv = await queryRows<{ agent_id: string | null; answered: number; score: number | null }>(tx, sql`
-    select i.agent_id, count(*)::int as answered, avg(i.score)::float as score from survey_invitations i
+  // survey answers in the period, in the rows of the same grouping
+  const sg = SURVEY_GROUP_SQL[groupBy];
+  const sv = await queryRows<{ key: string | null; label: string; answered: number; score: number | null }>(tx, sql`
+    select ${sg.key} as key, min(${sg.label}) as label, count(*)::int as answered, avg(i.score)::float as score
+    from survey_invitations i
+    left join users u on u.id = i.agent_id
+    left join teams tm on tm.id = u.team_id
+    left join lateral (
+      select t.policy_id, t.campaign_id, t.source, t.callback_type from callback_tasks t
+      where i.ticket_id is not null and t.ticket_id = i.ticket_id and t.status <> 'cancelled'
+      order by t.round, t.created_at, t.id limit 1) c on true
     where i.answered_at >= ${from.toISOString()}::timestamptz and i.answered_at < ${to.toISOString()}::timestamptz
       ${filter?.assigneeId ? sql`and i.agent_id = ${filter.assigneeId}` : sql``}
-    group by i.agent_id`);
-  const scorePct = (x: number | null) => (x == null ? null : Math.round(x * 1000) / 10);
-  if (groupBy === 'agent') {
-    for (const r of list) {
-      const a = sv.find((x) => x.agent_id === r.key);
-      r.surveysAnswered = a?.answered ?? 0;
-      r.surveyScorePct = scorePct(a?.score ?? null);
-    }
+      ${filter?.teamId ? sql`and u.team_id = ${filter.teamId}` : sql``}
+    group by 1`);
+  for (const r of list) {
+    r.surveysAnswered = 0;
+    r.surveyScorePct = null;
+  }
+  for (const a of sv) {
+    // rows without a key are matched by name too: "no agent" is "no agent", but a survey that belongs to no callback is not some unnamed policy's
+    const key = a.key ?? null;
+    let r = list.find((x) => x.key === key && (key !== null || x.label === a.label));
+    if (!r) list.push((r = emptyRow(key, a.label)));
+    r.surveysAnswered = a.answered;
+    r.surveyScorePct = scorePct(a.score);
   }
   const svAnswered = sv.reduce((a, x) => a + x.answered, 0);
   const svScore = svAnswered ? sv.reduce((a, x) => a + (x.score ?? 0) * x.answered, 0) / svAnswered : null;

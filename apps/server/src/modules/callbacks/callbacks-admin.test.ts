@@ -76,7 +76,7 @@ describe('the rectification branch', () => {
     await t.drain();
     const [task] = (await t.request(op, 'GET', `/api/v1/callbacks?ticketId=${repair.body.id}`)).body.items;
     expect(task).toMatchObject({ policy: '水电维修回访', round: 1 });
-    const res = await t.request(op, 'POST', `/api/v1/callbacks/${task.id}/attempts`, { result: 'reached', satisfaction: 'unsatisfied', reason: '仍然渗水' });
+    const res = await t.request(op, 'POST', `/api/v1/callbacks/${task.id}/attempts`, { result: 'reached', satisfaction: 'unsatisfied', reason: '仍然渗水', durationSeconds: 50 });
     expect(res.body.followUp).toBe('rectify');
     expect((await t.request(mgr, 'GET', `/api/v1/tickets/${repair.body.id}`)).body.status).toBe('resolved');
     const tasks = (await t.request(mgr, 'GET', `/api/v1/tickets?view=all&type=task&limit=50`)).body.items.filter((x: { parentId: string }) => x.parentId === repair.body.id);

@@ -54,7 +54,7 @@ export interface CallbackScript {
   id: string;
   name: string;
   opening: string;
-  questions: { key: string; text: string; kind: 'text' | 'choice' | 'yes_no'; options?: string[] }[];
+  questions: { key: string; text: string; kind: 'text' | 'choice' | 'yes_no'; options?: string[]; required?: boolean }[];
   branches: Record<'satisfied' | 'neutral' | 'unsatisfied', ScriptBranch>;
   updatedAt: Date;
 }

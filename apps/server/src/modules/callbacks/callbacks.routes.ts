@@ -10,6 +10,7 @@ import type { App, Deps } from '../../platform/http/types.ts';
 import { businessCalendars, callbackAttempts, callbackPolicies, callbackScripts, callbackTasks, customers, quietHourRules, teams, tickets, users } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { principalOf } from '../../platform/http/auth-hook.ts';
+import { requestLocale } from '../../platform/http/locale.ts';
 import { quietHoursList } from '../../platform/time/quiet-hours.ts';
 import { presentCustomer } from '../customers/customers.queries.ts';
 import { customerHistory } from '../interactions/interactions.queries.ts';
@@ -146,7 +147,7 @@ export function callbackRoutes(app: App, { db, config, unit }: Deps): void {
       response: { 201: z.object({ attemptId: id, followUp: z.string().nullable(), task: taskOut }), ...errors },
     },
   }, async (req, reply) => {
-    const r = await recordAttempt(unit, principalOf(req), req.params.id, req.body, tz);
+    const r = await recordAttempt(unit, principalOf(req), req.params.id, req.body, tz, requestLocale(req));
     const [task] = await db.select().from(callbackTasks).where(eq(callbackTasks.id, req.params.id));
     return reply.status(201).send({ ...r, task: presentTask(task) });
   });

@@ -103,6 +103,26 @@ describe('callbacks after a complaint', () => {
     }
   });
 
+  it('says until when the customer rests in the centre\'s local time, not in UTC', async () => {
+    const c = await resolvedComplaint();
+    const [task] = await callbacksOf(c.id);
+    const now = new Date();
+    const end = shanghaiHm(new Date(now.getTime() + 3_600_000));
+    await t.request(mgr, 'PUT', '/api/v1/quiet-hours', { customerClass: null,
+      windows: [{ start: shanghaiHm(new Date(now.getTime() - 3_600_000)), end }] });
+    try {
+      const zh = await t.request(op, 'POST', `/api/v1/callbacks/${task.id}/attempts`, { result: 'no_answer', durationSeconds: 20 }, { 'accept-language': 'zh-CN' });
+      expect(zh.status).toBe(409);
+      // "13:30", or "12月8日 00:30" when the rest ends after midnight
+      expect(zh.body.error.message).toMatch(new RegExp(`休息时间\\(至 (\\d+月\\d+日 )?${end}\\)`));
+      const en = await t.request(op, 'POST', `/api/v1/callbacks/${task.id}/attempts`, { result: 'no_answer', durationSeconds: 20 }, { 'accept-language': 'en-US' });
+      expect(en.body.error.message).toMatch(new RegExp(`rest time \\(until ([A-Z][a-z]{2} \\d+ )?${end}\\)`));
+      expect(zh.body.error.message).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    } finally {
+      await t.request(mgr, 'PUT', '/api/v1/quiet-hours', { customerClass: null, windows: [] });
+    }
+  });
+
   it('reopens the work order when the customer is unsatisfied, calls again after the next resolution, and closes when satisfied', async () => {
     const c = await resolvedComplaint('不满意客户');
     const [first] = await callbacksOf(c.id);
@@ -124,7 +144,7 @@ describe('callbacks after a complaint', () => {
     expect((await attempt(op, second.id, { result: 'busy' })).body.task).toMatchObject({ status: 'open', attemptCount: 1 });
     const later = new Date(Date.now() + 2 * 3_600_000).toISOString();
     expect((await attempt(op, second.id, { result: 'appointment', appointmentAt: later })).body.task).toMatchObject({ status: 'open', appointmentAt: later });
-    const happy = await attempt(op, second.id, { result: 'reached', satisfaction: 'satisfied', durationSeconds: 60, answers: { resolved: true } });
+    const happy = await attempt(op, second.id, { result: 'reached', satisfaction: 'satisfied', durationSeconds: 60, answers: { resolved: true, attitude: '满意' } });
     expect(happy.body).toMatchObject({ followUp: 'close', task: { status: 'done', outcome: 'satisfied', attemptCount: 3 } });
     expect((await ticket(c.id)).status).toBe('closed');
     const tl = await actions(c.id);
@@ -138,6 +158,35 @@ describe('callbacks after a complaint', () => {
     expect(ws.body.script.opening).toContain('不满意客户');
     expect(ws.body.script.opening).toContain('工号1001');
     expect(ws.body.ticket.number).toBe(c.number);
+  });
+
+  it('records a reached customer only with the call\'s length and the script\'s required answers, naming what is missing (422)', async () => {
+    const c = await resolvedComplaint('接通客户');
+    const [task] = await callbacksOf(c.id);
+    const bare = await attempt(op, task.id, { result: 'reached', satisfaction: 'satisfied', durationSeconds: 0 });
+    expect(bare.status).toBe(422);
+    expect(bare.body.error.code).toBe('VALIDATION_FAILED');
+    // the standard script asks whether it is solved and about the attitude; the suggestion is optional
+    expect(bare.body.error.details).toEqual([
+      { path: 'durationSeconds', message: '客户已接通的电话回访请记录通话时长(大于 0 秒)' },
+      { path: 'answers.resolved', message: '请记录客户对话术问题「问题现在是否已经彻底解决?」的回答' },
+      { path: 'answers.attitude', message: '请记录客户对话术问题「您对处理人员的服务态度是否满意?」的回答' },
+    ]);
+    const wrong = await t.request(op, 'POST', `/api/v1/callbacks/${task.id}/attempts`,
+      { result: 'reached', satisfaction: 'satisfied', durationSeconds: 80, answers: { resolved: '是', attitude: '很好' } }, { 'accept-language': 'en-US' });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.error.details.map((d: { message: string }) => d.message)).toEqual([
+      'Answer the script question "问题现在是否已经彻底解决?" with yes or no',
+      'Pick the answer to the script question "您对处理人员的服务态度是否满意?" from: 满意, 一般, 不满意',
+    ]);
+    // not reached: nothing to ask, no length needed
+    expect((await attempt(op, task.id, { result: 'no_answer' })).status).toBe(201);
+    // by SMS a reply has no call length
+    const sms = await attempt(op, task.id, { result: 'reached', channel: 'sms', satisfaction: 'satisfied', answers: { resolved: true, attitude: '满意' } });
+    expect(sms.status).toBe(201);
+    expect(sms.body.task).toMatchObject({ status: 'done', outcome: 'satisfied', attemptCount: 2 });
+    const [row] = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from callback_attempts where task_id = ${task.id}`);
+    expect(row.n).toBe(2);
   });
 
   it('lets only the agent (or a manager) work a callback, and only managers see everyone\'s', async () => {
@@ -253,7 +302,7 @@ describe('campaigns', () => {
     expect(progress).toMatchObject({ customerCount: preview.body.count, open: preview.body.count, done: 0, teamName: '热线一组' });
     // ending it early cancels the callbacks not made yet; they no longer count as due
     const [first] = tasks;
-    await t.request(mgr, 'POST', `/api/v1/callbacks/${first.id}/attempts`, { result: 'reached', satisfaction: 'satisfied' });
+    await t.request(mgr, 'POST', `/api/v1/callbacks/${first.id}/attempts`, { result: 'reached', satisfaction: 'satisfied', durationSeconds: 45 });
     const ended = await t.request(mgr, 'POST', `/api/v1/callback-campaigns/${started.body.id}/close`);
     expect(ended.body).toEqual({ cancelled: preview.body.count - 1 });
     const after2 = (await t.request(mgr, 'GET', '/api/v1/callback-campaigns')).body.items.find((x: { id: string }) => x.id === started.body.id);
@@ -312,8 +361,52 @@ describe('the callback summary report', () => {
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('回访汇总')!;
     const values = [...ws.getSheetValues()].map((r) => (Array.isArray(r) ? r.slice(1) : []));
-    expect(values.find((r) => r[0] === '甲')).toEqual(['甲', 4, 1, 1, 1, 0, 1, 2, 1, 0, 1, 50, 50, 1, '✓']);
-    expect(values.find((r) => r[0] === '合计')?.[1]).toBe(6);
+    // its survey columns: none answered about 甲's work (no score, an empty cell)
+    expect(values.find((r) => r[0] === '甲')).toEqual(['甲', 4, 1, 1, 1, 0, 1, 2, 1, 0, 1, 50, 50, 1, '✓', 0]);
+    expect(values.find((r) => r[0] === '合计')?.slice(1, 2)).toEqual([6]);
+    expect(values.find((r) => r[0] === '合计')?.slice(-2)).toEqual([2, 75]);
     expect(wb.getWorksheet('不满意原因')!.getRow(2).values).toEqual([undefined, '态度差', 1]);
+  });
+
+  it('gives every row the survey answers about its work, by policy, team, agent and type, adding up to the total', async () => {
+    const complaint = await resolvedComplaint('问卷报表客户');
+    const repair = await t.request(op, 'POST', '/api/v1/tickets', { type: 'repair', channel: 'phone', customer: { id: complaint.customerId },
+      fields: { content: '奶箱锁坏了', repairCategory: 'other', preferredTime: '晚上' } });
+    const policies = (await t.request(mgr, 'GET', '/api/v1/callback-policies')).body.items as { id: string; name: string }[];
+    const p1 = policies.find((p) => p.name.startsWith('投诉处理后回访'))!;
+    const p2 = policies.find((p) => p.name.startsWith('其他维修回访'))!;
+    const users = await queryRows<{ id: string; username: string }>(t.database.db, sql`select id, username from users where username in ('operator', 'operator2')`);
+    const wangLi = users.find((u) => u.username === 'operator')!.id;
+    const liNa = users.find((u) => u.username === 'operator2')!.id;
+    const task = (policy: { id: string; name: string }, type: string, ticketId: string, due: string) => sql`
+      (${policy.id}::uuid, ${policy.name}, ${type}, 'x', ${ticketId}::uuid, ${complaint.customerId}::uuid, ${wangLi}::uuid, ${hotlineTeam}::uuid,
+       ${due}::timestamptz, ${due}::timestamptz, 'done', ${due}::timestamptz, 'satisfied')`;
+    await t.database.db.execute(sql`insert into callback_tasks
+      (policy_id, source, callback_type, step, ticket_id, customer_id, assignee_id, team_id, available_at, due_at, status, done_at, outcome) values
+      ${task(p1, 'complaint', complaint.id, '2024-03-05T02:00:00Z')}, ${task(p2, 'repair', repair.body.id, '2024-03-06T02:00:00Z')}`);
+    const [sv] = await queryRows<{ id: string }>(t.database.db, sql`select id from surveys where kind = 'post_resolution' limit 1`);
+    const answer = (ticketId: string | null, agentId: string, score: number, n: number) => sql`
+      (${sv.id}::uuid, ${complaint.customerId}::uuid, ${ticketId}::uuid, ${agentId}::uuid, 'sms', ${`report-${n}`}, '2024-04-01T00:00:00Z', '2024-03-10T02:00:00Z', 3, ${score})`;
+    await t.database.db.execute(sql`insert into survey_invitations (survey_id, customer_id, ticket_id, agent_id, channel, token_hash, expires_at, answered_at, rating, score)
+      values ${answer(complaint.id, wangLi, 1, 1)}, ${answer(repair.body.id, liNa, 0.5, 2)}, ${answer(null, liNa, 0, 3)}`);
+    const q = 'from=2024-03-01T00:00:00%2B08:00&to=2024-04-01T00:00:00%2B08:00';
+    const report = async (groupBy: string) => {
+      const res = await t.request(mgr, 'GET', `/api/v1/callbacks/report?${q}&groupBy=${groupBy}`);
+      expect(res.status).toBe(200);
+      const rows = res.body.rows as { label: string; due: number; surveysAnswered: number | null; surveyScorePct: number | null }[];
+      expect(res.body.total).toMatchObject({ surveysAnswered: 3, surveyScorePct: 50 });
+      // no row without figures; the rows add up to the total
+      expect(rows.reduce((a, r) => a + r.surveysAnswered!, 0)).toBe(3);
+      return Object.fromEntries(rows.map((r) => [r.label, { due: r.due, surveys: r.surveysAnswered, score: r.surveyScorePct }]));
+    };
+    expect(await report('policy')).toEqual({
+      [p1.name]: { due: 1, surveys: 1, score: 100 }, [p2.name]: { due: 1, surveys: 1, score: 50 },
+      // a periodic survey belongs to no callback
+      '—': { due: 0, surveys: 1, score: 0 },
+    });
+    expect(await report('type')).toEqual({ complaint: { due: 1, surveys: 1, score: 100 }, repair: { due: 1, surveys: 1, score: 50 }, '—': { due: 0, surveys: 1, score: 0 } });
+    expect(await report('team')).toEqual({ 热线一组: { due: 2, surveys: 3, score: 50 } });
+    expect(await report('agent')).toEqual({ 王丽: { due: 2, surveys: 1, score: 100 }, 李娜: { due: 0, surveys: 2, score: 25 } });
+    expect(await report('none')).toEqual({ all: { due: 2, surveys: 3, score: 50 } });
   });
 });

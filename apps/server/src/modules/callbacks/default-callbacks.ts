@@ -15,7 +15,7 @@ export const DEFAULT_SCRIPT: CallbackScriptBody = {
   questions: [
     { key: 'resolved', text: '问题现在是否已经彻底解决?', kind: 'yes_no' },
     { key: 'attitude', text: '您对处理人员的服务态度是否满意?', kind: 'choice', options: ['满意', '一般', '不满意'] },
-    { key: 'suggestion', text: '您对我们的产品和服务还有什么建议吗?', kind: 'text' },
+    { key: 'suggestion', text: '您对我们的产品和服务还有什么建议吗?', kind: 'text', required: false },
   ],
   branches: {
     satisfied: { prompt: '请问您还有其他建议吗?', closing: '非常感谢您的支持,如有需要请随时拨打我们的热线。祝您生活愉快,再见!', followUp: 'close' },

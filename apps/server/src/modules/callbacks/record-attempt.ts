@@ -1,14 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
-import type { AttemptBody, Satisfaction } from '@kefu/shared/callbacks';
+import { reachedAttemptGaps, type AttemptBody, type AttemptGap, type Satisfaction } from '@kefu/shared/callbacks';
 import type { Tx } from '../../db/client.ts';
 import { callbackAttempts, callbackTasks } from '../../db/schema/index.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError, localTime, notFound, renderError, type Locale } from '../../platform/errors.ts';
 import { can, type Principal } from '../../platform/auth/principal.ts';
 import type { RunUnit, UnitOfWork } from '../../platform/events/unit-of-work.ts';
 import { truncate } from '../../platform/text.ts';
 import { customerQuietState } from '../customers/quiet-hours.queries.ts';
 import { TICKETS } from '../tickets/tickets.commands.ts';
-import { DEFAULT_FOLLOW_UP, scriptById } from './callbacks.repository.ts';
+import { DEFAULT_FOLLOW_UP, scriptById, type CallbackScript } from './callbacks.repository.ts';
 import { cancelTimers } from './schedule-callbacks.ts';
 
 // One try at a callback, recorded completely (CBK-06). A reached customer's
@@ -34,16 +34,35 @@ export async function lockTask(tx: Tx, id: string): Promise<Task> {
 
 const DONE_RESULTS = new Set(['reached', 'refused', 'wrong_number']);
 
-export async function recordAttempt(unit: RunUnit, actor: Principal, taskId: string, body: AttemptBody, timeZone: string) {
+/** A reached customer was talked to: a phone call has a length, the script's required questions have answers (422 naming each gap). */
+function assertComplete(body: AttemptBody, script: CallbackScript | null, locale: Locale): void {
+  const questions = script?.questions ?? [];
+  const gaps = reachedAttemptGaps(body, questions);
+  if (!gaps.length) return;
+  const message = (g: AttemptGap) => {
+    if (g.path === 'durationSeconds') return renderError('CALL_DURATION_REQUIRED', {}, locale);
+    const q = questions.find((x) => x.key === g.key)!;
+    const question = truncate(q.text, 40);
+    if (g.problem === 'yes_no') return renderError('SCRIPT_ANSWER_YES_NO', { question }, locale);
+    if (g.problem === 'choice') return renderError('SCRIPT_ANSWER_CHOICE', { question, options: (q.options ?? []).join(locale === 'zh-CN' ? '、' : ', ') }, locale);
+    return renderError('SCRIPT_ANSWER_REQUIRED', { question }, locale);
+  };
+  const details = gaps.map((g) => ({ path: g.path, message: message(g) }));
+  throw new AppError('VALIDATION_FAILED', { summary: details.map((d) => d.message).join(locale === 'zh-CN' ? ';' : '; ') }, { details });
+}
+
+export async function recordAttempt(unit: RunUnit, actor: Principal, taskId: string, body: AttemptBody, timeZone: string, locale: Locale = 'zh-CN') {
   return unit(async (work) => {
     const tx = work.tx;
     const task = await lockTask(tx, taskId);
     assertMayWork(actor, task);
     if (task.status !== 'open') throw new AppError('CALLBACK_NOT_OPEN', { status: task.status });
+    const script = body.result === 'reached' ? await scriptById(tx, task.scriptId) : null;
+    if (body.result === 'reached') assertComplete(body, script, locale);
     const now = work.now;
     const quiet = await customerQuietState(tx, task.customerId, timeZone, now);
     if (quiet.quiet && body.channel === 'phone' && !body.quietHoursOverride) {
-      throw new AppError('QUIET_HOURS', { until: quiet.nextAllowedAt!.toISOString() });
+      throw new AppError('QUIET_HOURS', { until: localTime(quiet.nextAllowedAt!, timeZone, now) });
     }
     const [attempt] = await tx.insert(callbackAttempts).values({
       taskId, agentId: actor.userId, channel: body.channel, result: body.result, durationSeconds: body.durationSeconds,
@@ -75,7 +94,7 @@ export async function recordAttempt(unit: RunUnit, actor: Principal, taskId: str
         tickets.record(task.ticketId, 'callback_attempted', [{ field: 'callback', from: null, to: { taskId, source: task.source, step: task.step, round: task.round, result: body.result,
           satisfaction: body.satisfaction ?? null, reason: body.reason ?? null, durationSeconds: body.durationSeconds } }],
         { actorId: actor.userId, at: now }, 'callback.attempted');
-        if (body.result === 'reached') followUp = await followUpOnTicket(work, actor, task, body.satisfaction!, body.reason ?? '');
+        if (body.result === 'reached') followUp = await followUpOnTicket(work, actor, task, script, body.satisfaction!, body.reason ?? '');
       }
     }
     return { attemptId: attempt.id, followUp };
@@ -83,8 +102,7 @@ export async function recordAttempt(unit: RunUnit, actor: Principal, taskId: str
 }
 
 /** What a reached customer's verdict does to the work order, by the script's branch. */
-async function followUpOnTicket(work: UnitOfWork, actor: Principal, task: Task, verdict: Satisfaction, reason: string): Promise<string> {
-  const script = await scriptById(work.tx, task.scriptId);
+async function followUpOnTicket(work: UnitOfWork, actor: Principal, task: Task, script: CallbackScript | null, verdict: Satisfaction, reason: string): Promise<string> {
   const action = script?.branches[verdict]?.followUp ?? DEFAULT_FOLLOW_UP[verdict];
   const tickets = work.part(TICKETS);
   const t = tickets.require(task.ticketId!);

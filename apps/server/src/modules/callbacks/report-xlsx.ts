@@ -29,10 +29,10 @@ export async function reportWorkbook(report: CallbackReport, trend: { bucket: st
   ws.addRow([h.period, `${fmt(report.from)} – ${fmt(report.to)}`]);
   ws.addRow([]);
   const header = ws.addRow([h.group, h.due, h.onTime, h.late, h.missed, h.pending, h.closed, h.reached, h.satisfied, h.neutral, h.unsatisfied,
-    h.coverage, h.satisfaction, h.reopened, h.required]);
+    h.coverage, h.satisfaction, h.reopened, h.required, h.surveys, h.surveyScore]);
   header.font = { bold: true };
   const line = (r: ReportRow, label: string) => [label, r.due, r.onTime, r.late, r.missed, r.pending, r.closed, r.reached, r.satisfied, r.neutral,
-    r.unsatisfied, r.coveragePct, r.satisfactionPct, r.reopened, r.coverageRequired ? '✓' : ''];
+    r.unsatisfied, r.coveragePct, r.satisfactionPct, r.reopened, r.coverageRequired ? '✓' : '', r.surveysAnswered, r.surveyScorePct];
   for (const r of report.rows) ws.addRow(line(r, r.label === 'all' ? h.total : r.label));
   ws.addRow(line(report.total, h.total)).font = { bold: true };
   ws.columns.forEach((c, i) => { c.width = i === 0 ? 28 : 12; });

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { DEMO_CUSTOMERS } from '../../db/seed/demo-data.ts';
 
 let t: TestApp;
 let op: string;
@@ -107,5 +109,47 @@ describe('customers', () => {
     expect(h.body.items[0]).toMatchObject({ number: ticket.body.number, status: 'new', agentName: '王丽' });
     const calls = await t.request(op, 'GET', `/api/v1/interactions?customerId=${c.body.id}`);
     expect(calls.body.items[0].ticketIds).toEqual([ticket.body.id]);
+  });
+});
+
+describe('matching the caller of a new work order to the archive', () => {
+  // the README's curl example, as a reader would paste it
+  const readme = readFileSync(new URL('../../../../../README.md', import.meta.url), 'utf8');
+  const example = JSON.parse(/-d '(\{\s*"type"[\s\S]*?\})'/.exec(readme)![1]);
+  const byPhone = async (phone: string) => (await search(op, phone)).body.items as { id: string; name: string }[];
+  const createdEntry = async (ticketId: string) => (await t.request(op, 'GET', `/api/v1/tickets/${ticketId}/timeline`)).body.items[0];
+
+  it('files the README\'s example under the demo customer it names, not a copy of them', async () => {
+    const demo = DEMO_CUSTOMERS.find((c) => c.phone === example.customer.phone)!;
+    expect(demo).toMatchObject({ name: example.customer.name });
+    // the archive as the demo has it (the first test of this file made him)
+    const [archived] = await byPhone(demo.phone);
+    expect(archived.name).toBe(demo.name);
+    const res = await t.request(op, 'POST', '/api/v1/tickets', example);
+    expect(res.status).toBe(201);
+    expect(res.body.customer.id).toBe(archived.id);
+    expect(await byPhone(demo.phone)).toHaveLength(1);
+    expect((await createdEntry(res.body.id)).changes.some((c: { field: string }) => c.field === 'callerName')).toBe(false);
+  });
+
+  it('keeps the archive\'s customer when the caller gives another name on a known phone, and notes the name given', async () => {
+    const res = await t.request(op, 'POST', '/api/v1/tickets', { ...example, customer: { name: '张先生', phone: '138-1234-5678' } });
+    expect(res.status).toBe(201);
+    expect(res.body.customer).toMatchObject({ name: '张建国', phone: '13812345678' });
+    expect(await byPhone('13812345678')).toHaveLength(1);
+    expect((await createdEntry(res.body.id)).changes).toContainEqual({ field: 'callerName', from: '张建国', to: '张先生' });
+  });
+
+  it('on a household phone takes the customer of the same name, else the first on record; a new phone adds a customer', async () => {
+    // 刘洋 and then 刘阳 share 15811112222 (made above)
+    const fields = { content: '奶箱锁坏了', preferredTime: '晚上' };
+    const same = await t.request(op, 'POST', '/api/v1/tickets', { type: 'repair', channel: 'phone', customer: { name: '刘阳', phone: '15811112222' }, fields });
+    expect(same.body.customer.name).toBe('刘阳');
+    const other = await t.request(op, 'POST', '/api/v1/tickets', { type: 'repair', channel: 'phone', customer: { name: '刘女士', phone: '15811112222' }, fields });
+    expect(other.body.customer.name).toBe('刘洋');
+    expect((await byPhone('15811112222')).map((c) => c.name).sort()).toEqual(['刘洋', '刘阳']);
+    const fresh = await t.request(op, 'POST', '/api/v1/tickets', { type: 'repair', channel: 'phone', customer: { name: '新来电', phone: '13600007777' }, fields });
+    expect(fresh.body.customer.name).toBe('新来电');
+    expect(await byPhone('13600007777')).toHaveLength(1);
   });
 });

@@ -6,7 +6,9 @@ import type { App, Deps } from '../../platform/http/types.ts';
 import { principalOf } from '../../platform/http/auth-hook.ts';
 import type { Db } from '../../db/client.ts';
 import { customers, interactions, tickets, users } from '../../db/schema/index.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { parsePhone } from '@kefu/shared/phone';
+import { AppError, notFound, renderError, type Locale } from '../../platform/errors.ts';
+import { requestLocale } from '../../platform/http/locale.ts';
 import { can, type Principal } from '../../platform/auth/principal.ts';
 import { customerPhoneFor } from '../customers/customers.queries.ts';
 import { scopeCondition } from '../tickets/tickets.queries.ts';
@@ -43,6 +45,14 @@ function parseTime(v: string | null | undefined, name: string): Date | null | un
   return d;
 }
 
+/** The caller's number as stored (normalized), none when withheld; a 422 naming the field when it is no phone number. */
+function callerNumberOf(v: string | null | undefined, locale: Locale): string | null {
+  if (!v) return null;
+  const p = parsePhone(v);
+  if (!p) throw new AppError('INVALID_PHONE', { phone: v }, { details: [{ path: 'callerNumber', message: renderError('INVALID_PHONE', { phone: v }, locale) }] });
+  return p.normalized;
+}
+
 /** Calls, visits, mails and letters: logged even when no work order comes of them (CHN-28). */
 export function interactionRoutes(app: App, { db }: Deps): void {
   app.get('/api/v1/customers/:id/history', {
@@ -57,15 +67,16 @@ export function interactionRoutes(app: App, { db }: Deps): void {
 
   app.post('/api/v1/interactions', {
     config: { permission: 'interaction:create' },
-    schema: { tags: ['interactions'], summary: 'Open a contact (e.g. an incoming call) for the signed-in agent', body: interactionCreateBody, response: { 201: interaction, 404: errorBody, 422: errorBody } },
+    schema: { tags: ['interactions'], summary: 'Open a contact (e.g. an incoming call) for the signed-in agent; a caller number must be a phone number (422 INVALID_PHONE), stored normalized', body: interactionCreateBody, response: { 201: interaction, 404: errorBody, 422: errorBody } },
   }, async (req, reply) => {
     const viewer = principalOf(req);
+    const callerNumber = callerNumberOf(req.body.callerNumber, requestLocale(req));
     await checkCustomer(db, req.body.customerId);
     const startedAt = parseTime(req.body.startedAt, 'startedAt') ?? new Date();
     const endedAt = parseTime(req.body.endedAt, 'endedAt') ?? null;
     if (endedAt && endedAt < startedAt) throw new AppError('INVALID_TIME_RANGE');
     const [row] = await db.insert(interactions).values({
-      channel: req.body.channel, direction: req.body.direction, callerNumber: req.body.callerNumber || null,
+      channel: req.body.channel, direction: req.body.direction, callerNumber,
       customerId: req.body.customerId ?? null, agentId: viewer.userId, summary: req.body.summary ?? null, startedAt, endedAt,
     }).returning();
     return reply.status(201).send((await present(db, viewer, [row]))[0]);

@@ -42,6 +42,19 @@ describe('SLA clocks on business calendars', () => {
     expect(Date.parse(byKind.resolution.dueAt)).toBe(addBusinessDays(spec, start, 2).getTime());
   });
 
+  it('shows the resolution deadline as the work order\'s dueAt, in its detail and in the list, once its creation is handled', async () => {
+    const r = await t.withoutDrain(() => t.request(op, 'POST', '/api/v1/tickets', { type: 'complaint', channel: 'phone', customer: { name: '客户', phone: String(phone++) }, fields: complaint }));
+    // the answer is the work order as recorded: routing and clocks follow from its event
+    expect(r.body).toMatchObject({ dueAt: null, sla: [] });
+    await t.drain();
+    const d = await detail(r.body.id);
+    const resolution = d.sla.find((c: { kind: string }) => c.kind === 'resolution');
+    expect(resolution.state).toBe('running');
+    expect(d.dueAt).toBe(resolution.dueAt);
+    const listed = (await t.request(mgr, 'GET', `/api/v1/tickets?view=all&customerId=${r.body.customerId}`)).body.items;
+    expect(listed).toMatchObject([{ id: r.body.id, dueAt: resolution.dueAt }]);
+  });
+
   it('starts the clocks at the creation even when the queue runs late', async () => {
     const r = await t.withoutDrain(() => t.request(op, 'POST', '/api/v1/tickets', { type: 'complaint', channel: 'phone', customer: { name: '客户', phone: String(phone++) }, fields: complaint }));
     // as if the background had been busy for an hour

@@ -1,6 +1,6 @@
 import { truncate } from '../../platform/text.ts';
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { customers, surveyInvitations, surveys, tickets } from '../../db/schema/index.ts';
 import { cancelJob, enqueue } from '../../platform/jobs/job-queue.ts';
@@ -8,10 +8,21 @@ import { nextAllowedTime } from '../../platform/time/quiet-hours.ts';
 import { quietHoursFor } from '../customers/quiet-hours.queries.ts';
 import { backoffMs, type JobRunner } from '../../platform/jobs/job-runner.ts';
 import type { Channels } from '../notifications/notifications.commands.ts';
+import type { SURVEY_SKIP_REASONS } from '@kefu/shared/callbacks-api';
 import { hashToken, surveySecret, tokenFor } from './survey-tokens.ts';
 
 export const SURVEY_SEND_JOB = 'surveys.send';
 const MAX_ATTEMPTS = 6;
+
+// An invitation not sent on purpose keeps why in send_error as "skipped:<reason>"
+// (no column of its own); only these two functions read or write that form.
+const SKIPPED = 'skipped:';
+export const skippedAs = (reason: (typeof SURVEY_SKIP_REASONS)[number]) => `${SKIPPED}${reason}`;
+/** A stored send_error as the API shows it: a failure, or the reason it was skipped. */
+export function sendOutcome(sendError: string | null): { sendError: string | null; skipReason: string | null } {
+  return sendError?.startsWith(SKIPPED) ? { sendError: null, skipReason: sendError.slice(SKIPPED.length) } : { sendError, skipReason: null };
+}
+const notSkipped = sql`coalesce(${surveyInvitations.sendError}, '') not like ${`${SKIPPED}%`}`;
 
 export const DEFAULT_SURVEY = {
   name: '服务满意度评价', kind: 'post_resolution', scale: 5, validDays: 7,
@@ -80,13 +91,13 @@ export async function remindNow(tx: Tx, invitationId: string, timeZone: string, 
     { runAt: nextAllowedTime(windows, timeZone, now), dedupeKey: reminderKey(invitationId) });
 }
 
-/** The post-resolution survey of a resolved work order, to its customer, once. */
+/** The post-resolution survey of a resolved work order, to its customer, once (again after one skipped because the work order was reopened). */
 export async function inviteAfterResolution(tx: Tx, secretKey: object, ticketId: string, timeZone: string, known?: { customerId: string; assigneeId: string | null }): Promise<string | null> {
   const [t] = known ? [known] : await tx.select({ customerId: tickets.customerId, assigneeId: tickets.assigneeId }).from(tickets).where(eq(tickets.id, ticketId));
   const [survey] = await tx.select({ id: surveys.id }).from(surveys).where(eq(surveys.kind, 'post_resolution')).orderBy(asc(surveys.createdAt)).limit(1);
   if (!t || !survey) return null;
   const [already] = await tx.select({ id: surveyInvitations.id }).from(surveyInvitations)
-    .where(and(eq(surveyInvitations.ticketId, ticketId), eq(surveyInvitations.surveyId, survey.id))).limit(1);
+    .where(and(eq(surveyInvitations.ticketId, ticketId), eq(surveyInvitations.surveyId, survey.id), notSkipped)).limit(1);
   if (already) return null;
   return (await invite(tx, secretKey, { surveyId: survey.id, customerId: t.customerId, ticketId, agentId: t.assigneeId, channel: 'sms' }, { timeZone })).id;
 }
@@ -100,7 +111,18 @@ export function registerSurveySending(runner: JobRunner, channels: Channels, db:
     const [row] = await tx.select({ i: surveyInvitations, s: surveys }).from(surveyInvitations)
       .innerJoin(surveys, eq(surveys.id, surveyInvitations.surveyId)).where(eq(surveyInvitations.id, payload.invitationId));
     if (!row || !row.i.address || row.i.answeredAt || row.i.expiresAt.getTime() < Date.now()) return;
+    if (sendOutcome(row.i.sendError).skipReason) return;
     if (payload.reminder && row.i.remindedAt) return; // one reminder per invitation
+    // a survey about a resolution asks nothing while the work order is being worked on again
+    // (e.g. an unsatisfied callback reopened it while the link waited for the end of the rest time)
+    if (row.i.ticketId) {
+      const [t] = await tx.select({ status: tickets.status }).from(tickets).where(eq(tickets.id, row.i.ticketId));
+      if (t && t.status !== 'resolved' && t.status !== 'closed') {
+        await tx.update(surveyInvitations).set({ sendError: skippedAs('ticket_reopened') }).where(eq(surveyInvitations.id, row.i.id));
+        await cancelJob(tx, reminderKey(row.i.id));
+        return;
+      }
+    }
     const link = `${publicUrl.replace(/\/$/, '')}/s/${tokenFor(await surveySecret(tx, db), row.i.id)}`;
     const channel = row.i.channel === 'email' ? channels.email : channels.sms;
     const text = surveyText(row.s.name, link, row.s.validDays, !!payload.reminder);

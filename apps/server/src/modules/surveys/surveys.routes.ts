@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { and, asc, desc, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { errorBody, id, isoDate } from '@kefu/shared/api';
 import { campaignFilter, surveyAnswerBody, surveyBody, surveySendBody } from '@kefu/shared/callbacks';
-import { surveyResponse } from '@kefu/shared/callbacks-api';
+import { surveyDeliveryOf, surveyResponse } from '@kefu/shared/callbacks-api';
 import type { App, Deps } from '../../platform/http/types.ts';
 import { queryRows } from '../../db/client.ts';
 import { customers, surveyInvitations, surveys, tickets, users } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { selectCustomerIds } from '../customers/customer-selection.queries.ts';
-import { invite, remindNow } from './send-survey.ts';
+import { invite, remindNow, sendOutcome } from './send-survey.ts';
 import { hashToken, surveySecret, verifyToken } from './survey-tokens.ts';
 import { principalOf } from '../../platform/http/auth-hook.ts';
 import { can, type Principal } from '../../platform/auth/principal.ts';
@@ -43,7 +43,7 @@ export const scoreOf = (rating: number, scale: number) => (scale <= 1 ? 1 : (rat
 
 export function surveyRoutes(app: App, { db, config }: Deps): void {
   const stats = async () => queryRows<{ survey_id: string; sent: number; answered: number; score: number | null }>(db, sql`
-    select survey_id, count(*)::int as sent, count(answered_at)::int as answered, avg(score)::float as score
+    select survey_id, count(sent_at)::int as sent, count(answered_at)::int as answered, avg(score)::float as score
     from survey_invitations group by survey_id`);
   const present = (s: typeof surveys.$inferSelect, st?: { sent: number; answered: number; score: number | null }) => ({
     id: s.id, name: s.name, kind: s.kind, scale: s.scale, questions: s.questions as unknown[], validDays: s.validDays, createdAt: s.createdAt.toISOString(),
@@ -131,12 +131,14 @@ export function surveyRoutes(app: App, { db, config }: Deps): void {
         q.customerId ? eq(surveyInvitations.customerId, q.customerId) : undefined, q.agentId ? eq(surveyInvitations.agentId, q.agentId) : undefined,
         q.answered === 'true' ? sql`${surveyInvitations.answeredAt} is not null` : q.answered === 'false' ? isNull(surveyInvitations.answeredAt) : undefined,
       )).orderBy(desc(surveyInvitations.createdAt)).limit(q.limit);
+    const now = new Date();
     return { items: rows.map((r) => ({
       id: r.i.id, surveyId: r.i.surveyId, surveyName: r.s.name, customerId: r.i.customerId, customerName: r.customerName, ticketId: r.i.ticketId,
       ticketNumber: r.ticketNumber, agentName: r.agentName, channel: r.i.channel, sentAt: r.i.sentAt?.toISOString() ?? null,
       answeredAt: r.i.answeredAt?.toISOString() ?? null, expiresAt: r.i.expiresAt.toISOString(), rating: r.i.rating, scale: r.s.scale,
       scorePct: r.i.score != null ? Math.round(r.i.score * 1000) / 10 : null, comment: r.i.comment,
-      answers: r.i.answers as Record<string, number | string> | null, sendError: r.i.sendError,
+      answers: r.i.answers as Record<string, number | string> | null, ...sendOutcome(r.i.sendError),
+      delivery: surveyDeliveryOf({ ...r.i, ...sendOutcome(r.i.sendError) }, now),
     })) };
   });
 

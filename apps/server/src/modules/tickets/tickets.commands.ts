@@ -384,7 +384,8 @@ export interface IntakeTicket {
 /**
  * The work order, its first timeline entry and its `ticket.created` event, as
  * the tail of an intake statement (CTEs n → t → timeline → event; needs
- * `customer`, and `contact` when `withContact`). Nothing is written when the
+ * `customer` — with `notes`, changes about the caller to add to the first
+ * entry — and `contact` when `withContact`). Nothing is written when the
  * form changed since the caller validated against it: the statement then
  * returns no row and the caller validates again.
  */
@@ -405,8 +406,10 @@ export function insertTicketSql(t: IntakeTicket, changes: Change[], withContact:
       returning id, number, customer_id),
     timeline as (
       insert into ticket_events (ticket_id, actor_id, action, changes, at)
-      select t.id, ${t.createdById}::uuid, 'created', ${JSON.stringify(changes)}::jsonb, ${at}::timestamptz from t),
+      select t.id, ${t.createdById}::uuid, 'created', ${JSON.stringify(changes)}::jsonb || customer.notes, ${at}::timestamptz from t, customer),
     event as (
       insert into outbox_events (type, aggregate_id, payload, created_at)
-      select 'ticket.created', t.id, ${JSON.stringify(payload)}::jsonb || jsonb_build_object('customerId', t.customer_id), ${at}::timestamptz from t)`;
+      select 'ticket.created', t.id, ${JSON.stringify(payload)}::jsonb
+        || jsonb_build_object('customerId', t.customer_id, 'changes', ${JSON.stringify(changes)}::jsonb || customer.notes), ${at}::timestamptz
+      from t, customer)`;
 }

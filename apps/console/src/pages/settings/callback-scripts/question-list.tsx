@@ -1,4 +1,4 @@
-import { Button, Col, Form, Input, Row, Select, Space, Tooltip, Typography, type FormInstance } from 'antd';
+import { Button, Checkbox, Col, Form, Input, Row, Select, Space, Tooltip, Typography, type FormInstance } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useT } from '../../../i18n/i18n-provider.tsx';
 import { nextQuestionKey, type QuestionKind, type QuestionValues } from './script-model.ts';
@@ -53,6 +53,11 @@ export function QuestionList({ form }: { form: FormInstance }) {
                       data-testid="question-kind"
                     />
                   </Form.Item>
+                  <Tooltip title={t('cbScript.requiredHint')}>
+                    <Form.Item name={[item.name, 'required']} valuePropName="checked" style={{ marginBottom: 8 }}>
+                      <Checkbox data-testid="question-required">{t('cbScript.required')}</Checkbox>
+                    </Form.Item>
+                  </Tooltip>
                 </Col>
                 <Col flex="96px">
                   <Space size={0}>
@@ -79,7 +84,7 @@ export function QuestionList({ form }: { form: FormInstance }) {
             type="dashed"
             icon={<PlusOutlined />}
             disabled={items.length >= MAX_QUESTIONS}
-            onClick={() => add({ key: nextQuestionKey(questions.map((x) => x?.key)), text: '', kind: 'yes_no', options: [] })}
+            onClick={() => add({ key: nextQuestionKey(questions.map((x) => x?.key)), text: '', kind: 'yes_no', options: [], required: true })}
             data-testid="script-add-question"
           >
             {t('cbScript.addQuestion')}

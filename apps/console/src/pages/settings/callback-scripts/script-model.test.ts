@@ -59,6 +59,17 @@ describe('callback script editor model', () => {
     expect(body.questions[0].options).toEqual(['是', '否']);
   });
 
+  it('keeps a question optional when the manager says so; the others must be answered on a reached callback', () => {
+    const optional = { ...standard, questions: standard.questions.map((q) => (q.key === 'suggestion' ? { ...q, required: false } : q)) };
+    const v = fromScript(optional);
+    expect(v.questions.map((q) => q.required)).toEqual([true, true, false]);
+    const body = toScriptBody(v);
+    expect(body.questions.map((q) => q.required)).toEqual([undefined, undefined, false]);
+    expect(callbackScriptBody.safeParse(body).success).toBe(true);
+    expect(scriptPatch(optional, v)).toEqual({});
+    expect(scriptPatch(standard, v).questions?.[2]).toMatchObject({ key: 'suggestion', required: false });
+  });
+
   it('a PATCH names only what changed', () => {
     const v = fromScript(standard);
     expect(scriptPatch(standard, v)).toEqual({});

@@ -16,6 +16,8 @@ export interface ScriptQuestion {
   text: string;
   kind: QuestionKind;
   options?: string[];
+  /** false: the agent may leave it unanswered on a reached callback */
+  required?: boolean;
 }
 
 export interface ScriptBranch {
@@ -39,6 +41,8 @@ export interface QuestionValues {
   text?: string;
   kind?: QuestionKind;
   options?: string[];
+  /** must be answered when the customer is reached (the default) */
+  required?: boolean;
 }
 
 export interface BranchValues {
@@ -72,7 +76,7 @@ export function fromScript(s: Pick<CallbackScript, 'name' | 'opening' | 'questio
   return {
     name: s.name,
     opening: s.opening,
-    questions: s.questions.map((q) => ({ key: q.key, text: q.text, kind: q.kind, options: q.options ? [...q.options] : [] })),
+    questions: s.questions.map((q) => ({ key: q.key, text: q.text, kind: q.kind, options: q.options ? [...q.options] : [], required: q.required !== false })),
     branches: Object.fromEntries(
       SATISFACTION.map((k) => {
         const b = s.branches[k];
@@ -92,6 +96,8 @@ export function toQuestion(q: QuestionValues, index: number): ScriptQuestion {
   const out: ScriptQuestion = { key: q.key || `q${index + 1}`, text: (q.text ?? '').trim(), kind };
   // options mean something only for a choice; a kind changed away from choice drops them
   if (kind === 'choice') out.options = (q.options ?? []).map((o) => o.trim()).filter(Boolean);
+  // required is the default: only an optional question says so
+  if (q.required === false) out.required = false;
   return out;
 }
 
