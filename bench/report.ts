@@ -186,7 +186,7 @@ export function formatTable(results: DbResult[], opts: { concurrency: number; du
     add('  same probes without load, p50 / p99', bg((b) => (b.notify.idle
       ? `${ms(b.notify.idle.latency.p50)} / ${ms(b.notify.idle.latency.p99)} ms (${b.notify.idle.probesNotified} / ${b.notify.idle.probesSent} notified in ${b.notify.idle.seconds} s)` : '—')));
     add('  probe POST → 201 / 201 → notice p99', bg((b) => `${ms(b.notify.post.p99)} / ${ms(b.notify.after201.p99)} ms`));
-    add('  create meanwhile, consumer on (201/s)', bg((b) => `${n0(b.notify.create.createdPerSecond)}/s${b.notify.loadRate ? ` (capped at ${b.notify.loadRate} requests/s)` : ''}, p50 / p99 ${ms(b.notify.create.latency.p50)} / ${ms(b.notify.create.latency.p99)} ms${b.notify.create.verified ? '' : ' NOT VERIFIED'}`));
+    add('  create meanwhile, consumer and intake gate on (201/s)', bg((b) => `${n0(b.notify.create.createdPerSecond)}/s${b.notify.loadRate ? ` (capped at ${b.notify.loadRate} requests/s)` : ''}, p50 / p99 ${ms(b.notify.create.latency.p50)} / ${ms(b.notify.create.latency.p99)} ms${b.notify.create.verified ? '' : ' NOT VERIFIED'}`));
     add('  unhandled events max / at load end', bg((b) => `${n0(b.notify.backlogMax.outbox)} / ${n0(b.notify.atLoadEnd.outbox)}; due jobs max ${n0(b.notify.backlogMax.jobs)}`));
     add('  oldest unhandled event: max / at load end', bg((b) => `${b.notify.backlogMax.oldestS.toFixed(1)} s / ${b.notify.atLoadEnd.oldestS.toFixed(1)} s`));
     add('  consumer meanwhile: batches p50 / p99', bg((b) => {

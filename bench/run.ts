@@ -158,6 +158,8 @@ async function benchOne(kind: DbKind): Promise<DbResult> {
 
   const loadBeforeCreate = os.loadavg()[0];
   log(`${kind}: creating work orders over HTTP for ${duration} s, ${concurrency} connections (1-min load average before: ${loadBeforeCreate.toFixed(2)})`);
+  // intake alone: the consumer is stopped in this phase, so the back-pressure gate (which waits for it) is off
+  server.app.services.intakeGate.setMaxLag(0);
   const createProfile = args['profile-create'] ? resultFile(`${kind}-create.cpuprofile`, startedAt) : null;
   const create = await profiled(createProfile, () => runCreateLoad(database, { baseUrl: server.baseUrl, token: tokens.operator, duration, connections: concurrency }));
   if (createProfile) log(`  CPU profile of the creation phase: ${createProfile}`);
@@ -184,12 +186,15 @@ async function benchOne(kind: DbKind): Promise<DbResult> {
     if (profileFile) log(`  CPU profile of the drain: ${profileFile}`);
     log(`  ${drain.workOrders} work orders, ${drain.outboxEvents} events in ${drain.seconds} s: ${drain.workOrdersPerSecond}/s, ${drain.msPerWorkOrder} ms each; routing ${drain.routing.msPerEvent} ms per event; ${drain.rulesFired} rules fired; ${drain.statementsPerWorkOrder ?? '—'} statements per work order`);
     log(`${kind}: created → notification while creating for ${duration} s, ${concurrency} connections, background runner on`);
+    server.app.services.intakeGate.setMaxLag(Number(process.env.KEFU_INTAKE_MAX_LAG_MS ?? 300));
     const notify = await runNotifyLatency({
       server, database,
       load: { token: tokens.operator, userId: org.users.operator.id, phoneBase: create.phones.to + 2 },
       probeToken: tokens.operator2, watchToken: tokens.qc_manager, watcher: 'qc_manager',
       duration, connections: concurrency, intervalMs: probeInterval, waitMs: notifyWait * 1000, idleSeconds: notifyIdle, loadRate: notifyRate,
     }, log);
+    const gate = server.app.services.intakeGate.stats;
+    log(`  intake gate: ${gate.waited} saves waited for the background, ${(gate.waitedMs / 1000).toFixed(1)} s in all`);
     log(`  oldest unhandled event at the load's end ${notify.atLoadEnd.oldestS} s (${notify.atLoadEnd.outbox} waiting; max during the load ${notify.backlogMax.outbox}, ${notify.backlogMax.oldestS} s)`);
     log(`  ${notify.probesNotified}/${notify.probesSent} probes notified (${notify.probesCreated} answered 201): p50 ${notify.latency.p50} ms, p99 ${notify.latency.p99} ms, max ${notify.latency.max} ms; load meanwhile ${Math.round(notify.create.createdPerSecond)} created/s; due backlog max ${notify.backlogMax.outbox} events, ${notify.backlogMax.jobs} jobs`);
     for (const f of notify.probeFailures) log(`  probe HTTP ${f.status}: ${f.body}`);

@@ -92,7 +92,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
     await docs.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   });
 
-  const deps: Deps = { db: database.db, config, unit: services.unit };
+  const deps: Deps = { db: database.db, config, unit: services.unit, intakeGate: services.intakeGate };
   registerSameOriginCheck(app, config.KEFU_PUBLIC_URL);
   registerAuthHook(app, database.db);
 

@@ -28,6 +28,11 @@ const schema = z.object({
    * (run them in other processes of the same PostgreSQL; PGlite needs on)
    */
   KEFU_BACKGROUND: z.enum(['on', 'off']).default('on'),
+  /**
+   * new work orders wait (up to 5 s) while the oldest unhandled event is older
+   * than this, so notifications stay prompt under a flood; 0: no waiting
+   */
+  KEFU_INTAKE_MAX_LAG_MS: z.coerce.number().int().min(0).max(60_000).default(300),
   /** job loops per process on PostgreSQL (PGlite has one connection: always 1) */
   KEFU_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(3),
   /** where customers reach this installation: survey links in SMS and e-mail start with it (default: this process's PORT on localhost) */

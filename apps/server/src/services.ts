@@ -8,6 +8,7 @@ import { EventConsumer } from './platform/events/event-consumer.ts';
 import { unitRunner, type RunUnit } from './platform/events/unit-of-work.ts';
 import { JobRunner, type RunnerLogger } from './platform/jobs/job-runner.ts';
 import { RealtimeHub } from './platform/realtime/hub.ts';
+import { BacklogGate } from './platform/events/backlog-gate.ts';
 import { attachRelay, broadcast, onBroadcast, type Relay } from './platform/cluster/bus.ts';
 import { redisRelay } from './platform/cluster/redis-relay.ts';
 import { createChannels, type Channels } from './modules/notifications/channels/channel-settings.ts';
@@ -28,6 +29,8 @@ export interface Services {
   channels: Channels;
   /** business changes of requests run in a unit of work */
   unit: RunUnit;
+  /** back-pressure for intake: the background's lag */
+  intakeGate: BacklogGate;
   /** joins the other processes over Redis when REDIS_URL is set (before serving HTTP) */
   joinCluster(): Promise<void>;
   /** failed sign-ins, shared through Redis when REDIS_URL is set */
@@ -97,6 +100,7 @@ export function createServices(config: Config, database: Database, log: ServiceL
   return {
     hub, runner, consumer, channels,
     unit: unitRunner(db, unitOptions),
+    intakeGate: new BacklogGate(db, { maxLagMs: config.KEFU_INTAKE_MAX_LAG_MS }),
     async joinCluster() {
       if (!config.REDIS_URL || relay) return;
       relay = await redisRelay(config.REDIS_URL, log);

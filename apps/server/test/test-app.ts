@@ -57,7 +57,7 @@ export async function createTestApp(env: Record<string, string> = {}, opts: Test
   const base = process.env.DATABASE_URL;
   const pgdb = base ? await freshPostgres(base) : null;
   const database = await openDatabase({ databaseUrl: pgdb?.url, dataDir: 'memory://', poolSize: 5 });
-  const config = loadConfig({ KEFU_LOG_LEVEL: 'silent', KEFU_SEED: 'demo', KEFU_LOGIN_RATE_LIMIT: '1000', KEFU_CHECK_EVENTS: 'true', ...env });
+  const config = loadConfig({ KEFU_LOG_LEVEL: 'silent', KEFU_SEED: 'demo', KEFU_LOGIN_RATE_LIMIT: '1000', KEFU_CHECK_EVENTS: 'true', KEFU_INTAKE_MAX_LAG_MS: '0', ...env });
   await prepareDatabase(database, config, { sampleData: false });
   if (opts.rules === false) await database.db.execute(sql`update rules set enabled = false`);
   const app = await buildApp(config, database, { logger: false });

@@ -31,7 +31,7 @@ function present(c: CreatedTicket, viewer: Principal, dir: OrgDirectory) {
 }
 
 /** The front door of the spine: a contact becomes a customer's work order in one statement. */
-export function intakeRoutes(app: App, { db, unit, config }: Deps): void {
+export function intakeRoutes(app: App, { db, unit, config, intakeGate }: Deps): void {
   app.post('/api/v1/tickets', {
     config: { permission: 'ticket:create' },
     schema: {
@@ -47,6 +47,7 @@ export function intakeRoutes(app: App, { db, unit, config }: Deps): void {
     },
   }, async (req, reply) => {
     const viewer = principalOf(req);
+    await intakeGate.pass();
     const created = await createTicket(db, viewer, req.body, requestLocale(req), config.KEFU_TIMEZONE);
     return reply.status(201).send(present(created, viewer, await orgDirectory(db, db)));
   });

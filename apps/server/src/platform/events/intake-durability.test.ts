@@ -68,7 +68,7 @@ describe.runIf(!!base)('intake and the outbox consumer survive SIGKILL', () => {
     const fresh = await freshPostgres(base!);
     drops.push(fresh.drop);
     // an HTTP-only process takes the calls: the events wait for a consumer
-    const web = await startServerProcess(fresh.url, { KEFU_BACKGROUND: 'off' });
+    const web = await startServerProcess(fresh.url, { KEFU_BACKGROUND: 'off', KEFU_INTAKE_MAX_LAG_MS: '0' });
     const db = await connect(fresh.url);
     try {
       const token = await login(web.url, 'operator');

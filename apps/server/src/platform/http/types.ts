@@ -2,6 +2,7 @@ import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, Raw
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
+import type { BacklogGate } from '../events/backlog-gate.ts';
 import type { RunUnit } from '../events/unit-of-work.ts';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
@@ -12,4 +13,6 @@ export interface Deps {
   config: Config;
   /** business changes run in a unit of work (one transaction; each table written once) */
   unit: RunUnit;
+  /** new work orders wait here while the background is too far behind */
+  intakeGate: BacklogGate;
 }
