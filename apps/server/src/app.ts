@@ -13,7 +13,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { z } from 'zod';
 import { sql } from 'drizzle-orm';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { registerAuthHook } from './platform/http/auth-hook.ts';
@@ -38,6 +38,7 @@ import { routingRoutes } from './modules/routing/routing.routes.ts';
 import { slaRoutes, wallboardRoutes } from './modules/sla/sla.routes.ts';
 import { realtimeRoutes } from './platform/realtime/realtime.routes.ts';
 import { createServices, type Services } from './services.ts';
+import { openApiTransform, openApiTransformObject } from './platform/http/openapi.ts';
 import websocket from '@fastify/websocket';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -82,7 +83,8 @@ export async function buildApp(config: Config, database: Database, opts: { logge
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'kefu_session' } } },
       security: [{ bearer: [] }, { cookie: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
+    transformObject: openApiTransformObject,
   });
   // the API documentation is public: every route registered in this scope is marked so
   await app.register(async (docs) => {

@@ -100,7 +100,10 @@ describe('API surface', () => {
     }
     const create = doc.body.paths['/api/v1/tickets'].post;
     expect(create.description).toContain('batchNumber');
-    expect(create.requestBody.content['application/json'].schema.properties).toHaveProperty('fields');
+    // the body is a named component (TicketCreate) referred to by $ref
+    const bodySchema = create.requestBody.content['application/json'].schema;
+    const resolved = bodySchema.$ref ? doc.body.components.schemas[bodySchema.$ref.split('/').pop()] : bodySchema;
+    expect(resolved.properties).toHaveProperty('fields');
   });
 
   it('hides internals behind a generic 500', async () => {

@@ -239,7 +239,7 @@ export function callbackRoutes(app: App, { db, config, unit }: Deps): void {
 
   app.patch('/api/v1/callback-scripts/:id', {
     config: manage,
-    schema: { tags: ['callbacks'], params: idParams, body: callbackScriptUpdateBody, response: { 200: scriptOut, ...errors } },
+    schema: { tags: ['callbacks'], summary: 'Change a callback script', params: idParams, body: callbackScriptUpdateBody, response: { 200: scriptOut, ...errors } },
   }, async (req) => {
     const patch = Object.fromEntries(Object.entries(req.body).filter(([, v]) => v !== undefined));
     if (patch.questions && new Set((patch.questions as { key: string }[]).map((q) => q.key)).size !== (patch.questions as unknown[]).length) {
@@ -252,7 +252,7 @@ export function callbackRoutes(app: App, { db, config, unit }: Deps): void {
 
   app.delete('/api/v1/callback-scripts/:id', {
     config: manage,
-    schema: { tags: ['callbacks'], params: idParams, response: { 204: z.null(), ...errors } },
+    schema: { tags: ['callbacks'], summary: 'Delete a callback script', params: idParams, response: { 204: z.null(), ...errors } },
   }, async (req, reply) => {
     const [used] = await db.select({ id: callbackPolicies.id }).from(callbackPolicies).where(eq(callbackPolicies.scriptId, req.params.id)).limit(1);
     if (used) throw new AppError('IN_USE', { what: 'script' });

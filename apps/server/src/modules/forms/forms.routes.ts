@@ -15,7 +15,7 @@ export function formRoutes(app: App, { db }: Deps): void {
 
   app.get('/api/v1/forms/:type', {
     config: { permission: 'form:view' },
-    schema: { tags: ['forms'], params: z.object({ type: z.string().max(32) }), response: { 200: formResponse, 422: errorBody } },
+    schema: { tags: ['forms'], summary: 'The current form definition of a work-order type', params: z.object({ type: z.string().max(32) }), response: { 200: formResponse, 422: errorBody } },
   }, async (req) => present(await formFor(db, req.params.type)));
 
   app.put('/api/v1/forms/:type', {

@@ -89,7 +89,7 @@ export function notificationRoutes(app: App, { db }: Deps, ticketScope: TicketSc
   });
 
   app.put('/api/v1/me/notification-preferences', {
-    schema: { tags: ['notifications'], body: z.object({ items: z.array(preference).max(50) }).strict(), response: { 200: z.object({ items: z.array(preference) }) } },
+    schema: { tags: ['notifications'], summary: 'Choose extra channels (email, SMS) per kind of notification', body: z.object({ items: z.array(preference).max(50) }).strict(), response: { 200: z.object({ items: z.array(preference) }) } },
   }, async (req) => {
     const me = principalOf(req);
     await db.transaction(async (tx) => {

@@ -36,7 +36,7 @@ export function departmentTeamRoutes(app: App, { db }: Deps): void {
 
   app.patch('/api/v1/departments/:id', {
     config: admin,
-    schema: { tags: ['org'], params: idParams, body: departmentBody.partial(), response: { 200: department, 404: errorBody } },
+    schema: { tags: ['org'], summary: 'Change a department', params: idParams, body: departmentBody.partial(), response: { 200: department, 404: errorBody } },
   }, async (req) => {
     if (req.body.parentId) {
       await mustExist(db, 'department', req.body.parentId);
@@ -51,7 +51,7 @@ export function departmentTeamRoutes(app: App, { db }: Deps): void {
 
   app.delete('/api/v1/departments/:id', {
     config: admin,
-    schema: { tags: ['org'], params: idParams, response: { 204: z.null(), 404: errorBody, 409: errorBody } },
+    schema: { tags: ['org'], summary: 'Delete a department (refused while something still belongs to it)', params: idParams, response: { 204: z.null(), 404: errorBody, 409: errorBody } },
   }, async (req, reply) => {
     try {
       const rows = await db.delete(departments).where(eq(departments.id, req.params.id)).returning({ id: departments.id });
@@ -83,7 +83,7 @@ export function departmentTeamRoutes(app: App, { db }: Deps): void {
 
   app.patch('/api/v1/teams/:id', {
     config: admin,
-    schema: { tags: ['org'], params: idParams, body: teamBody.partial(), response: { 200: team, 404: errorBody } },
+    schema: { tags: ['org'], summary: 'Change a team', params: idParams, body: teamBody.partial(), response: { 200: team, 404: errorBody } },
   }, async (req) => {
     if (req.body.departmentId) await mustExist(db, 'department', req.body.departmentId);
     if (req.body.leadId) await mustExist(db, 'user', req.body.leadId);
@@ -97,7 +97,7 @@ export function departmentTeamRoutes(app: App, { db }: Deps): void {
 
   app.delete('/api/v1/teams/:id', {
     config: admin,
-    schema: { tags: ['org'], params: idParams, response: { 204: z.null(), 404: errorBody, 409: errorBody } },
+    schema: { tags: ['org'], summary: 'Delete a team (refused while something still belongs to it)', params: idParams, response: { 204: z.null(), 404: errorBody, 409: errorBody } },
   }, async (req, reply) => {
     try {
       const rows = await db.delete(teams).where(eq(teams.id, req.params.id)).returning({ id: teams.id });

@@ -34,7 +34,7 @@ export function routingRoutes(app: App, { db }: Deps): void {
 
   app.get('/api/v1/rules/:id', {
     config: manage,
-    schema: { tags: ['routing'], params: idParams, response: { 200: ruleOut, ...errors } },
+    schema: { tags: ['routing'], summary: 'One rule', params: idParams, response: { 200: ruleOut, ...errors } },
   }, async (req) => {
     const [row] = await db.select().from(rules).where(eq(rules.id, req.params.id));
     if (!row) throw notFound('rule');
@@ -48,7 +48,7 @@ export function routingRoutes(app: App, { db }: Deps): void {
 
   app.delete('/api/v1/rules/:id', {
     config: manage,
-    schema: { tags: ['routing'], params: idParams, response: { 204: z.null(), ...errors } },
+    schema: { tags: ['routing'], summary: 'Delete a rule', params: idParams, response: { 204: z.null(), ...errors } },
   }, async (req, reply) => {
     const rows = await db.delete(rules).where(eq(rules.id, req.params.id)).returning({ id: rules.id });
     if (!rows.length) throw notFound('rule');

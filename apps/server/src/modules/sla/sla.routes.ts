@@ -39,7 +39,7 @@ export function slaRoutes(app: App, { db }: Deps): void {
 
   app.patch('/api/v1/sla-policies/:id', {
     config: manage,
-    schema: { tags: ['sla'], params: idParams, body: slaPolicyUpdateBody, response: { 200: policyOut, ...errors } },
+    schema: { tags: ['sla'], summary: 'Change an SLA policy', params: idParams, body: slaPolicyUpdateBody, response: { 200: policyOut, ...errors } },
   }, async (req) => {
     const patch = Object.fromEntries(Object.entries(req.body).filter(([, v]) => v !== undefined));
     if (req.body.calendarId && !(await calendarExists(db, req.body.calendarId))) {
@@ -55,7 +55,7 @@ export function slaRoutes(app: App, { db }: Deps): void {
 
   app.delete('/api/v1/sla-policies/:id', {
     config: manage,
-    schema: { tags: ['sla'], params: idParams, response: { 204: z.null(), ...errors } },
+    schema: { tags: ['sla'], summary: 'Delete an SLA policy', params: idParams, response: { 204: z.null(), ...errors } },
   }, async (req, reply) => {
     const rows = await db.delete(slaPolicies).where(eq(slaPolicies.id, req.params.id)).returning({ id: slaPolicies.id });
     if (!rows.length) throw notFound('slaPolicy');

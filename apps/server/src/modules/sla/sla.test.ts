@@ -107,7 +107,8 @@ describe('SLA clocks on business calendars', () => {
     expect(d.sla).toMatchObject([{ kind: 'resolution', state: 'breached' }]);
     expect(d).toMatchObject({ priority: 'urgent', assigneeName: '陈刚' });
     const tl = (await t.request(mgr, 'GET', `/api/v1/tickets/${created.id}/timeline`)).body.items.map((e: { action: string; ruleName: string | null }) => `${e.action}:${e.ruleName ?? ''}`);
-    expect(tl).toEqual(expect.arrayContaining(['sla_warning:', 'sla_breached:', 'priority_changed:超时升级:交客服中心经理', 'assigned:超时升级:交客服中心经理']));
+    // (the warning is due too by now; with several job loops (PostgreSQL) the breach may be handled first and the late warning dropped)
+    expect(tl).toEqual(expect.arrayContaining(['sla_breached:', 'priority_changed:超时升级:交客服中心经理', 'assigned:超时升级:交客服中心经理']));
     const queue = await t.request(mgr, 'GET', '/api/v1/sla/queue?state=breached');
     expect(queue.body.items.map((i: { ticketId: string }) => i.ticketId)).toContain(created.id);
     const esc = await t.request(mgr, 'GET', '/api/v1/sla/escalations');
