@@ -20,6 +20,11 @@ export interface TestApp {
   drain(): Promise<number>;
   /** runs `work` with the automatic drain after changes off (to tamper with what is waiting, as if the queue ran late) */
   withoutDrain<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * as if `ms` had passed: running SLA clocks and pending timers move that much
+   * into the past (instead of sleeping; a busy machine changes nothing)
+   */
+  advance(ms: number): Promise<void>;
 }
 
 export async function freshPostgres(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -88,6 +93,11 @@ export async function createTestApp(env: Record<string, string> = {}, opts: Test
       return res.body.token;
     },
     drain: () => app.services.drain(),
+    async advance(ms) {
+      const by = sql`${ms} * interval '1 millisecond'`;
+      await database.db.execute(sql`update ticket_slas set started_at = started_at - ${by}, due_at = due_at - ${by}, warn_at = warn_at - ${by} where state = 'running'`);
+      await database.db.execute(sql`update jobs set run_at = run_at - ${by} where status = 'pending'`);
+    },
     async withoutDrain(work) {
       const was = autoDrain;
       autoDrain = false;

@@ -148,7 +148,7 @@ describe('escalation chains and rule-started clocks', () => {
 
     const a = await repair();
     await t.drain(); // the rule starts the clock
-    await new Promise((r) => setTimeout(r, 1500));
+    await t.advance(1500);
     await t.drain(); // the breach falls due, the chain escalates
     const d = (await t.request(mgr, 'GET', `/api/v1/tickets/${a.id}`)).body;
     expect(d.assigneeName).toBe('张敏'); // step 1 of the chain: the operator was not on it

@@ -24,7 +24,6 @@ const record = async (type: string, fields: object) => {
   return r.body;
 };
 const detail = async (id: string) => (await t.request(mgr, 'GET', `/api/v1/tickets/${id}`)).body;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const complaint = { target: '送奶员', reason: '迟到', validity: 'valid', category: 'service_quality', serviceIssue: 'late_delivery' };
 
 describe('SLA clocks on business calendars', () => {
@@ -101,7 +100,7 @@ describe('SLA clocks on business calendars', () => {
     });
     expect(rule.status).toBe(201);
     const created = await record('repair', { content: '漏水', preferredTime: '上午' });
-    await sleep(1500);
+    await t.advance(1500);
     await t.drain();
     const d = await detail(created.id);
     expect(d.sla).toMatchObject([{ kind: 'resolution', state: 'breached' }]);
