@@ -3,7 +3,7 @@ import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launchBrowser, sameOriginHeaders } from '../scripts/e2e/browser.ts';
-import { layoutProblems } from './layout-checks.ts';
+import { layoutProblems } from '../scripts/e2e/layout-checks.ts';
 
 // The CS manager edits the inquiry form on a phone, in English: adds a
 // section shown only when the caller is not a potential order, adds two

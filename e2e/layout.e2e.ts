@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../scripts/e2e/browser.ts';
 import { TOP_LEVEL_PAGES, type TopLevelPath } from '../apps/console/src/routes/top-level-pages.ts';
-import { layoutProblems, settle, type LayoutProblem } from './layout-checks.ts';
+import { layoutProblems, settle, type LayoutProblem } from '../scripts/e2e/layout-checks.ts';
 
 // Every top-level page (the router's own list), one work order, customer
 // and callback, and the login page at phone

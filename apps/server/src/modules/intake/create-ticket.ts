@@ -9,7 +9,7 @@ import { existingCustomerSql, matchOrCreateCustomerSql, normalizePhone } from '.
 import { attachToCallSql, logCallSql } from '../interactions/interactions.commands.ts';
 import { clearFormCache, formFor, type StoredForm } from '../forms/forms.queries.ts';
 import { orgDirectory } from '../org/org.queries.ts';
-import { daySequence, insertTicketSql, type IntakeTicket } from '../tickets/tickets.commands.ts';
+import { daySequence, insertTicketSql, type IntakeTicket } from '../tickets/ticket-intake.commands.ts';
 import { assertValidFields, deriveSubject, ticketSearchWords } from '../tickets/tickets.queries.ts';
 
 export interface CreateTicketInput {
