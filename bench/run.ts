@@ -14,6 +14,7 @@
 // bench/results/<timestamp>.json.
 
 import os from 'node:os';
+import { intakeBatcher } from '../apps/server/src/modules/intake/intake-statement.ts';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../apps/server/src/db/client.ts';
@@ -166,6 +167,8 @@ async function benchOne(kind: DbKind): Promise<DbResult> {
   log(`${kind}: ${Math.round(create.createdPerSecond)} created/s, p50 ${create.latency.p50} ms, p99 ${create.latency.p99} ms, non-2xx ${create.non2xx}; ${create.verification}`);
   for (const f of create.failures) log(`  HTTP ${f.status}: ${f.body}`);
   log(`  ${((create.createdPerSecond / (bare.insertedPerSecond || 1)) * 100).toFixed(1)} % of the bare INSERT`);
+  const groups = intakeBatcher(database.db).stats;
+  log(`  intake statements: ${groups.groups.toLocaleString('en-US')} for ${groups.items.toLocaleString('en-US')} work orders (${(groups.items / (groups.groups || 1)).toFixed(1)} a statement; ${groups.retriedAlone} retried alone; ${(groups.busyMs / (groups.groups || 1)).toFixed(1)} ms each, ${groups.overlapped} sent while another was out)`);
   const statementsPerCreate = await postStatements(kind, server.baseUrl, tokens.operator);
   log(`  one POST /api/v1/tickets: ${statementsPerCreate.total ?? '—'} statements${statementsPerCreate.counts ? ` (${Object.entries(statementsPerCreate.counts).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}`);
 

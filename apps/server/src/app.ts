@@ -5,8 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
-import { securityHeaders } from './platform/http/security-headers.ts';
+import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { registerSameOriginCheck } from './platform/http/same-origin.ts';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -74,7 +73,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   registerErrorHandler(app);
   registerInputGuard(app);
 
-  await app.register(helmet, securityHeaders(config.KEFU_PUBLIC_URL));
+  registerSecurityHeaders(app, config.KEFU_PUBLIC_URL);
   await app.register(cookie);
   await app.register(websocket);
   await app.register(swagger, {

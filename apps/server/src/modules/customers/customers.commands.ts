@@ -12,35 +12,61 @@ export interface CallerInput {
   address?: string | null;
 }
 
+/** The customers' columns of one intake row (see intakeCustomersSql), as they go into `input`. */
+export const INTAKE_CALLER_COLUMNS = 'customer_id uuid, phone text, phone_reversed text, caller_name text, address text, customer_vector text, new_customer_id uuid';
+export type IntakeCaller = ReturnType<typeof intakeCaller>;
+
 /**
- * The `customer` of an intake statement (CTEs found → created → customer):
- * the archive's customer with this phone — the one of the same name if the
- * phone is a household's, else the first on record — or a new one when the
- * phone is unknown. A caller who gave another name stays the archive's
- * customer; `notes` carries the name they gave, for the new work order's first
- * timeline entry. (A second person on a known phone is added on purpose:
- * POST /customers, then the work order names the customer by id.)
+ * What intakeCustomersSql needs of a caller given by name and phone (matched
+ * or added as `new_customer_id`), or of a customer the agent picked by id.
  */
-export function matchOrCreateCustomerSql(input: CallerInput, actorId: string): SQL {
+export function intakeCaller(input: CallerInput | { id: string }, newCustomerId: string) {
+  if ('id' in input) {
+    return { customer_id: input.id, phone: null, phone_reversed: null, caller_name: null, address: null, customer_vector: null, new_customer_id: newCustomerId };
+  }
   const phone = normalizePhone(input.phone);
-  const vector = toVectorLiteral([...grams(input.name), ...grams(input.address ?? '')]);
-  return sql`found as (
-      select id, name, phone from customers where phone = ${phone.normalized}
-      order by (name = ${input.name}) desc, created_at, id limit 1),
-    created as (
-      insert into customers (name, phone, phone_reversed, address, search_vector, created_by_id)
-      select ${input.name}, ${phone.normalized}, ${reversedDigits(phone.digits)}, ${input.address || null}, ${vector}::tsvector, ${actorId}::uuid
-      where not exists (select 1 from found)
-      returning id, name, phone),
-    customer as (
-      select id, name, phone,
-        case when name = ${input.name} then '[]'::jsonb
-          else jsonb_build_array(jsonb_build_object('field', 'callerName', 'from', name, 'to', ${input.name}::text)) end as notes
-      from found
-      union all select id, name, phone, '[]'::jsonb from created)`;
+  return {
+    customer_id: null, phone: phone.normalized, phone_reversed: reversedDigits(phone.digits), caller_name: input.name, address: input.address || null,
+    customer_vector: toVectorLiteral([...grams(input.name), ...grams(input.address ?? '')]), new_customer_id: newCustomerId,
+  };
 }
 
-/** The `customer` of an intake statement when the agent already picked the customer. */
-export function existingCustomerSql(customerId: string): SQL {
-  return sql`customer as (select id, name, phone, '[]'::jsonb as notes from customers where id = ${customerId}::uuid)`;
-}
+/**
+ * The customers' part of a (batched) intake statement: from `input` (columns
+ * ord, created_by_id and INTAKE_CALLER_COLUMNS) it gives
+ * `customer (ord, id, name, phone, notes)`, one row per input row.
+ *
+ * A caller given by phone is the archive's customer with this phone — the one
+ * of the same name if the phone is a household's, else the first on record —
+ * or a new one when the phone is unknown (once per phone within the batch).
+ * A caller who gave another name stays the archive's customer; `notes`
+ * carries the name they gave, for the new work order's first timeline entry.
+ * (A second person on a known phone is added on purpose: POST /customers, then
+ * the work order names the customer by id.) A picked customer that does not
+ * exist gives no row, and so no work order.
+ */
+export const intakeCustomersSql: SQL = sql`picked as (
+      select i.ord, c.id, c.name, c.phone from input i
+      cross join lateral (select id, name, phone from customers where id = i.customer_id limit 1) c),
+    found as (
+      select i.ord, f.id, f.name, f.phone from input i
+      cross join lateral (select id, name, phone from customers where phone = i.phone
+        order by (name = i.caller_name) desc, created_at, id limit 1) f
+      where i.customer_id is null),
+    fresh as (
+      select distinct on (i.phone) i.phone, i.new_customer_id as id, i.caller_name as name, i.phone_reversed, i.address, i.customer_vector, i.created_by_id
+      from input i where i.customer_id is null and not exists (select 1 from found f where f.ord = i.ord)
+      order by i.phone, i.ord),
+    created as (
+      insert into customers (id, name, phone, phone_reversed, address, search_vector, created_by_id)
+      select id, name, phone, phone_reversed, address, customer_vector::tsvector, created_by_id from fresh),
+    matched as (
+      select ord, id, name, phone from found
+      union all select i.ord, f.id, f.name, f.phone from input i join fresh f on f.phone = i.phone
+        where i.customer_id is null and not exists (select 1 from found x where x.ord = i.ord)),
+    customer as (
+      select ord, id, name, phone, '[]'::jsonb as notes from picked
+      union all select m.ord, m.id, m.name, m.phone,
+        case when m.name = i.caller_name then '[]'::jsonb
+          else jsonb_build_array(jsonb_build_object('field', 'callerName', 'from', m.name, 'to', i.caller_name)) end
+      from matched m join input i on i.ord = m.ord)`;

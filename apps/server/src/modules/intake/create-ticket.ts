@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Change } from '@kefu/shared/events';
 import type { Db } from '../../db/client.ts';
-import { queryPrepared, queryRows } from '../../db/client.ts';
+import { queryRows } from '../../db/client.ts';
 import { AppError, notFound, type Locale } from '../../platform/errors.ts';
 import { can, requirePermission, type Principal } from '../../platform/auth/principal.ts';
-import { existingCustomerSql, matchOrCreateCustomerSql, normalizePhone } from '../customers/customers.commands.ts';
-import { attachToCallSql, logCallSql } from '../interactions/interactions.commands.ts';
+import { intakeCaller } from '../customers/customers.commands.ts';
+import { intakeContact } from '../interactions/interactions.commands.ts';
 import { clearFormCache, formFor, type StoredForm } from '../forms/forms.queries.ts';
 import { orgDirectory } from '../org/org.queries.ts';
-import { daySequence, insertTicketSql, type IntakeTicket } from '../tickets/ticket-intake.commands.ts';
+import { daySequence, type IntakeTicket } from '../tickets/ticket-intake.commands.ts';
+import { intakeBatcher } from './intake-statement.ts';
 import { assertValidFields, deriveSubject, ticketSearchWords } from '../tickets/tickets.queries.ts';
 
 export interface CreateTicketInput {
@@ -48,19 +49,18 @@ export interface CreatedTicket {
 }
 
 /**
- * Records a work order from a contact in ONE statement: the caller matched to
- * the archive or added, the call logged, the work order numbered and written
- * with its first timeline entry and its `ticket.created` event. Routing, SLA
- * clocks and notifications follow from the event (the outbox consumer), so
- * intake runs near the database's own speed. Each module writes its own
- * tables: the statement is made of the customers', interactions' and tickets'
- * pieces.
+ * Records a work order from a contact in ONE statement (intake-statement.ts),
+ * shared with the other intakes under way at the same moment: the caller
+ * matched to the archive or added, the call logged, the work order numbered
+ * and written with its first timeline entry and its `ticket.created` event.
+ * Routing, SLA clocks and notifications follow from the event (the outbox
+ * consumer), so intake runs near the database's own speed.
  */
 export async function createTicket(db: Db, actor: Principal, input: CreateTicketInput, locale: Locale, timeZone: string): Promise<CreatedTicket> {
   let form = await formFor(db, input.type);
   let fields = assertValidFields(form.definition, input.fields, locale);
   const byPhone = 'phone' in input.customer;
-  if ('phone' in input.customer) normalizePhone(input.customer.phone); // a 422 before anything is numbered
+  const caller = intakeCaller(input.customer, randomUUID()); // a bad phone is a 422 before anything is numbered
 
   // whoever takes the call owns the work order until it is routed on (INQ-07);
   // handing it to someone else at once is a reassignment and needs ticket:assign
@@ -86,7 +86,7 @@ export async function createTicket(db: Db, actor: Principal, input: CreateTicket
 
   const at = new Date();
   const { sequence, prefix } = await daySequence(db, at, timeZone);
-  const logCall = !input.interactionId && input.channel === 'phone';
+  const contact = intakeContact(input.interactionId ?? null, can(actor, 'ticket:assign'), !input.interactionId && input.channel === 'phone', randomUUID());
   for (let attempt = 0; ; attempt++) {
     const subject = input.subject || deriveSubject(form.definition, fields);
     const ticket: IntakeTicket = {
@@ -102,22 +102,12 @@ export async function createTicket(db: Db, actor: Principal, input: CreateTicket
       ...(input.parentId ? [{ field: 'parentId', from: null, to: input.parentId }] : []),
       ...Object.entries(fields).map(([field, to]) => ({ field: `fields.${field}`, from: null, to })),
     ];
-    const customerPart = 'phone' in input.customer
-      ? matchOrCreateCustomerSql(input.customer, actor.userId)
-      : existingCustomerSql(input.customer.id);
-    const contactPart = input.interactionId
-      ? attachToCallSql(input.interactionId, actor.userId, can(actor, 'ticket:assign'))
-      : logCall ? logCallSql(actor.userId, at) : null;
-    const [row] = await queryPrepared<{ number: string; customer_id: string; customer_name: string; customer_phone: string; contact_id: string | null }>(db, 'intake', sql`
-      with ${customerPart}, ${contactPart ? sql`${contactPart}, ` : sql``}${insertTicketSql(ticket, changes, !!contactPart)}
-      select t.number, customer.id as customer_id, customer.name as customer_name, customer.phone as customer_phone,
-        ${contactPart ? sql`contact.id` : sql`null::uuid`} as contact_id
-      from t, customer ${contactPart ? sql`, contact` : sql``}`);
+    const row = await intakeBatcher(db).submit({ ticket, changes, caller, contact });
     if (row) {
       return {
         id: ticket.id, number: row.number, type: input.type, status: 'new', priority: input.priority, channel: input.channel, subject,
-        fields, formVersion: form.version, form, customer: { id: row.customer_id, name: row.customer_name, phone: row.customer_phone },
-        assigneeId, teamId, createdById: actor.userId, interactionId: row.contact_id, parentId: ticket.parentId, at,
+        fields, formVersion: form.version, form, customer: { id: row.customerId, name: row.customerName, phone: row.customerPhone },
+        assigneeId, teamId, createdById: actor.userId, interactionId: row.contactId, parentId: ticket.parentId, at,
       };
     }
     // nothing written: find out why (rare, so it may cost a query)
