@@ -14,6 +14,7 @@ const USES = {
   intake: ['org', 'forms', 'customers', 'interactions', 'tickets'],
   surveys: ['customers', 'tickets', 'notifications'],
   callbacks: ['org', 'customers', 'interactions', 'tickets', 'notifications', 'surveys'],
+  conversations: ['org', 'customers', 'tickets', 'intake'],
 };
 
 const MODULES = 'apps/server/src/modules';

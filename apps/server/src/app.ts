@@ -1,5 +1,11 @@
 import { callbackRoutes } from './modules/callbacks/callbacks.routes.ts';
 import { surveyRoutes } from './modules/surveys/surveys.routes.ts';
+import { ChatDelivery } from './modules/conversations/chat-delivery.ts';
+import { VisitorSockets } from './modules/conversations/visitor-sockets.ts';
+import { conversationRoutes } from './modules/conversations/conversations.routes.ts';
+import { publicChatRoutes } from './modules/conversations/public-chat.routes.ts';
+import { chatChannelRoutes } from './modules/conversations/chat-channels.routes.ts';
+import { registerCrossOrigin } from './platform/http/cross-origin.ts';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -122,6 +128,11 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   quietHoursRoutes(app, deps);
   callbackRoutes(app, deps);
   surveyRoutes(app, deps);
+  const chat = new ChatDelivery(services.hub, new VisitorSockets());
+  registerCrossOrigin(app, '/api/v1/public/chat/');
+  conversationRoutes(app, deps, chat);
+  publicChatRoutes(app, deps, chat);
+  chatChannelRoutes(app, deps);
 
   const consoleDir = config.KEFU_CONSOLE_DIR ?? path.resolve(here, '../../console/dist');
   const hasConsole = existsSync(path.join(consoleDir, 'index.html'));

@@ -23,6 +23,10 @@ export const PERMISSIONS = [
   'callback:manage',
   /** satisfaction surveys: questionnaires, sending, results */
   'survey:manage',
+  /** the unified inbox: take, answer and note written conversations (chat, web forms, leads) */
+  'conversation:work',
+  /** transfer or take over colleagues' conversations, watch live chats, configure channels */
+  'conversation:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -6,6 +6,7 @@ import { users } from './schema/index.ts';
 import { ensureDefaultForms } from '../modules/forms/forms.queries.ts';
 import { seedDemoOrg } from './seed/demo-org.ts';
 import { seedDemoData } from './seed/demo-data.ts';
+import { seedDemoChannels } from './seed/demo-channels.ts';
 import { seedFirstAdmin } from './seed/demo-org.ts';
 import { installTemplate } from '../modules/routing/install-template.ts';
 import { ensureDefaultCalendars } from '../platform/time/calendars.ts';
@@ -31,6 +32,7 @@ export async function prepareDatabase(
   if (anyone) return { seeded: null };
   if (config.seedDemo) {
     await seedDemoOrg(database.db);
+    await seedDemoChannels(database.db);
     await installTemplate(database.db, 'dairy_hotline', null, { bindDemoHolders: true });
     await installDefaultCallbacks(database.db);
     if (opts.sampleData !== false) await seedDemoData(database.db, config.KEFU_TIMEZONE);

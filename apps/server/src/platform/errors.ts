@@ -84,6 +84,17 @@ const CODES = {
   SURVEY_LINK_INVALID: { status: 404, zh: '调查链接无效', en: 'This survey link is not valid' },
   SURVEY_LINK_EXPIRED: { status: 410, zh: '调查链接已过期', en: 'This survey link has expired' },
   SURVEY_LINK_USED: { status: 409, zh: '该调查已提交,感谢您的反馈', en: 'This survey has already been answered. Thank you for your feedback' },
+  CHAT_NOT_ASSIGNEE: {
+    status: 409,
+    zh: '该会话由{assignee}接待,请先接手后再回复(内部备注不受限制)',
+    en: '{assignee} is serving this conversation; take it over before replying (internal notes are always allowed)',
+  },
+  PRECHAT_REQUIRED: { status: 422, zh: '请先填写{field}', en: 'Please fill in {field} first' },
+  CUSTOMER_REQUIRED: {
+    status: 422,
+    zh: '建立工单前请先关联客户,或确认访客留下了姓名和电话',
+    en: 'Link a customer first, or make sure the visitor left a name and phone number, before creating a work order',
+  },
   RATE_LIMITED: { status: 429, zh: '操作过于频繁,请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误,请稍后重试', en: 'Internal server error; please try again' },
 } satisfies Record<string, ErrorSpec>;
@@ -159,6 +170,8 @@ const NOUNS: Record<string, { zh: string; en: string }> = {
   survey: { zh: '满意度调查', en: 'Survey' },
   campaign: { zh: '回访活动', en: 'Campaign' },
   quietHours: { zh: '该客户类别的休息时间', en: 'Rest windows of this customer class' },
+  conversation: { zh: '会话', en: 'Conversation' },
+  chatChannel: { zh: '接入渠道', en: 'Channel' },
 };
 
 /** States of a callback, for CALLBACK_NOT_OPEN. */

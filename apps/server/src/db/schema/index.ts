@@ -10,3 +10,4 @@ export * from './rules.ts';
 export * from './notifications.ts';
 export * from './sla.ts';
 export * from './callbacks.ts';
+export * from './conversations.ts';

@@ -1,5 +1,6 @@
-import { maskAddress, maskEmail, maskPhone } from '@kefu/shared/phone';
-import { piiAccessLog, type customers } from '../../db/schema/index.ts';
+import { asc, eq, sql } from 'drizzle-orm';
+import { maskAddress, maskEmail, maskPhone, parsePhone } from '@kefu/shared/phone';
+import { customers, piiAccessLog } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/client.ts';
 import { can, type Principal } from '../../platform/auth/principal.ts';
 
@@ -32,4 +33,24 @@ export function customerPhoneFor(viewer: Principal, phone: string | null): strin
 export async function recordPiiView(db: Tx, viewer: Principal, customerId: string, context: string): Promise<void> {
   if (!can(viewer, 'customer:view_pii')) return;
   await db.insert(piiAccessLog).values({ userId: viewer.userId, customerId, context });
+}
+
+/**
+ * The archive's customer a written contact gave the phone or e-mail of: by
+ * phone first (the first on record), else by e-mail; null when unknown or
+ * when the phone is not a valid one.
+ */
+export async function customerByContact(tx: Tx, phone: string | null | undefined, email: string | null | undefined): Promise<{ id: string; name: string } | null> {
+  const parsed = phone ? parsePhone(phone) : null;
+  if (parsed) {
+    const [row] = await tx.select({ id: customers.id, name: customers.name }).from(customers)
+      .where(eq(customers.phone, parsed.normalized)).orderBy(asc(customers.createdAt), asc(customers.id)).limit(1);
+    if (row) return row;
+  }
+  if (email) {
+    const [row] = await tx.select({ id: customers.id, name: customers.name }).from(customers)
+      .where(sql`lower(${customers.email}) = ${email.toLowerCase()}`).orderBy(asc(customers.createdAt), asc(customers.id)).limit(1);
+    if (row) return row;
+  }
+  return null;
 }

@@ -3,32 +3,11 @@ import { errorBody, id, ticketCreateBody, ticketDetail } from '@kefu/shared/api'
 import type { App, Deps } from '../../platform/http/types.ts';
 import { principalOf } from '../../platform/http/auth-hook.ts';
 import { requestLocale } from '../../platform/http/locale.ts';
-import type { Principal } from '../../platform/auth/principal.ts';
-import { customerPhoneFor } from '../customers/customers.queries.ts';
-import { orgDirectory, type OrgDirectory } from '../org/org.queries.ts';
-import { transitionsFor } from '../tickets/tickets.queries.ts';
-import { createTicket, type CreatedTicket } from './create-ticket.ts';
+import { orgDirectory } from '../org/org.queries.ts';
+import { createTicket, presentCreatedTicket } from './intake.commands.ts';
 import { convertTicket } from './convert-ticket.ts';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
-
-/**
- * The new work order as recorded, without reading it back: what reacts to it
- * (rules, SLA clocks, watchers, notifications) follows within a second and
- * shows on the next read of the work order.
- */
-function present(c: CreatedTicket, viewer: Principal, dir: OrgDirectory) {
-  const at = c.at.toISOString();
-  return {
-    id: c.id, number: c.number, type: c.type, status: c.status, priority: c.priority as 'normal', channel: c.channel as 'phone',
-    subject: c.subject, customerId: c.customer.id, customer: { id: c.customer.id, name: c.customer.name, phone: customerPhoneFor(viewer, c.customer.phone) },
-    formVersion: c.formVersion, assigneeId: c.assigneeId, assigneeName: c.assigneeId ? dir.users.get(c.assigneeId)?.displayName ?? null : null,
-    teamId: c.teamId, teamName: c.teamId ? dir.teams.get(c.teamId)?.name ?? null : null,
-    createdById: c.createdById, createdByName: dir.users.get(c.createdById)?.displayName ?? viewer.displayName,
-    parentId: c.parentId, dueAt: null, createdAt: at, updatedAt: at, fields: c.fields, interactionId: c.interactionId, resolution: null,
-    allowedTransitions: transitionsFor(viewer, c.form.definition, c), sla: [], watchers: [], subtasks: [],
-  };
-}
 
 /** The front door of the spine: a contact becomes a customer's work order in one statement. */
 export function intakeRoutes(app: App, { db, unit, config, intakeGate }: Deps): void {
@@ -49,7 +28,7 @@ export function intakeRoutes(app: App, { db, unit, config, intakeGate }: Deps): 
     const viewer = principalOf(req);
     await intakeGate.pass();
     const created = await createTicket(db, viewer, req.body, requestLocale(req), config.KEFU_TIMEZONE);
-    return reply.status(201).send(present(created, viewer, await orgDirectory(db, db)));
+    return reply.status(201).send(presentCreatedTicket(created, viewer, await orgDirectory(db, db)));
   });
 
   app.post('/api/v1/tickets/:id/convert', {
@@ -63,6 +42,6 @@ export function intakeRoutes(app: App, { db, unit, config, intakeGate }: Deps): 
   }, async (req, reply) => {
     const viewer = principalOf(req);
     const created = await convertTicket(db, unit, viewer, req.params.id, req.body.type, req.body.fields, requestLocale(req), config.KEFU_TIMEZONE);
-    return reply.status(201).send(present(created, viewer, await orgDirectory(db, db)));
+    return reply.status(201).send(presentCreatedTicket(created, viewer, await orgDirectory(db, db)));
   });
 }

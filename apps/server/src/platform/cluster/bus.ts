@@ -8,6 +8,8 @@
 export interface ClusterTopics {
   'push.user': { userId: string; message: { type: string; [k: string]: unknown } };
   'push.permission': { permission: string; message: { type: string; [k: string]: unknown } };
+  /** for the visitors of a conversation (the chat widget's live connection) */
+  'push.visitor': { conversationId: string; message: { type: string; [k: string]: unknown } };
   /** events or jobs were written: consumers and runners look now instead of at their next poll */
   'work.kick': Record<string, never>;
   'sessions.forget': { tokenHash?: string; userId?: string; all?: boolean };

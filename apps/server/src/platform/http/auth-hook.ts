@@ -16,6 +16,13 @@ declare module 'fastify' {
     public?: boolean;
     /** the permission the route requires; omitted = any signed-in user */
     permission?: Permission;
+    /**
+     * called by pages of other sites (the chat widget): public, no session is
+     * looked up (a Bearer header there is a visitor's token), CORS allows any
+     * origin, and the same-origin check does not apply — nothing here acts on
+     * a cookie (cross-origin.ts).
+     */
+    crossOrigin?: boolean;
   }
 }
 
@@ -31,6 +38,7 @@ export function registerAuthHook(app: FastifyInstance, db: Db): void {
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
     const config = req.routeOptions.config;
+    if (config?.crossOrigin) return;
     const token = sessionToken(req);
     if (token) req.principal = await principalForToken(db, token);
     if (config?.public) return;

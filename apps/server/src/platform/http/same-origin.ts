@@ -50,7 +50,7 @@ function usesBearer(req: FastifyRequest): boolean {
  */
 export function registerSameOriginCheck(app: FastifyInstance, publicUrl: string): void {
   app.addHook('onRequest', async (req) => {
-    if (SAFE.has(req.method) || !req.url.startsWith('/api/') || usesBearer(req)) return;
+    if (SAFE.has(req.method) || !req.url.startsWith('/api/') || usesBearer(req) || req.routeOptions.config?.crossOrigin) return;
     const site = req.headers['sec-fetch-site'];
     if (site === 'cross-site' || site === 'same-site') throw new AppError('CROSS_SITE');
     const claimed = claimedOrigin(req);

@@ -75,6 +75,11 @@ export class RealtimeHub {
     return sent;
   }
 
+  /** has the user a live connection to this process (another process may have one too) */
+  isConnected(userId: string): boolean {
+    return (this.sockets.get(userId)?.size ?? 0) > 0;
+  }
+
   connectedUsers(): number {
     return this.sockets.size;
   }

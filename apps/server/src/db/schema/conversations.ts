@@ -1,0 +1,95 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { customers } from './customers.ts';
+import { teams, users } from './org.ts';
+import { tickets } from './tickets.ts';
+
+/**
+ * A written channel a site or platform talks to the center through: a chat
+ * widget (`key` is the widget's data-channel), a web complaint/suggestion form
+ * (CHN-08) or a lead form (CHN-11). `settings` holds the pre-chat form, the
+ * topics and the auto-reply (CHN-17); new conversations go to `teamId`'s queue.
+ */
+export const chatChannels = pgTable('chat_channels', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  key: text('key').notNull().unique(),
+  name: text('name').notNull(),
+  kind: text('kind').notNull().default('chat'),
+  teamId: uuid('team_id').references(() => teams.id),
+  settings: jsonb('settings').notNull().default({}),
+  active: boolean('active').notNull().default(true),
+  createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+});
+
+/**
+ * A written conversation (会话) in the unified inbox: a chat, a web form's
+ * message or a lead, with the customer once known (matched by phone or
+ * e-mail, or linked by an agent). The visitor reaches it with a token whose
+ * sha256 is kept here; the token itself is never stored.
+ */
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    channelId: uuid('channel_id').notNull().references(() => chatChannels.id),
+    /** chat | web_form | lead_form (later email, shop platforms) */
+    kind: text('kind').notNull(),
+    status: text('status').notNull().default('open'),
+    topic: text('topic'),
+    customerId: uuid('customer_id').references(() => customers.id),
+    visitorName: text('visitor_name'),
+    visitorPhone: text('visitor_phone'),
+    visitorEmail: text('visitor_email'),
+    visitorTokenHash: text('visitor_token_hash').notNull(),
+    assigneeId: uuid('assignee_id').references(() => users.id),
+    teamId: uuid('team_id').references(() => teams.id),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    lastMessageAt: timestamp('last_message_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    lastMessagePreview: text('last_message_preview').notNull().default(''),
+    /** the visitor's messages not yet read by an agent */
+    unreadByAgent: integer('unread_by_agent').notNull().default(0),
+    /** when an agent last read the visitor's messages (the widget's 已读) */
+    agentReadAt: timestamp('agent_read_at', { withTimezone: true, precision: 3 }),
+    /** the last agent message the visitor has seen */
+    visitorReadAt: timestamp('visitor_read_at', { withTimezone: true, precision: 3 }),
+    firstResponseAt: timestamp('first_response_at', { withTimezone: true, precision: 3 }),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true, precision: 3 }),
+    /** the visitor's rating at the end (1..5) and comment */
+    rating: integer('rating'),
+    ratingComment: text('rating_comment'),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('conversations_status_last_idx').on(t.status, t.lastMessageAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('conversations_assignee_last_idx').on(t.assigneeId, t.status, t.lastMessageAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('conversations_team_last_idx').on(t.teamId, t.status, t.lastMessageAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('conversations_customer_idx').on(t.customerId, t.createdAt.desc().nullsFirst()),
+  ],
+);
+
+/**
+ * A message of a conversation, stored before it is acknowledged. `clientId`
+ * is the visitor's own id for a message, so one sent again after a lost
+ * connection is stored once. `internal` notes are never shown to the visitor.
+ */
+export const conversationMessages = pgTable(
+  'conversation_messages',
+  {
+    id: uuid('id').primaryKey(),
+    conversationId: uuid('conversation_id').notNull().references(() => conversations.id),
+    /** visitor | agent | system */
+    author: text('author').notNull(),
+    authorId: uuid('author_id').references(() => users.id),
+    body: text('body').notNull(),
+    internal: boolean('internal').notNull().default(false),
+    clientId: text('client_id'),
+    /** a work order made from the conversation, for the system message that says so */
+    ticketId: uuid('ticket_id').references(() => tickets.id),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('conversation_messages_conversation_idx').on(t.conversationId, t.id),
+    uniqueIndex('conversation_messages_client_idx').on(t.conversationId, t.clientId).where(sql`client_id is not null`),
+  ],
+);

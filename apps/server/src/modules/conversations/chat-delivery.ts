@@ -1,0 +1,68 @@
+import type { ConversationMessage, VisitorMessage } from '@kefu/shared/conversations-api';
+import type { conversations } from '../../db/schema/index.ts';
+import type { RealtimeHub } from '../../platform/realtime/hub.ts';
+import type { VisitorSockets } from './visitor-sockets.ts';
+
+type Conversation = typeof conversations.$inferSelect;
+
+/** What a visitor may see of a message: never internal notes, never ids of staff or work orders. */
+export function forVisitor(m: ConversationMessage): VisitorMessage {
+  return { id: m.id, author: m.author, authorName: m.author === 'agent' ? m.authorName : null, body: m.body, clientId: m.clientId, createdAt: m.createdAt };
+}
+
+/**
+ * Live delivery after commit: the visitor's messages to the assignee's
+ * console, the agent's to the widget, and a bare "this conversation changed"
+ * to everyone who works the inbox (their console asks the API again, which
+ * applies their data scope — the push itself carries nothing personal).
+ */
+export class ChatDelivery {
+  constructor(private hub: RealtimeHub, readonly visitors: VisitorSockets) {}
+
+  private changed(c: Conversation): void {
+    this.hub.publishToPermission('conversation:work', { type: 'chat.updated', conversationId: c.id });
+  }
+
+  visitorMessage(c: Conversation, message: ConversationMessage): void {
+    if (c.assigneeId) this.hub.publish(c.assigneeId, { type: 'chat.message', conversationId: c.id, message });
+    this.changed(c);
+  }
+
+  /** also the system messages the widget shows (greeting, auto-reply) */
+  agentMessage(c: Conversation, message: ConversationMessage): void {
+    if (!message.internal) this.visitors.publish(c.id, { type: 'chat.message', conversationId: c.id, message: forVisitor(message) });
+    if (c.assigneeId) this.hub.publish(c.assigneeId, { type: 'chat.message', conversationId: c.id, message });
+    this.changed(c);
+  }
+
+  note(c: Conversation, message: ConversationMessage): void {
+    if (c.assigneeId) this.hub.publish(c.assigneeId, { type: 'chat.message', conversationId: c.id, message });
+    this.changed(c);
+  }
+
+  readByAgent(c: Conversation, at: Date): void {
+    this.visitors.publish(c.id, { type: 'chat.read', conversationId: c.id, by: 'agent', at: at.toISOString() });
+  }
+
+  readByVisitor(c: Conversation, at: Date): void {
+    if (c.assigneeId) this.hub.publish(c.assigneeId, { type: 'chat.read', conversationId: c.id, by: 'visitor', at: at.toISOString() });
+  }
+
+  typing(c: Conversation, who: 'visitor' | 'agent'): void {
+    if (who === 'agent') this.visitors.publish(c.id, { type: 'chat.typing', conversationId: c.id, who });
+    else if (c.assigneeId) this.hub.publish(c.assigneeId, { type: 'chat.typing', conversationId: c.id, who });
+  }
+
+  /** status or assignment changed: the inbox refreshes; the widget learns the status and who serves it */
+  updated(c: Conversation, previousAssignee: string | null): void {
+    if (previousAssignee && previousAssignee !== c.assigneeId) this.hub.publish(previousAssignee, { type: 'chat.updated', conversationId: c.id });
+    if (c.assigneeId) this.hub.publish(c.assigneeId, { type: 'chat.updated', conversationId: c.id });
+    this.changed(c);
+    this.visitors.publish(c.id, { type: 'chat.status', conversationId: c.id, status: c.status });
+  }
+
+  /** is anyone of these users connected to the console now (for the auto-reply) */
+  anyoneOnline(userIds: string[]): boolean {
+    return userIds.some((id) => this.hub.isConnected(id));
+  }
+}

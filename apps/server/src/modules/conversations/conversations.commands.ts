@@ -1,0 +1,227 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import type { ChatChannelSettings } from '@kefu/shared/conversations-api';
+import { chatChannelSettings } from '@kefu/shared/conversations-api';
+import type { Db, Tx } from '../../db/client.ts';
+import { chatChannels, conversationMessages, conversations } from '../../db/schema/index.ts';
+import { orderedUuid } from '../../platform/ids.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { truncate } from '../../platform/text.ts';
+import { can, type Principal } from '../../platform/auth/principal.ts';
+import { customerByContact } from '../customers/customers.queries.ts';
+
+// The conversations module alone writes conversations and their messages.
+// Every message is committed before it is acknowledged or pushed.
+
+type Conversation = typeof conversations.$inferSelect;
+type Message = typeof conversationMessages.$inferSelect;
+
+const PREVIEW = 120;
+
+export function hashVisitorToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** The conversation a visitor's token opens; 404 for any other (never says it exists). */
+export async function conversationForVisitor(db: Tx, id: string, token: string | undefined): Promise<Conversation> {
+  const [c] = token ? await db.select().from(conversations).where(eq(conversations.id, id)) : [];
+  if (!c || !token) throw notFound('conversation');
+  const a = Buffer.from(c.visitorTokenHash, 'hex');
+  const b = Buffer.from(hashVisitorToken(token), 'hex');
+  if (a.length !== b.length || !timingSafeEqual(a, b)) throw notFound('conversation');
+  return c;
+}
+
+export function channelSettings(raw: unknown): ChatChannelSettings {
+  const parsed = chatChannelSettings.safeParse(raw ?? {});
+  return parsed.success ? parsed.data : chatChannelSettings.parse({});
+}
+
+export interface StartInput {
+  channel: typeof chatChannels.$inferSelect;
+  name?: string;
+  phone?: string;
+  email?: string;
+  topic?: string;
+  message: string;
+  clientId?: string;
+  /** someone of the channel's team is online: greet; else the auto-reply (CHN-17) */
+  someoneOnline: boolean;
+}
+
+/**
+ * A visitor's first message opens a conversation in the channel's team queue,
+ * matched to the archive by phone or e-mail when given (anonymous until an
+ * agent identifies them). The greeting — or, with nobody online, the
+ * auto-reply asking to leave a message — follows as a system message.
+ */
+export async function startConversation(db: Db, input: StartInput): Promise<{ conversation: Conversation; token: string; messages: Message[] }> {
+  const settings = channelSettings(input.channel.settings);
+  const pre = settings.preChat;
+  if (pre.enabled && pre.requireName && !input.name) throw new AppError('PRECHAT_REQUIRED', { field: 'name' });
+  if (pre.enabled && pre.requireContact && !input.phone && !input.email) throw new AppError('PRECHAT_REQUIRED', { field: 'phone' });
+  const token = randomBytes(24).toString('base64url');
+  return db.transaction(async (tx) => {
+    const customer = await customerByContact(tx, input.phone, input.email);
+    const now = new Date();
+    const [conversation] = await tx.insert(conversations).values({
+      channelId: input.channel.id, kind: input.channel.kind, topic: input.topic ?? null, customerId: customer?.id ?? null,
+      visitorName: input.name || null, visitorPhone: input.phone || null, visitorEmail: input.email?.toLowerCase() || null,
+      visitorTokenHash: hashVisitorToken(token), teamId: input.channel.teamId,
+      lastMessageAt: now, lastMessagePreview: truncate(input.message, PREVIEW), unreadByAgent: 1, createdAt: now, updatedAt: now,
+    }).returning();
+    const reply = input.someoneOnline ? settings.greeting : settings.autoReply;
+    const rows = [
+      { id: orderedUuid(now.getTime()), conversationId: conversation.id, author: 'visitor', body: input.message, clientId: input.clientId ?? null, createdAt: now },
+      ...(reply ? [{ id: orderedUuid(now.getTime()), conversationId: conversation.id, author: 'system', body: reply, createdAt: now }] : []),
+    ];
+    const messages = await tx.insert(conversationMessages).values(rows).returning();
+    return { conversation, token, messages };
+  });
+}
+
+/**
+ * A visitor's message. Sent again with the same clientId (a lost connection,
+ * the offline queue) it is stored once and the stored one is answered. A
+ * message on a resolved conversation opens it again.
+ */
+export async function addVisitorMessage(db: Db, c: Conversation, body: string, clientId?: string): Promise<{ message: Message; duplicate: boolean; reopened: boolean }> {
+  return db.transaction(async (tx) => {
+    if (clientId) {
+      const [seen] = await tx.select().from(conversationMessages)
+        .where(and(eq(conversationMessages.conversationId, c.id), eq(conversationMessages.clientId, clientId)));
+      if (seen) return { message: seen, duplicate: true, reopened: false };
+    }
+    const now = new Date();
+    const [message] = await tx.insert(conversationMessages).values({
+      id: orderedUuid(now.getTime()), conversationId: c.id, author: 'visitor', body, clientId: clientId ?? null, createdAt: now,
+    }).onConflictDoNothing().returning();
+    if (!message) {
+      // the same clientId raced in on another connection: answer with the stored one
+      const [stored] = await tx.select().from(conversationMessages)
+        .where(and(eq(conversationMessages.conversationId, c.id), eq(conversationMessages.clientId, clientId!)));
+      return { message: stored, duplicate: true, reopened: false };
+    }
+    const reopened = c.status === 'resolved';
+    await tx.update(conversations).set({
+      lastMessageAt: now, lastMessagePreview: truncate(body, PREVIEW), unreadByAgent: sql`${conversations.unreadByAgent} + 1`, updatedAt: now,
+      ...(reopened ? { status: 'open', resolvedAt: null } : {}),
+    }).where(eq(conversations.id, c.id));
+    return { message, duplicate: false, reopened };
+  });
+}
+
+/**
+ * An agent's reply or internal note. Only the assignee replies (a colleague
+ * takes the conversation over first); anyone who sees it may add a note. The
+ * first reply is the conversation's first response.
+ */
+export async function addAgentMessage(db: Db, actor: Principal, c: Conversation, body: string, internal: boolean, assigneeName: string | null): Promise<Message> {
+  if (!internal && c.assigneeId !== actor.userId) {
+    throw new AppError('CHAT_NOT_ASSIGNEE', { assignee: assigneeName ?? (actor.locale === 'zh-CN' ? '团队队列' : 'the team queue') });
+  }
+  return db.transaction(async (tx) => {
+    const now = new Date();
+    const [message] = await tx.insert(conversationMessages).values({
+      id: orderedUuid(now.getTime()), conversationId: c.id, author: 'agent', authorId: actor.userId, body, internal, createdAt: now,
+    }).returning();
+    if (!internal) {
+      await tx.update(conversations).set({
+        lastMessageAt: now, lastMessagePreview: truncate(body, PREVIEW), updatedAt: now, unreadByAgent: 0, agentReadAt: now,
+        firstResponseAt: sql`coalesce(${conversations.firstResponseAt}, ${now.toISOString()}::timestamptz)`,
+        ...(c.status === 'pending' ? { status: 'open' } : {}),
+      }).where(eq(conversations.id, c.id));
+    }
+    return message;
+  });
+}
+
+export interface ConversationChange {
+  status?: 'open' | 'pending' | 'resolved';
+  assigneeId?: string | null;
+  teamId?: string | null;
+  customerId?: string | null;
+  tags?: string[];
+  note?: string;
+}
+
+/**
+ * Status, assignment, team, customer and tags. Taking a conversation from the
+ * queue is anyone's who sees it; taking it from a colleague, giving it to
+ * someone else or moving it to another team is a transfer and needs
+ * conversation:manage, or to be the assignee (CHN-09). A transfer leaves an
+ * internal note saying who passed it to whom, with the note given.
+ */
+export async function changeConversation(db: Db, actor: Principal, c: Conversation, change: ConversationChange, names: {
+  user(id: string): string | null; team(id: string): string | null;
+}): Promise<{ conversation: Conversation; note: Message | null }> {
+  const manage = can(actor, 'conversation:manage');
+  if (change.assigneeId !== undefined && change.assigneeId !== c.assigneeId) {
+    const takingFromQueue = c.assigneeId === null && change.assigneeId === actor.userId;
+    const mine = c.assigneeId === actor.userId;
+    if (!takingFromQueue && !mine && !manage) throw new AppError('FORBIDDEN', { permission: 'conversation:manage' });
+    if (change.assigneeId && !names.user(change.assigneeId)) throw new AppError('REFERENCE_NOT_FOUND', { what: 'assignee', id: change.assigneeId });
+  }
+  if (change.teamId !== undefined && change.teamId !== c.teamId) {
+    if (c.assigneeId !== actor.userId && !manage) throw new AppError('FORBIDDEN', { permission: 'conversation:manage' });
+    if (change.teamId && !names.team(change.teamId)) throw new AppError('REFERENCE_NOT_FOUND', { what: 'team', id: change.teamId });
+  }
+  return db.transaction(async (tx) => {
+    const now = new Date();
+    const set: Partial<Conversation> = { updatedAt: now };
+    if (change.status && change.status !== c.status) {
+      set.status = change.status;
+      set.resolvedAt = change.status === 'resolved' ? now : null;
+    }
+    if (change.assigneeId !== undefined) set.assigneeId = change.assigneeId;
+    if (change.teamId !== undefined) set.teamId = change.teamId;
+    if (change.customerId !== undefined) set.customerId = change.customerId;
+    if (change.tags) set.tags = [...new Set(change.tags)];
+    const [updated] = await tx.update(conversations).set(set).where(eq(conversations.id, c.id)).returning();
+    const transferred = (change.assigneeId !== undefined && change.assigneeId !== c.assigneeId && change.assigneeId !== actor.userId)
+      || (change.teamId !== undefined && change.teamId !== c.teamId);
+    let note: Message | null = null;
+    if (transferred || change.note) {
+      const to = change.assigneeId ? names.user(change.assigneeId) : change.teamId ? names.team(change.teamId) : null;
+      const zh = actor.locale === 'zh-CN';
+      const head = transferred && to ? (zh ? `转接给 ${to}` : `Transferred to ${to}`) : transferred ? (zh ? '退回队列' : 'Returned to the queue') : '';
+      const body = [head, change.note].filter(Boolean).join(zh ? ':' : ': ');
+      [note] = await tx.insert(conversationMessages).values({
+        id: orderedUuid(now.getTime()), conversationId: c.id, author: 'agent', authorId: actor.userId, body, internal: true, createdAt: now,
+      }).returning();
+    }
+    return { conversation: updated, note };
+  });
+}
+
+/** The agent has read the visitor's messages (the widget shows 已读). */
+export async function markReadByAgent(db: Db, c: Conversation): Promise<Date> {
+  const now = new Date();
+  await db.update(conversations).set({ unreadByAgent: 0, agentReadAt: now }).where(eq(conversations.id, c.id));
+  return now;
+}
+
+export async function markReadByVisitor(db: Db, c: Conversation): Promise<Date> {
+  const now = new Date();
+  await db.update(conversations).set({ visitorReadAt: now }).where(eq(conversations.id, c.id));
+  return now;
+}
+
+/** The visitor's rating at the end of the chat (once; a second one replaces the first). */
+export async function rateConversation(db: Db, c: Conversation, rating: number, comment?: string): Promise<void> {
+  await db.update(conversations).set({ rating, ratingComment: comment || null, updatedAt: new Date() }).where(eq(conversations.id, c.id));
+}
+
+/** The system message that says a work order was made from the conversation (and links it). */
+export async function recordTicketMade(db: Db, actor: Principal, c: Conversation, ticket: { id: string; number: string }, customerId: string): Promise<Message> {
+  return db.transaction(async (tx) => {
+    const now = new Date();
+    const zh = actor.locale === 'zh-CN';
+    const [message] = await tx.insert(conversationMessages).values({
+      id: orderedUuid(now.getTime()), conversationId: c.id, author: 'system', authorId: actor.userId, internal: true, ticketId: ticket.id,
+      body: zh ? `已建立工单 ${ticket.number}` : `Work order ${ticket.number} created`, createdAt: now,
+    }).returning();
+    if (!c.customerId) await tx.update(conversations).set({ customerId, updatedAt: now }).where(eq(conversations.id, c.id));
+    return message;
+  });
+}

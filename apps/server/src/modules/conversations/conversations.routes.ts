@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { errorBody, id, ticketDetail } from '@kefu/shared/api';
+import {
+  agentMessageBody, conversationCounts as countsOut, conversationDetail as detailOut, conversationListItem, conversationMessage,
+  conversationPatch, conversationQuery, conversationTicketBody,
+} from '@kefu/shared/conversations-api';
+import type { App, Deps } from '../../platform/http/types.ts';
+import { principalOf } from '../../platform/http/auth-hook.ts';
+import { requestLocale } from '../../platform/http/locale.ts';
+import { AppError } from '../../platform/errors.ts';
+import { requirePermission } from '../../platform/auth/principal.ts';
+import { orgDirectory } from '../org/org.queries.ts';
+import { createTicket, presentCreatedTicket } from '../intake/intake.commands.ts';
+import { addAgentMessage, changeConversation, markReadByAgent, recordTicketMade } from './conversations.commands.ts';
+import { conversationCounts, conversationDetail, conversationMessagesOf, listConversations, presentMessage, visibleConversation } from './conversations.queries.ts';
+import type { ChatDelivery } from './chat-delivery.ts';
+
+const work = { permission: 'conversation:work' as const };
+const idParams = z.object({ id });
+const errors = { 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
+
+/** The unified inbox for agents: conversations of every written channel. */
+export function conversationRoutes(app: App, { db, config }: Deps, delivery: ChatDelivery): void {
+  app.get('/api/v1/conversations', {
+    config: work,
+    schema: {
+      tags: ['conversations'], summary: 'The inbox: conversations the caller may see, newest activity first',
+      description: 'assignee: a user id, `me`, or `none` (the queue). q matches the visitor name, the last message and the customer name (and, with customer:view_pii, an exact phone or e-mail).',
+      querystring: conversationQuery, response: { 200: z.object({ items: z.array(conversationListItem), nextCursor: z.string().nullable() }), ...errors },
+    },
+  }, async (req) => listConversations(db, principalOf(req), req.query));
+
+  app.get('/api/v1/conversations/counts', {
+    config: work,
+    schema: { tags: ['conversations'], summary: 'Counters of the inbox: mine, the queue, open, pending, unread', response: { 200: countsOut } },
+  }, async (req) => conversationCounts(db, principalOf(req)));
+
+  app.get('/api/v1/conversations/:id', {
+    config: work,
+    schema: { tags: ['conversations'], summary: 'A conversation with its latest 200 messages and the work orders made from it', params: idParams, response: { 200: detailOut, ...errors } },
+  }, async (req) => conversationDetail(db, principalOf(req), req.params.id));
+
+  app.post('/api/v1/conversations/:id/messages', {
+    config: work,
+    schema: {
+      tags: ['conversations'], summary: 'Reply to the visitor (assignee only) or add an internal note (anyone who sees the conversation)',
+      params: idParams, body: agentMessageBody, response: { 201: conversationMessage, ...errors },
+    },
+  }, async (req, reply) => {
+    const me = principalOf(req);
+    const row = await visibleConversation(db, me, req.params.id);
+    const message = await addAgentMessage(db, me, row.c, req.body.body, req.body.internal, row.assigneeName);
+    const out = presentMessage(message, me.displayName);
+    delivery.agentMessage(row.c, out);
+    return reply.status(201).send(out);
+  });
+
+  app.post('/api/v1/conversations/:id/read', {
+    config: work,
+    schema: { tags: ['conversations'], summary: "Mark the visitor's messages read (the assignee's reading shows as 已读 in the widget)", params: idParams, response: { 204: z.null(), ...errors } },
+  }, async (req, reply) => {
+    const me = principalOf(req);
+    const row = await visibleConversation(db, me, req.params.id);
+    if (row.c.assigneeId === me.userId) {
+      const at = await markReadByAgent(db, row.c);
+      delivery.readByAgent(row.c, at);
+    }
+    return reply.status(204).send(null);
+  });
+
+  app.post('/api/v1/conversations/:id/typing', {
+    config: work,
+    schema: { tags: ['conversations'], summary: 'The assignee is typing (shown in the widget for a few seconds)', params: idParams, response: { 204: z.null(), ...errors } },
+  }, async (req, reply) => {
+    const me = principalOf(req);
+    const row = await visibleConversation(db, me, req.params.id);
+    if (row.c.assigneeId === me.userId) delivery.typing(row.c, 'agent');
+    return reply.status(204).send(null);
+  });
+
+  app.patch('/api/v1/conversations/:id', {
+    config: work,
+    schema: {
+      tags: ['conversations'], summary: 'Status, assignment (take from the queue; transfer with a note), team, customer, tags',
+      description: 'Taking a queued conversation (assigneeId = yourself) needs only conversation:work; taking one from a colleague, giving one away or moving it to another team needs conversation:manage or being its assignee.',
+      params: idParams, body: conversationPatch, response: { 200: detailOut, ...errors },
+    },
+  }, async (req) => {
+    const me = principalOf(req);
+    const row = await visibleConversation(db, me, req.params.id);
+    const dir = await orgDirectory(db, db);
+    if (req.body.customerId) requirePermission(me, 'customer:view');
+    const { conversation, note } = await changeConversation(db, me, row.c, req.body, {
+      user: (u) => (dir.isActive(u) ? dir.users.get(u)?.displayName ?? null : null),
+      team: (t) => dir.teams.get(t)?.name ?? null,
+    });
+    if (note) delivery.note(conversation, presentMessage(note, me.displayName));
+    delivery.updated(conversation, row.c.assigneeId);
+    return conversationDetail(db, me, req.params.id).catch((e) => {
+      // handed to someone outside the caller's view: the change stands, the caller just cannot read it any more
+      if (e instanceof AppError && e.code === 'NOT_FOUND') throw new AppError('FORBIDDEN', { permission: 'conversation:manage' });
+      throw e;
+    });
+  });
+
+  app.post('/api/v1/conversations/:id/tickets', {
+    config: { permission: 'ticket:create' },
+    schema: {
+      tags: ['conversations'], summary: 'Make a work order (工单) from the conversation, for its customer (or the visitor by name and phone)',
+      params: idParams, body: conversationTicketBody, response: { 201: ticketDetail, ...errors },
+    },
+  }, async (req, reply) => {
+    const me = principalOf(req);
+    requirePermission(me, 'conversation:work');
+    const row = await visibleConversation(db, me, req.params.id);
+    const c = row.c;
+    const customer = c.customerId ? { id: c.customerId }
+      : c.visitorName && c.visitorPhone ? { name: c.visitorName, phone: c.visitorPhone } : null;
+    if (!customer) throw new AppError('CUSTOMER_REQUIRED');
+    const created = await createTicket(db, me, {
+      type: req.body.type, channel: c.kind === 'chat' ? 'chat' : 'web', customer, fields: req.body.fields, priority: req.body.priority,
+    }, requestLocale(req), config.KEFU_TIMEZONE);
+    const message = await recordTicketMade(db, me, c, { id: created.id, number: created.number }, created.customer.id);
+    delivery.note(c, presentMessage(message, me.displayName, created.number));
+    return reply.status(201).send(presentCreatedTicket(created, me, await orgDirectory(db, db)));
+  });
+
+  app.get('/api/v1/conversations/:id/messages', {
+    config: work,
+    schema: {
+      tags: ['conversations'], summary: 'Older messages of a conversation (200 before the given message id)',
+      params: idParams, querystring: z.object({ before: id }), response: { 200: z.object({ items: z.array(conversationMessage), moreBefore: z.boolean() }), ...errors },
+    },
+  }, async (req) => {
+    const me = principalOf(req);
+    await visibleConversation(db, me, req.params.id);
+    const { messages, more } = await conversationMessagesOf(db, req.params.id, { before: req.query.before });
+    return { items: messages, moreBefore: more };
+  });
+}

@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { errorBody, id } from '@kefu/shared/api';
+import {
+  publicChannel, ratingBody, startConversationBody, startedConversation, visitorConversation, visitorMessage, visitorMessageBody,
+} from '@kefu/shared/conversations-api';
+import type { App, Deps } from '../../platform/http/types.ts';
+import { AppError } from '../../platform/errors.ts';
+import {
+  addVisitorMessage, channelSettings, conversationForVisitor, markReadByVisitor, rateConversation, startConversation,
+} from './conversations.commands.ts';
+import { channelByKey, channelNameOf, chatAgentsOf, conversationMessagesOf, presentMessage } from './conversations.queries.ts';
+import { forVisitor, type ChatDelivery } from './chat-delivery.ts';
+import { WindowLimit } from './window-limit.ts';
+
+const open = { public: true, crossOrigin: true };
+const idParams = z.object({ id });
+const errors = { 400: errorBody, 404: errorBody, 409: errorBody, 422: errorBody, 429: errorBody };
+const bearer = (auth: string | undefined) => (auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined);
+
+/**
+ * The public chat API (公开聊天接口) the widget uses from a shop's or the
+ * company's site. A visitor is whoever holds the token answered when the
+ * conversation started; the token opens that conversation and no other.
+ */
+export function publicChatRoutes(app: App, { db }: Deps, delivery: ChatDelivery): void {
+  // a page may open a few conversations, not hundreds; a chat runs at human speed
+  const starts = new WindowLimit(20, 10 * 60_000);
+  const sends = new WindowLimit(60, 60_000);
+
+  app.get('/api/v1/public/chat/channels/:key', {
+    config: open,
+    schema: {
+      tags: ['public chat'], summary: "A channel's widget settings: pre-chat form, greeting, and whether someone is online",
+      params: z.object({ key: z.string().max(40) }), response: { 200: publicChannel, ...errors },
+    },
+  }, async (req) => {
+    const ch = await channelByKey(db, req.params.key);
+    return { key: ch.key, name: ch.name, kind: ch.kind as 'chat', settings: channelSettings(ch.settings), online: delivery.anyoneOnline(await chatAgentsOf(db, ch.teamId)) };
+  });
+
+  app.post('/api/v1/public/chat/conversations', {
+    config: open,
+    schema: {
+      tags: ['public chat'], summary: 'Start a conversation with a first message; answers the visitor token for the calls that follow',
+      description: 'Send the token as `Authorization: Bearer <visitorToken>` on the conversation\'s other calls, and in the `auth` message of the live connection (GET /api/v1/public/chat/live). Keep it: it is shown once.',
+      body: startConversationBody, response: { 201: startedConversation, ...errors },
+    },
+  }, async (req, reply) => {
+    if (!starts.take(req.ip)) throw new AppError('RATE_LIMITED');
+    const ch = await channelByKey(db, req.body.channel);
+    const someoneOnline = delivery.anyoneOnline(await chatAgentsOf(db, ch.teamId));
+    const { channel: _key, ...given } = req.body;
+    const { conversation, token, messages } = await startConversation(db, { ...given, channel: ch, someoneOnline });
+    for (const m of messages) {
+      const out = presentMessage(m, null);
+      if (m.author === 'visitor') delivery.visitorMessage(conversation, out);
+      else delivery.agentMessage(conversation, out);
+    }
+    return reply.status(201).send({ conversationId: conversation.id, visitorToken: token });
+  });
+
+  app.get('/api/v1/public/chat/conversations/:id', {
+    config: open,
+    schema: { tags: ['public chat'], summary: 'The conversation as the visitor sees it (no internal notes)', params: idParams, response: { 200: visitorConversation, ...errors } },
+  }, async (req) => {
+    const c = await conversationForVisitor(db, req.params.id, bearer(req.headers.authorization));
+    const { messages } = await conversationMessagesOf(db, c.id, { visitor: true });
+    const agent = [...messages].reverse().find((m) => m.author === 'agent');
+    const channel = await channelNameOf(db, c.channelId);
+    return {
+      id: c.id, status: c.status as 'open', channelName: channel, agentName: c.assigneeId ? agent?.authorName ?? null : null,
+      agentReadUpTo: c.agentReadAt?.toISOString() ?? null, rating: c.rating, messages: messages.map(forVisitor),
+    };
+  });
+
+  app.get('/api/v1/public/chat/conversations/:id/messages', {
+    config: open,
+    schema: {
+      tags: ['public chat'], summary: 'Messages the visitor may see, oldest first; `after` (a message id) gives only newer ones (catching up after a reconnect)',
+      params: idParams, querystring: z.object({ after: id.optional() }), response: { 200: z.object({ items: z.array(visitorMessage) }), ...errors },
+    },
+  }, async (req) => {
+    const c = await conversationForVisitor(db, req.params.id, bearer(req.headers.authorization));
+    const { messages } = await conversationMessagesOf(db, c.id, { visitor: true });
+    const after = req.query.after;
+    return { items: messages.filter((m) => !after || m.id > after).map(forVisitor) };
+  });
+
+  app.post('/api/v1/public/chat/conversations/:id/messages', {
+    config: open,
+    schema: {
+      tags: ['public chat'], summary: 'Send a message; stored before it is answered. The same clientId again is stored once (the answer is then 200)',
+      params: idParams, body: visitorMessageBody, response: { 200: visitorMessage, 201: visitorMessage, ...errors },
+    },
+  }, async (req, reply) => {
+    const c = await conversationForVisitor(db, req.params.id, bearer(req.headers.authorization));
+    if (!sends.take(c.id)) throw new AppError('RATE_LIMITED');
+    const { message, duplicate, reopened } = await addVisitorMessage(db, c, req.body.body, req.body.clientId);
+    const out = presentMessage(message, null);
+    if (!duplicate) {
+      delivery.visitorMessage(c, out);
+      if (reopened) delivery.updated({ ...c, status: 'open' }, c.assigneeId);
+    }
+    return reply.status(duplicate ? 200 : 201).send(forVisitor(out));
+  });
+
+  app.post('/api/v1/public/chat/conversations/:id/read', {
+    config: open,
+    schema: { tags: ['public chat'], summary: "The visitor has seen the agent's messages", params: idParams, response: { 204: z.null(), ...errors } },
+  }, async (req, reply) => {
+    const c = await conversationForVisitor(db, req.params.id, bearer(req.headers.authorization));
+    delivery.readByVisitor(c, await markReadByVisitor(db, c));
+    return reply.status(204).send(null);
+  });
+
+  app.post('/api/v1/public/chat/conversations/:id/rating', {
+    config: open,
+    schema: { tags: ['public chat'], summary: 'Rate the chat (1–5 stars) with an optional comment', params: idParams, body: ratingBody, response: { 204: z.null(), ...errors } },
+  }, async (req, reply) => {
+    const c = await conversationForVisitor(db, req.params.id, bearer(req.headers.authorization));
+    await rateConversation(db, c, req.body.rating, req.body.comment);
+    delivery.updated(c, c.assigneeId);
+    return reply.status(204).send(null);
+  });
+
+  // The widget's live connection. Browsers cannot set headers on a WebSocket,
+  // so the first message proves the visitor: {type:'auth', conversationId, token}.
+  app.get('/api/v1/public/chat/live', {
+    websocket: true, config: open,
+    schema: { tags: ['public chat'], summary: "WebSocket: the visitor's live feed (messages, typing, read, status); first send {type:'auth', conversationId, token}" },
+  }, (socket) => {
+    let conversation: Awaited<ReturnType<typeof conversationForVisitor>> | null = null;
+    let remove: (() => void) | null = null;
+    let token = '';
+    const close = () => remove?.();
+    socket.on('close', close);
+    socket.on('error', close);
+    socket.on('message', (raw: Buffer) => {
+      let msg: { type?: string; conversationId?: string; token?: string };
+      try {
+        msg = JSON.parse(raw.toString('utf8').slice(0, 2000));
+      } catch {
+        return;
+      }
+      if (msg.type === 'auth' && !conversation && typeof msg.conversationId === 'string' && typeof msg.token === 'string' && id.safeParse(msg.conversationId).success) {
+        conversationForVisitor(db, msg.conversationId, msg.token).then((c) => {
+          conversation = c;
+          token = msg.token!;
+          remove = delivery.visitors.add(c.id, socket);
+          socket.send(JSON.stringify({ type: 'ready', conversationId: c.id }));
+        }, () => {
+          socket.send(JSON.stringify({ type: 'error', code: 'NOT_FOUND' }));
+          socket.close(4404, 'not found');
+        });
+      } else if (msg.type === 'typing' && conversation) {
+        // read again: the conversation may have been transferred since the connection opened
+        conversationForVisitor(db, conversation.id, (msg.token ?? token) as string).then((c) => delivery.typing(c, 'visitor'), () => {});
+      }
+    });
+  });
+}

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { id, isoDate } from './api.ts';
+
+// The unified inbox (统一收件箱): written conversations — chat, web forms,
+// leads — their messages, and the public chat API the widget uses.
+
+export const CONVERSATION_KINDS = ['chat', 'web_form', 'lead_form'] as const;
+export type ConversationKind = (typeof CONVERSATION_KINDS)[number];
+export const CONVERSATION_STATUSES = ['open', 'pending', 'resolved'] as const;
+export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+/** pre-sales / after-sales / complaint (CHN-09): the visitor's choice in the pre-chat form */
+export const CHAT_TOPICS = ['pre_sales', 'after_sales', 'complaint'] as const;
+export const MESSAGE_AUTHORS = ['visitor', 'agent', 'system'] as const;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+// ---------- channels ----------
+export const chatChannelSettings = z.object({
+  /** ask for these before the first message; required ones must be given */
+  preChat: z.object({
+    enabled: z.boolean().default(false),
+    requireName: z.boolean().default(false),
+    requireContact: z.boolean().default(false),
+    askTopic: z.boolean().default(false),
+  }).default({ enabled: false, requireName: false, requireContact: false, askTopic: false }),
+  /** the first words the visitor sees when someone is there */
+  greeting: z.string().max(500).default(''),
+  /** sent when no agent of the channel's team is online (CHN-17): greeting with shop facts, leave a message */
+  autoReply: z.string().max(1000).default(''),
+}).strict();
+export type ChatChannelSettings = z.infer<typeof chatChannelSettings>;
+
+export const chatChannel = z.object({
+  id, key: z.string(), name: z.string(), kind: z.enum(CONVERSATION_KINDS), teamId: id.nullable(), teamName: z.string().nullable(),
+  settings: chatChannelSettings, active: z.boolean(), createdAt: isoDate,
+});
+export type ChatChannel = z.infer<typeof chatChannel>;
+export const chatChannelBody = z.object({
+  key: z.string().trim().regex(/^[a-z0-9][a-z0-9_-]{1,39}$/, 'lower-case letters, digits, - and _ (2–40)'),
+  name: text(64),
+  kind: z.enum(CONVERSATION_KINDS).default('chat'),
+  teamId: id.nullable().optional(),
+  settings: chatChannelSettings.optional(),
+  active: z.boolean().optional(),
+}).strict();
+export const chatChannelPatch = chatChannelBody.omit({ key: true }).partial().strict();
+
+// ---------- messages ----------
+export const conversationMessage = z.object({
+  id, author: z.enum(MESSAGE_AUTHORS), authorId: id.nullable(), authorName: z.string().nullable(),
+  body: z.string(), internal: z.boolean(), clientId: z.string().nullable(), ticketId: id.nullable(), ticketNumber: z.string().nullable(), createdAt: isoDate,
+});
+export type ConversationMessage = z.infer<typeof conversationMessage>;
+export const agentMessageBody = z.object({ body: text(5000), internal: z.boolean().default(false) }).strict();
+
+// ---------- conversations (agents) ----------
+export const conversationListItem = z.object({
+  id, kind: z.enum(CONVERSATION_KINDS), channelId: id, channelName: z.string(), status: z.enum(CONVERSATION_STATUSES), topic: z.string().nullable(),
+  customer: z.object({ id, name: z.string() }).nullable(),
+  visitorName: z.string().nullable(), visitorPhone: z.string().nullable(), visitorEmail: z.string().nullable(),
+  assigneeId: id.nullable(), assigneeName: z.string().nullable(), teamId: id.nullable(), teamName: z.string().nullable(),
+  tags: z.array(z.string()), lastMessageAt: isoDate, lastMessagePreview: z.string(), unreadByAgent: z.number().int(),
+  firstResponseAt: isoDate.nullable(), rating: z.number().int().nullable(), createdAt: isoDate,
+});
+export type ConversationListItem = z.infer<typeof conversationListItem>;
+export const conversationDetail = conversationListItem.extend({
+  ratingComment: z.string().nullable(), resolvedAt: isoDate.nullable(), visitorReadAt: isoDate.nullable(),
+  messages: z.array(conversationMessage),
+  /** older messages exist before the first one here */
+  moreBefore: z.boolean(),
+  tickets: z.array(z.object({ id, number: z.string() })),
+});
+export type ConversationDetail = z.infer<typeof conversationDetail>;
+
+export const conversationQuery = z.object({
+  status: z.enum(CONVERSATION_STATUSES).optional(),
+  kind: z.enum(CONVERSATION_KINDS).optional(),
+  /** a user id, `me`, or `none` (the queue: nobody has it yet) */
+  assignee: z.union([id, z.enum(['me', 'none'])]).optional(),
+  teamId: id.optional(),
+  q: z.string().trim().max(100).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+});
+export type ConversationQuery = z.infer<typeof conversationQuery>;
+export const conversationCounts = z.object({ mine: z.number().int(), queue: z.number().int(), open: z.number().int(), pending: z.number().int(), unread: z.number().int() });
+
+export const conversationPatch = z.object({
+  status: z.enum(CONVERSATION_STATUSES).optional(),
+  /** null: back to the team's queue */
+  assigneeId: id.nullable().optional(),
+  teamId: id.nullable().optional(),
+  customerId: id.nullable().optional(),
+  tags: z.array(z.string().trim().min(1).max(32)).max(20).optional(),
+  /** said to the new assignee or team on a transfer, kept as an internal note */
+  note: z.string().trim().max(500).optional(),
+}).strict();
+export const conversationTicketBody = z.object({
+  type: z.string().min(1).max(32),
+  fields: z.record(z.string(), z.unknown()).default({}),
+  priority: z.enum(['low', 'normal', 'high', 'urgent']).default('normal'),
+}).strict();
+
+// ---------- public chat (the widget) ----------
+export const publicChannel = z.object({
+  key: z.string(), name: z.string(), kind: z.enum(CONVERSATION_KINDS), settings: chatChannelSettings,
+  /** someone of the channel's team is online now */
+  online: z.boolean(),
+});
+export const startConversationBody = z.object({
+  channel: z.string().min(1).max(40),
+  name: z.string().trim().max(64).optional(),
+  phone: z.string().trim().max(32).optional(),
+  email: z.email().max(200).optional(),
+  topic: z.enum(CHAT_TOPICS).optional(),
+  message: text(5000),
+  /** the visitor's id of the first message (resending it changes nothing) */
+  clientId: z.string().min(1).max(64).optional(),
+}).strict();
+export const startedConversation = z.object({ conversationId: id, visitorToken: z.string() });
+export const visitorMessage = conversationMessage.omit({ internal: true, authorId: true, ticketId: true, ticketNumber: true });
+export type VisitorMessage = z.infer<typeof visitorMessage>;
+export const visitorMessageBody = z.object({ body: text(5000), clientId: z.string().min(1).max(64).optional() }).strict();
+export const visitorConversation = z.object({
+  id, status: z.enum(CONVERSATION_STATUSES), channelName: z.string(), agentName: z.string().nullable(),
+  /** the last of the visitor's messages an agent has read */
+  agentReadUpTo: isoDate.nullable(),
+  rating: z.number().int().nullable(),
+  messages: z.array(visitorMessage),
+});
+export const ratingBody = z.object({ rating: z.number().int().min(1).max(5), comment: z.string().trim().max(500).optional() }).strict();
+
+/** What the live connections carry (console and widget). */
+export type ChatPush =
+  | { type: 'chat.message'; conversationId: string; message: ConversationMessage }
+  | { type: 'chat.typing'; conversationId: string; who: 'visitor' | 'agent' }
+  | { type: 'chat.read'; conversationId: string; by: 'visitor' | 'agent'; at: string }
+  | { type: 'chat.updated'; conversationId: string };
