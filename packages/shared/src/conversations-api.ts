@@ -27,6 +27,8 @@ export const chatChannelSettings = z.object({
   greeting: z.string().max(500).default(''),
   /** sent when no agent of the channel's team is online (CHN-17): greeting with shop facts, leave a message */
   autoReply: z.string().max(1000).default(''),
+  /** a chat the distributor gave to someone who has not answered within this many seconds goes to another (0: never) */
+  reofferAfterSeconds: z.number().int().min(0).max(3600).default(90),
 }).strict();
 export type ChatChannelSettings = z.infer<typeof chatChannelSettings>;
 
@@ -126,13 +128,32 @@ export const visitorConversation = z.object({
   /** the last of the visitor's messages an agent has read */
   agentReadUpTo: isoDate.nullable(),
   rating: z.number().int().nullable(),
+  /** waiting for an agent: 1 = next; null once someone serves it */
+  queuePosition: z.number().int().nullable(),
   messages: z.array(visitorMessage),
 });
 export const ratingBody = z.object({ rating: z.number().int().min(1).max(5), comment: z.string().trim().max(500).optional() }).strict();
+
+// ---------- agents' chat seats (CHN-09, CHN-18) ----------
+export const CHAT_AGENT_STATUSES = ['online', 'busy', 'away', 'offline'] as const;
+export type ChatAgentStatus = (typeof CHAT_AGENT_STATUSES)[number];
+export const chatAgentState = z.object({
+  userId: id, displayName: z.string(), teamId: id.nullable(), teamName: z.string().nullable(),
+  status: z.enum(CHAT_AGENT_STATUSES), maxConcurrent: z.number().int(), supervisorSeat: z.boolean(),
+  /** conversations they hold now (not resolved) */
+  load: z.number().int(),
+});
+export type ChatAgentState = z.infer<typeof chatAgentState>;
+export const myChatStateBody = z.object({ status: z.enum(CHAT_AGENT_STATUSES) }).strict();
+export const chatSeatBody = z.object({ maxConcurrent: z.number().int().min(1).max(50).optional(), supervisorSeat: z.boolean().optional() }).strict();
 
 /** What the live connections carry (console and widget). */
 export type ChatPush =
   | { type: 'chat.message'; conversationId: string; message: ConversationMessage }
   | { type: 'chat.typing'; conversationId: string; who: 'visitor' | 'agent' }
   | { type: 'chat.read'; conversationId: string; by: 'visitor' | 'agent'; at: string }
-  | { type: 'chat.updated'; conversationId: string };
+  | { type: 'chat.updated'; conversationId: string }
+  /** the distributor gave you a chat from the queue (a sound and a desktop notice) */
+  | { type: 'chat.assigned'; conversationId: string }
+  /** to the widget: the status, and who serves it once someone does */
+  | { type: 'chat.status'; conversationId: string; status: ConversationStatus; agentName?: string };

@@ -54,6 +54,10 @@ export const conversations = pgTable(
     visitorReadAt: timestamp('visitor_read_at', { withTimezone: true, precision: 3 }),
     firstResponseAt: timestamp('first_response_at', { withTimezone: true, precision: 3 }),
     resolvedAt: timestamp('resolved_at', { withTimezone: true, precision: 3 }),
+    /** when it was last given to its assignee (by the distributor or a take), for re-offering */
+    assignedAt: timestamp('assigned_at', { withTimezone: true, precision: 3 }),
+    /** agents the distributor gave it to who let it go unanswered: not offered to them again */
+    passedOver: uuid('passed_over').array().notNull().default(sql`'{}'::uuid[]`),
     /** the visitor's rating at the end (1..5) and comment */
     rating: integer('rating'),
     ratingComment: text('rating_comment'),
@@ -93,3 +97,18 @@ export const conversationMessages = pgTable(
     uniqueIndex('conversation_messages_client_idx').on(t.conversationId, t.clientId).where(sql`client_id is not null`),
   ],
 );
+
+/**
+ * An agent's chat seat (CHN-09, CHN-18): whether they take chats now
+ * (online / busy / away / offline — only `online` gets new ones), how many at
+ * once, and whether the seat is a supervisor's that receives no customers.
+ */
+export const chatAgentStates = pgTable('chat_agent_states', {
+  userId: uuid('user_id').primaryKey().references(() => users.id),
+  status: text('status').notNull().default('offline'),
+  maxConcurrent: integer('max_concurrent').notNull().default(5),
+  supervisorSeat: boolean('supervisor_seat').notNull().default(false),
+  /** when the distributor last gave them a chat (ties go to whoever waited longest) */
+  lastAssignedAt: timestamp('last_assigned_at', { withTimezone: true, precision: 3 }),
+  updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+});

@@ -61,6 +61,20 @@ export class ChatDelivery {
     this.visitors.publish(c.id, { type: 'chat.status', conversationId: c.id, status: c.status });
   }
 
+  /** the distributor gave a queued chat to someone */
+  assigned(a: { conversationId: string; assigneeId: string; assigneeName: string }): void {
+    this.hub.publish(a.assigneeId, { type: 'chat.assigned', conversationId: a.conversationId });
+    this.hub.publishToPermission('conversation:work', { type: 'chat.updated', conversationId: a.conversationId });
+    this.visitors.publish(a.conversationId, { type: 'chat.status', conversationId: a.conversationId, status: 'open', agentName: a.assigneeName });
+  }
+
+  /** taken back from someone (not answered in time) */
+  unassigned(conversationId: string, from: string): void {
+    this.hub.publish(from, { type: 'chat.updated', conversationId });
+    this.hub.publishToPermission('conversation:work', { type: 'chat.updated', conversationId });
+    this.visitors.publish(conversationId, { type: 'chat.status', conversationId, status: 'open' });
+  }
+
   /** is anyone of these users connected to the console now (for the auto-reply) */
   anyoneOnline(userIds: string[]): boolean {
     return userIds.some((id) => this.hub.isConnected(id));

@@ -173,7 +173,10 @@ export async function changeConversation(db: Db, actor: Principal, c: Conversati
       set.status = change.status;
       set.resolvedAt = change.status === 'resolved' ? now : null;
     }
-    if (change.assigneeId !== undefined) set.assigneeId = change.assigneeId;
+    if (change.assigneeId !== undefined && change.assigneeId !== c.assigneeId) {
+      set.assigneeId = change.assigneeId;
+      set.assignedAt = change.assigneeId ? now : null;
+    }
     if (change.teamId !== undefined) set.teamId = change.teamId;
     if (change.customerId !== undefined) set.customerId = change.customerId;
     if (change.tags) set.tags = [...new Set(change.tags)];

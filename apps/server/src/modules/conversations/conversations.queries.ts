@@ -148,6 +148,16 @@ export async function channelByKey(db: Tx, key: string) {
   return row;
 }
 
+/** Where a waiting conversation stands in its team's queue (1 = next), or null once someone serves it. */
+export async function queuePosition(db: Tx, c: typeof conversations.$inferSelect): Promise<number | null> {
+  if (c.assigneeId || c.status !== 'open') return null;
+  const [row] = await db.select({ ahead: sql<number>`count(*)::int` }).from(conversations).where(and(
+    isNull(conversations.assigneeId), eq(conversations.status, 'open'),
+    c.teamId ? eq(conversations.teamId, c.teamId) : isNull(conversations.teamId),
+    sql`(${conversations.createdAt}, ${conversations.id}) < (${c.createdAt.toISOString()}::timestamptz, ${c.id}::uuid)`));
+  return (row?.ahead ?? 0) + 1;
+}
+
 export async function channelNameOf(db: Tx, channelId: string): Promise<string> {
   const [row] = await db.select({ name: chatChannels.name }).from(chatChannels).where(eq(chatChannels.id, channelId));
   return row?.name ?? '';

@@ -14,6 +14,7 @@ import { createTicket, presentCreatedTicket } from '../intake/intake.commands.ts
 import { addAgentMessage, changeConversation, markReadByAgent, recordTicketMade } from './conversations.commands.ts';
 import { conversationCounts, conversationDetail, conversationMessagesOf, listConversations, presentMessage, visibleConversation } from './conversations.queries.ts';
 import type { ChatDelivery } from './chat-delivery.ts';
+import { distributeAndAnnounce } from './chat-jobs.ts';
 
 const work = { permission: 'conversation:work' as const };
 const idParams = z.object({ id });
@@ -96,6 +97,11 @@ export function conversationRoutes(app: App, { db, config }: Deps, delivery: Cha
     });
     if (note) delivery.note(conversation, presentMessage(note, me.displayName));
     delivery.updated(conversation, row.c.assigneeId);
+    // a seat freed or a chat came back to a queue: give the queue out again
+    const teams = new Set([row.c.teamId, conversation.teamId]);
+    if (conversation.status === 'resolved' || conversation.assigneeId !== row.c.assigneeId || conversation.teamId !== row.c.teamId) {
+      for (const team of teams) await distributeAndAnnounce(db, delivery, team);
+    }
     return conversationDetail(db, me, req.params.id).catch((e) => {
       // handed to someone outside the caller's view: the change stands, the caller just cannot read it any more
       if (e instanceof AppError && e.code === 'NOT_FOUND') throw new AppError('FORBIDDEN', { permission: 'conversation:manage' });

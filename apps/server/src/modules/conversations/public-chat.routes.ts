@@ -8,9 +8,10 @@ import { AppError } from '../../platform/errors.ts';
 import {
   addVisitorMessage, channelSettings, conversationForVisitor, markReadByVisitor, rateConversation, startConversation,
 } from './conversations.commands.ts';
-import { channelByKey, channelNameOf, chatAgentsOf, conversationMessagesOf, presentMessage } from './conversations.queries.ts';
+import { channelByKey, channelNameOf, chatAgentsOf, conversationMessagesOf, presentMessage, queuePosition } from './conversations.queries.ts';
 import { forVisitor, type ChatDelivery } from './chat-delivery.ts';
 import { WindowLimit } from './window-limit.ts';
+import { distributeAndAnnounce } from './chat-jobs.ts';
 
 const open = { public: true, crossOrigin: true };
 const idParams = z.object({ id });
@@ -56,6 +57,7 @@ export function publicChatRoutes(app: App, { db }: Deps, delivery: ChatDelivery)
       if (m.author === 'visitor') delivery.visitorMessage(conversation, out);
       else delivery.agentMessage(conversation, out);
     }
+    await distributeAndAnnounce(db, delivery, conversation.teamId);
     return reply.status(201).send({ conversationId: conversation.id, visitorToken: token });
   });
 
@@ -69,7 +71,7 @@ export function publicChatRoutes(app: App, { db }: Deps, delivery: ChatDelivery)
     const channel = await channelNameOf(db, c.channelId);
     return {
       id: c.id, status: c.status as 'open', channelName: channel, agentName: c.assigneeId ? agent?.authorName ?? null : null,
-      agentReadUpTo: c.agentReadAt?.toISOString() ?? null, rating: c.rating, messages: messages.map(forVisitor),
+      agentReadUpTo: c.agentReadAt?.toISOString() ?? null, rating: c.rating, queuePosition: await queuePosition(db, c), messages: messages.map(forVisitor),
     };
   });
 
