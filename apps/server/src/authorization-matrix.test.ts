@@ -127,6 +127,7 @@ const REQUIRES: Record<string, Requirement> = {
   'GET /api/v1/conversations/{id}/messages': 'conversation:work',
   'POST /api/v1/conversations/{id}/read': 'conversation:work',
   'POST /api/v1/conversations/{id}/typing': 'conversation:work',
+  'POST /api/v1/conversations/{id}/viewing': 'conversation:work',
   'POST /api/v1/conversations/{id}/tickets': 'ticket:create',
   'GET /api/v1/chat-channels': 'conversation:work',
   'POST /api/v1/chat-channels': 'conversation:manage',

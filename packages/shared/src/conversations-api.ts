@@ -155,5 +155,7 @@ export type ChatPush =
   | { type: 'chat.updated'; conversationId: string }
   /** the distributor gave you a chat from the queue (a sound and a desktop notice) */
   | { type: 'chat.assigned'; conversationId: string }
+  /** a colleague opened the conversation you have open (the collision notice) */
+  | { type: 'chat.viewers'; conversationId: string; viewer: { id: string; name: string } }
   /** to the widget: the status, and who serves it once someone does */
   | { type: 'chat.status'; conversationId: string; status: ConversationStatus; agentName?: string };

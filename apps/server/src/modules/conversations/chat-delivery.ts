@@ -2,6 +2,7 @@ import type { ConversationMessage, VisitorMessage } from '@kefu/shared/conversat
 import type { conversations } from '../../db/schema/index.ts';
 import type { RealtimeHub } from '../../platform/realtime/hub.ts';
 import type { VisitorSockets } from './visitor-sockets.ts';
+import { ConversationViewers } from './conversation-viewers.ts';
 
 type Conversation = typeof conversations.$inferSelect;
 
@@ -17,7 +18,14 @@ export function forVisitor(m: ConversationMessage): VisitorMessage {
  * applies their data scope — the push itself carries nothing personal).
  */
 export class ChatDelivery {
+  readonly viewers = new ConversationViewers();
+
   constructor(private hub: RealtimeHub, readonly visitors: VisitorSockets) {}
+
+  /** tells the others who have the conversation open that `who` is looking too */
+  viewing(conversationId: string, who: { id: string; name: string }, others: { id: string }[]): void {
+    for (const o of others) this.hub.publish(o.id, { type: 'chat.viewers', conversationId, viewer: who });
+  }
 
   private changed(c: Conversation): void {
     this.hub.publishToPermission('conversation:work', { type: 'chat.updated', conversationId: c.id });

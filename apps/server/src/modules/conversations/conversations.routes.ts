@@ -69,6 +69,20 @@ export function conversationRoutes(app: App, { db, config }: Deps, delivery: Cha
     return reply.status(204).send(null);
   });
 
+  app.post('/api/v1/conversations/:id/viewing', {
+    config: work,
+    schema: {
+      tags: ['conversations'], summary: 'I have this conversation open (say it again every 15 s); answers the colleagues who have it open too',
+      params: idParams, response: { 200: z.object({ viewers: z.array(z.object({ id, name: z.string() })) }), ...errors },
+    },
+  }, async (req) => {
+    const me = principalOf(req);
+    await visibleConversation(db, me, req.params.id);
+    const others = delivery.viewers.look(req.params.id, me.userId, me.displayName);
+    delivery.viewing(req.params.id, { id: me.userId, name: me.displayName }, others);
+    return { viewers: others };
+  });
+
   app.post('/api/v1/conversations/:id/typing', {
     config: work,
     schema: { tags: ['conversations'], summary: 'The assignee is typing (shown in the widget for a few seconds)', params: idParams, response: { 204: z.null(), ...errors } },

@@ -105,6 +105,16 @@ describe('the unified inbox (agents)', () => {
     expect(seen.body.agentName).toBe('王丽');
   });
 
+  it('tells two agents who open the same conversation about each other (collision notice)', async () => {
+    const c = await start('同时打开');
+    const first = await t.request(op, 'POST', `/api/v1/conversations/${c.conversationId}/viewing`);
+    expect(first.body.viewers).toEqual([]);
+    const second = await t.request(op2, 'POST', `/api/v1/conversations/${c.conversationId}/viewing`);
+    expect(second.body.viewers).toEqual([{ id: (await t.request(op, 'GET', '/api/v1/me')).body.id, name: '王丽' }]);
+    const again = await t.request(op, 'POST', `/api/v1/conversations/${c.conversationId}/viewing`);
+    expect(again.body.viewers.map((v: { name: string }) => v.name)).toEqual(['李娜']);
+  });
+
   it('lets a team lead transfer with a note; roles without the inbox are refused', async () => {
     const c = await start('想改送货地址');
     const liNa = (await t.request(op2, 'GET', '/api/v1/me')).body;

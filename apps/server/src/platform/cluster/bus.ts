@@ -12,6 +12,8 @@ export interface ClusterTopics {
   'push.visitor': { conversationId: string; message: { type: string; [k: string]: unknown } };
   /** events or jobs were written: consumers and runners look now instead of at their next poll */
   'work.kick': Record<string, never>;
+  /** an agent has a conversation open (the collision notice) */
+  'chat.viewing': { conversationId: string; userId: string; name: string; at: number };
   'sessions.forget': { tokenHash?: string; userId?: string; all?: boolean };
   'org.changed': Record<string, never>;
 }
