@@ -15,6 +15,7 @@ const USES = {
   surveys: ['customers', 'tickets', 'notifications'],
   callbacks: ['org', 'customers', 'interactions', 'tickets', 'notifications', 'surveys'],
   conversations: ['org', 'customers', 'tickets', 'intake'],
+  knowledge: [],
 };
 
 const MODULES = 'apps/server/src/modules';

@@ -7,6 +7,7 @@ import { publicChatRoutes } from './modules/conversations/public-chat.routes.ts'
 import { chatChannelRoutes } from './modules/conversations/chat-channels.routes.ts';
 import { chatAgentRoutes } from './modules/conversations/chat-agents.routes.ts';
 import { registerChatJobs } from './modules/conversations/chat-jobs.ts';
+import { knowledgeRoutes } from './modules/knowledge/knowledge.routes.ts';
 import { registerCrossOrigin } from './platform/http/cross-origin.ts';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -137,6 +138,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   chatChannelRoutes(app, deps);
   chatAgentRoutes(app, deps, chat);
   registerChatJobs(services.runner, database.db, chat);
+  knowledgeRoutes(app, deps);
 
   const consoleDir = config.KEFU_CONSOLE_DIR ?? path.resolve(here, '../../console/dist');
   const hasConsole = existsSync(path.join(consoleDir, 'index.html'));

@@ -27,6 +27,10 @@ export const PERMISSIONS = [
   'conversation:work',
   /** transfer or take over colleagues' conversations, watch live chats, configure channels */
   'conversation:manage',
+  /** write knowledge-base drafts and send them for review; keep canned replies (话术) */
+  'kb:edit',
+  /** approve and publish knowledge-base versions, archive articles, keep categories and synonyms */
+  'kb:publish',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

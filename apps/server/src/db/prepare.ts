@@ -7,6 +7,7 @@ import { ensureDefaultForms } from '../modules/forms/forms.queries.ts';
 import { seedDemoOrg } from './seed/demo-org.ts';
 import { seedDemoData } from './seed/demo-data.ts';
 import { seedDemoChannels } from './seed/demo-channels.ts';
+import { seedDemoKnowledge } from './seed/demo-knowledge.ts';
 import { seedFirstAdmin } from './seed/demo-org.ts';
 import { installTemplate } from '../modules/routing/install-template.ts';
 import { ensureDefaultCalendars } from '../platform/time/calendars.ts';
@@ -35,6 +36,7 @@ export async function prepareDatabase(
     await seedDemoChannels(database.db);
     await installTemplate(database.db, 'dairy_hotline', null, { bindDemoHolders: true });
     await installDefaultCallbacks(database.db);
+    await seedDemoKnowledge(database.db);
     if (opts.sampleData !== false) await seedDemoData(database.db, config.KEFU_TIMEZONE);
     return { seeded: 'demo' };
   }

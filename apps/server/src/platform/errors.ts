@@ -95,6 +95,7 @@ const CODES = {
     zh: '建立工单前请先关联客户,或确认访客留下了姓名和电话',
     en: 'Link a customer first, or make sure the visitor left a name and phone number, before creating a work order',
   },
+  KB_NOT_IN_REVIEW: { status: 409, zh: '该版本不在待审核状态(当前:{state})', en: 'This version is not waiting for review (now: {state})' },
   RATE_LIMITED: { status: 429, zh: '操作过于频繁,请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误,请稍后重试', en: 'Internal server error; please try again' },
 } satisfies Record<string, ErrorSpec>;
@@ -172,6 +173,11 @@ const NOUNS: Record<string, { zh: string; en: string }> = {
   quietHours: { zh: '该客户类别的休息时间', en: 'Rest windows of this customer class' },
   conversation: { zh: '会话', en: 'Conversation' },
   chatChannel: { zh: '接入渠道', en: 'Channel' },
+  kbArticle: { zh: '知识文章', en: 'Knowledge article' },
+  kbVersion: { zh: '文章版本', en: 'Article version' },
+  kbCategory: { zh: '知识分类', en: 'Knowledge category' },
+  kbSynonym: { zh: '同义词组', en: 'Synonym group' },
+  cannedReply: { zh: '话术', en: 'Canned reply' },
 };
 
 /** States of a callback, for CALLBACK_NOT_OPEN. */

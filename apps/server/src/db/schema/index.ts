@@ -11,3 +11,4 @@ export * from './notifications.ts';
 export * from './sla.ts';
 export * from './callbacks.ts';
 export * from './conversations.ts';
+export * from './knowledge.ts';

@@ -24,6 +24,20 @@ export function words(text: string): string[] {
   return [...out];
 }
 
+/**
+ * The words of a query as a person meant them (jieba's precise mode, not the
+ * finer search mode the documents are indexed with): 酸牛奶 stays one word, so
+ * its synonym 酸奶 can stand in for it instead of also requiring 牛奶.
+ */
+export function queryWords(text: string): string[] {
+  const out = new Set<string>();
+  for (const w of segmenter().cut(text.toLowerCase(), true)) {
+    const t = w.trim();
+    if (t && WORD.test(t) && t.length <= 64) out.add(t);
+  }
+  return [...out];
+}
+
 /** Character unigrams and bigrams of each run of letters/digits. */
 export function grams(text: string): string[] {
   const out = new Set<string>();
@@ -74,4 +88,14 @@ export function gramsQuery(text: string): string | null {
     for (let i = 0; i + 1 < chars.length; i++) terms.add(chars[i] + chars[i + 1]);
   }
   return terms.size ? [...terms].map(quote).join(' & ') : null;
+}
+
+/**
+ * A tsquery from groups of alternatives: each group is one word and the words
+ * that mean the same (synonyms), any of which may match; `all` requires every
+ * group (a search), else any (suggestions, ranked by how many match).
+ */
+export function alternativesQuery(groups: string[][], all: boolean): string | null {
+  const parts = groups.filter((g) => g.length).map((g) => (g.length === 1 ? quote(g[0]) : `(${g.map(quote).join(' | ')})`));
+  return parts.length ? parts.join(all ? ' & ' : ' | ') : null;
 }
