@@ -27,6 +27,12 @@ export const chatChannelSettings = z.object({
   greeting: z.string().max(500).default(''),
   /** sent when no agent of the channel's team is online (CHN-17): greeting with shop facts, leave a message */
   autoReply: z.string().max(1000).default(''),
+  /** first answer due within this many business minutes of the first message (0: no target) */
+  firstResponseMinutes: z.number().int().min(0).max(10_080).default(5),
+  /** resolved within this many business hours (0: no target) */
+  resolveHours: z.number().int().min(0).max(720).default(24),
+  /** the business calendar the targets count on (default: the installation's default calendar) */
+  calendarId: id.nullable().default(null),
   /** a chat the distributor gave to someone who has not answered within this many seconds goes to another (0: never) */
   reofferAfterSeconds: z.number().int().min(0).max(3600).default(90),
 }).strict();
@@ -62,7 +68,8 @@ export const conversationListItem = z.object({
   visitorName: z.string().nullable(), visitorPhone: z.string().nullable(), visitorEmail: z.string().nullable(),
   assigneeId: id.nullable(), assigneeName: z.string().nullable(), teamId: id.nullable(), teamName: z.string().nullable(),
   tags: z.array(z.string()), lastMessageAt: isoDate, lastMessagePreview: z.string(), unreadByAgent: z.number().int(),
-  firstResponseAt: isoDate.nullable(), rating: z.number().int().nullable(), createdAt: isoDate,
+  firstResponseAt: isoDate.nullable(), firstResponseDueAt: isoDate.nullable(), resolveDueAt: isoDate.nullable(),
+  rating: z.number().int().nullable(), createdAt: isoDate,
 });
 export type ConversationListItem = z.infer<typeof conversationListItem>;
 export const conversationDetail = conversationListItem.extend({
@@ -81,11 +88,21 @@ export const conversationQuery = z.object({
   assignee: z.union([id, z.enum(['me', 'none'])]).optional(),
   teamId: id.optional(),
   q: z.string().trim().max(100).optional(),
+  /** only those nobody has answered yet (the morning check, CHN-11) */
+  unanswered: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  /** recent: newest activity first; waiting: oldest first (who has waited longest) */
+  sort: z.enum(['recent', 'waiting']).default('recent'),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
 });
 export type ConversationQuery = z.infer<typeof conversationQuery>;
-export const conversationCounts = z.object({ mine: z.number().int(), queue: z.number().int(), open: z.number().int(), pending: z.number().int(), unread: z.number().int() });
+export const conversationCounts = z.object({
+  mine: z.number().int(), queue: z.number().int(), open: z.number().int(), pending: z.number().int(), unread: z.number().int(),
+  /** not answered yet */
+  unanswered: z.number().int(),
+  /** past their first-response or resolution target */
+  overdue: z.number().int(),
+});
 
 export const conversationPatch = z.object({
   status: z.enum(CONVERSATION_STATUSES).optional(),

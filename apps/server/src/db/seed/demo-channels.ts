@@ -20,7 +20,8 @@ export async function seedDemoChannels(db: Db): Promise<void> {
           + '恒康乳业官方直营,产地直发,默认中通快递(其他快递可备注),支持7天无理由退换;急事请拨打热线 400-000-0000。',
       },
     },
-    { key: 'web-complaints', name: '官网投诉与建议', kind: 'web_form', teamId, settings: { preChat: { enabled: true, requireName: true, requireContact: true, askTopic: false } } },
-    { key: 'web-leads', name: '官网留言(客户电话提交)', kind: 'lead_form', teamId, settings: { preChat: { enabled: true, requireName: true, requireContact: true, askTopic: false } } },
+    // written forms are answered within two business hours, not minutes
+    { key: 'web-complaints', name: '官网投诉与建议', kind: 'web_form', teamId, settings: { preChat: { enabled: true, requireName: true, requireContact: true, askTopic: false }, firstResponseMinutes: 120 } },
+    { key: 'web-leads', name: '官网留言(客户电话提交)', kind: 'lead_form', teamId, settings: { preChat: { enabled: true, requireName: true, requireContact: true, askTopic: false }, firstResponseMinutes: 120 } },
   ]).onConflictDoNothing();
 }

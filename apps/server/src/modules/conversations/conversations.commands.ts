@@ -9,6 +9,8 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { truncate } from '../../platform/text.ts';
 import { can, type Principal } from '../../platform/auth/principal.ts';
 import { customerByContact } from '../customers/customers.queries.ts';
+import { calendarBook } from '../../platform/time/calendars.ts';
+import { addBusinessMinutes } from '../../platform/time/business-time.ts';
 
 // The conversations module alone writes conversations and their messages.
 // Every message is committed before it is acknowledged or pushed.
@@ -61,14 +63,18 @@ export async function startConversation(db: Db, input: StartInput): Promise<{ co
   if (pre.enabled && pre.requireName && !input.name) throw new AppError('PRECHAT_REQUIRED', { field: 'name' });
   if (pre.enabled && pre.requireContact && !input.phone && !input.email) throw new AppError('PRECHAT_REQUIRED', { field: 'phone' });
   const token = randomBytes(24).toString('base64url');
+  const now = new Date();
+  const calendar = (await calendarBook(db, db)).pick(settings.calendarId).spec;
+  const firstResponseDueAt = settings.firstResponseMinutes ? addBusinessMinutes(calendar, now, settings.firstResponseMinutes) : null;
+  const resolveDueAt = settings.resolveHours ? addBusinessMinutes(calendar, now, settings.resolveHours * 60) : null;
   return db.transaction(async (tx) => {
     const customer = await customerByContact(tx, input.phone, input.email);
-    const now = new Date();
     const [conversation] = await tx.insert(conversations).values({
       channelId: input.channel.id, kind: input.channel.kind, topic: input.topic ?? null, customerId: customer?.id ?? null,
       visitorName: input.name || null, visitorPhone: input.phone || null, visitorEmail: input.email?.toLowerCase() || null,
       visitorTokenHash: hashVisitorToken(token), teamId: input.channel.teamId,
       lastMessageAt: now, lastMessagePreview: truncate(input.message, PREVIEW), unreadByAgent: 1, createdAt: now, updatedAt: now,
+      firstResponseDueAt, resolveDueAt,
     }).returning();
     const reply = input.someoneOnline ? settings.greeting : settings.autoReply;
     const rows = [

@@ -57,7 +57,8 @@ function presentItem(r: ListRow, viewer: Principal): ConversationListItem {
     visitorName: c.visitorName, visitorPhone: contact.phone, visitorEmail: contact.email,
     assigneeId: c.assigneeId, assigneeName: r.assigneeName, teamId: c.teamId, teamName: r.teamName, tags: c.tags,
     lastMessageAt: c.lastMessageAt.toISOString(), lastMessagePreview: c.lastMessagePreview, unreadByAgent: c.unreadByAgent,
-    firstResponseAt: c.firstResponseAt?.toISOString() ?? null, rating: c.rating, createdAt: c.createdAt.toISOString(),
+    firstResponseAt: c.firstResponseAt?.toISOString() ?? null, firstResponseDueAt: c.firstResponseDueAt?.toISOString() ?? null,
+    resolveDueAt: c.resolveDueAt?.toISOString() ?? null, rating: c.rating, createdAt: c.createdAt.toISOString(),
   };
 }
 
@@ -70,21 +71,28 @@ export async function listConversations(db: Db, viewer: Principal, q: Conversati
   else if (q.assignee === 'none') conds.push(isNull(conversations.assigneeId));
   else if (q.assignee) conds.push(eq(conversations.assigneeId, q.assignee));
   if (q.teamId) conds.push(eq(conversations.teamId, q.teamId));
+  if (q.unanswered) conds.push(isNull(conversations.firstResponseAt), sql`${conversations.status} <> 'resolved'`);
   if (q.q) {
     const like = `%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     conds.push(or(ilike(conversations.visitorName, like), ilike(conversations.lastMessagePreview, like), ilike(customers.name, like),
       can(viewer, 'customer:view_pii') ? or(eq(conversations.visitorPhone, q.q), eq(conversations.visitorEmail, q.q.toLowerCase())) : undefined));
   }
+  // recent: newest activity first; waiting: who has waited longest first (the morning check)
+  const waiting = q.sort === 'waiting';
+  const col = waiting ? conversations.createdAt : conversations.lastMessageAt;
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
-    conds.push(sql`(${conversations.lastMessageAt}, ${conversations.id}) < (${c.sortValue}::timestamptz, ${c.id}::uuid)`);
+    conds.push(waiting
+      ? sql`(${col}, ${conversations.id}) > (${c.sortValue}::timestamptz, ${c.id}::uuid)`
+      : sql`(${col}, ${conversations.id}) < (${c.sortValue}::timestamptz, ${c.id}::uuid)`);
   }
-  const rows = await selectList(db).where(and(...conds)).orderBy(desc(conversations.lastMessageAt), desc(conversations.id)).limit(q.limit + 1);
+  const dir = waiting ? asc : desc;
+  const rows = await selectList(db).where(and(...conds)).orderBy(dir(col), dir(conversations.id)).limit(q.limit + 1);
   const items = rows.slice(0, q.limit);
   const last = items[items.length - 1];
   return {
     items: items.map((r) => presentItem(r, viewer)),
-    nextCursor: rows.length > q.limit && last ? encodeCursor(last.c.lastMessageAt.toISOString(), last.c.id) : null,
+    nextCursor: rows.length > q.limit && last ? encodeCursor((waiting ? last.c.createdAt : last.c.lastMessageAt).toISOString(), last.c.id) : null,
   };
 }
 
@@ -96,6 +104,9 @@ export async function conversationCounts(db: Db, viewer: Principal) {
     open: sql<number>`count(*) filter (where ${conversations.status} = 'open')::int`,
     pending: sql<number>`count(*) filter (where ${conversations.status} = 'pending')::int`,
     unread: sql<number>`coalesce(sum(${conversations.unreadByAgent}) filter (where ${conversations.assigneeId} = ${viewer.userId}::uuid), 0)::int`,
+    unanswered: sql<number>`count(*) filter (where ${conversations.firstResponseAt} is null and ${conversations.status} <> 'resolved')::int`,
+    overdue: sql<number>`count(*) filter (where ${conversations.status} <> 'resolved' and (
+      (${conversations.firstResponseAt} is null and ${conversations.firstResponseDueAt} < now()) or ${conversations.resolveDueAt} < now()))::int`,
   }).from(conversations).where(and(conversationScope(viewer), sql`${conversations.status} <> 'resolved' or ${conversations.assigneeId} = ${viewer.userId}::uuid`));
   return row;
 }

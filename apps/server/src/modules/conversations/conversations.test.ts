@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { waitFor } from '../../../test/footprint.ts';
 
@@ -103,6 +104,26 @@ describe('the unified inbox (agents)', () => {
     expect(seen.body.messages.map((m: { body: string }) => m.body)).not.toContain('这位客户上周也投诉过');
     expect(seen.body.messages.at(-1)).toMatchObject({ author: 'agent', authorName: '王丽', body: '您好,请问是哪一批次的产品?' });
     expect(seen.body.agentName).toBe('王丽');
+  });
+
+  it('puts what nobody has answered yet first for the morning check (CHN-11), with its targets and the overdue count', async () => {
+    const lead = await visitor(null, 'POST', '/api/v1/public/chat/conversations', { channel: 'web-leads', name: '钱经理', phone: '13766660009', message: '想咨询商标注册,请回电' });
+    expect(lead.status).toBe(201);
+    const list = await t.request(op, 'GET', '/api/v1/conversations?unanswered=true&sort=waiting&limit=100');
+    const ids = list.body.items.map((i: { id: string }) => i.id);
+    expect(ids).toContain(lead.body.conversationId);
+    const created = list.body.items.map((i: { createdAt: string }) => i.createdAt);
+    expect([...created].sort()).toEqual(created); // oldest first
+    expect(list.body.items.every((i: { firstResponseAt: string | null }) => i.firstResponseAt === null)).toBe(true);
+    const item = list.body.items.find((i: { id: string }) => i.id === lead.body.conversationId);
+    expect(Date.parse(item.firstResponseDueAt)).toBeGreaterThan(Date.parse(item.createdAt));
+    expect(Date.parse(item.resolveDueAt)).toBeGreaterThan(Date.parse(item.firstResponseDueAt));
+
+    const before = (await t.request(op, 'GET', '/api/v1/conversations/counts')).body;
+    expect(before.unanswered).toBeGreaterThan(0);
+    await t.database.db.execute(sql`update conversations set first_response_due_at = now() - interval '1 minute' where id = ${lead.body.conversationId}::uuid`);
+    const after = (await t.request(op, 'GET', '/api/v1/conversations/counts')).body;
+    expect(after.overdue).toBe(before.overdue + 1);
   });
 
   it('tells two agents who open the same conversation about each other (collision notice)', async () => {
