@@ -129,6 +129,8 @@ const REQUIRES: Record<string, Requirement> = {
   'POST /api/v1/conversations/{id}/typing': 'conversation:work',
   'POST /api/v1/conversations/{id}/viewing': 'conversation:work',
   'POST /api/v1/conversations/{id}/tickets': 'ticket:create',
+  'GET /api/v1/conversations/{id}/transcript': 'conversation:work',
+  'POST /api/v1/conversations/{id}/evidence': 'conversation:work',
   'GET /api/v1/chat-channels': 'conversation:work',
   'POST /api/v1/chat-channels': 'conversation:manage',
   'PATCH /api/v1/chat-channels/{id}': 'conversation:manage',

@@ -15,13 +15,15 @@ import { addAgentMessage, changeConversation, markReadByAgent, recordTicketMade 
 import { conversationCounts, conversationDetail, conversationMessagesOf, listConversations, presentMessage, visibleConversation } from './conversations.queries.ts';
 import type { ChatDelivery } from './chat-delivery.ts';
 import { distributeAndAnnounce } from './chat-jobs.ts';
+import { transcriptHtml, transcriptText } from './transcript.ts';
+import { addNote } from '../tickets/ticket-notes.commands.ts';
 
 const work = { permission: 'conversation:work' as const };
 const idParams = z.object({ id });
 const errors = { 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
 
 /** The unified inbox for agents: conversations of every written channel. */
-export function conversationRoutes(app: App, { db, config }: Deps, delivery: ChatDelivery): void {
+export function conversationRoutes(app: App, { db, config, unit }: Deps, delivery: ChatDelivery): void {
   app.get('/api/v1/conversations', {
     config: work,
     schema: {
@@ -143,6 +145,33 @@ export function conversationRoutes(app: App, { db, config }: Deps, delivery: Cha
     const message = await recordTicketMade(db, me, c, { id: created.id, number: created.number }, created.customer.id);
     delivery.note(c, presentMessage(message, me.displayName, created.number));
     return reply.status(201).send(presentCreatedTicket(created, me, await orgDirectory(db, db)));
+  });
+
+  app.get('/api/v1/conversations/:id/transcript', {
+    config: work,
+    schema: {
+      tags: ['conversations'], summary: 'The conversation as a printable HTML document (print to PDF), for disputes and reviews',
+      params: idParams, querystring: z.object({ internal: z.enum(['true', 'false']).default('false') }), response: errors,
+    },
+  }, async (req, reply) => {
+    const detail = await conversationDetail(db, principalOf(req), req.params.id);
+    return reply.type('text/html; charset=utf-8')
+      .header('content-disposition', `attachment; filename="transcript-${req.params.id}.html"`)
+      .send(transcriptHtml(detail, config.KEFU_TIMEZONE, req.query.internal === 'true'));
+  });
+
+  app.post('/api/v1/conversations/:id/evidence', {
+    config: work,
+    schema: {
+      tags: ['conversations'], summary: "Keep the chat on a work order as confirmation evidence (AUD-06): the transcript becomes a note on it",
+      params: idParams, body: z.object({ ticketId: id }).strict(), response: { 201: z.object({ noteId: id }), ...errors },
+    },
+  }, async (req, reply) => {
+    const me = principalOf(req);
+    requirePermission(me, 'ticket:note');
+    const detail = await conversationDetail(db, me, req.params.id);
+    const note = await addNote(unit, me, req.body.ticketId, transcriptText(detail, config.KEFU_TIMEZONE));
+    return reply.status(201).send({ noteId: note.id });
   });
 
   app.get('/api/v1/conversations/:id/messages', {

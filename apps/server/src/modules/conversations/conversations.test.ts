@@ -162,6 +162,18 @@ describe('the unified inbox (agents)', () => {
     expect(detail.body.tickets).toEqual([{ id: ticket.body.id, number: ticket.body.number }]);
     expect(detail.body.messages.at(-1)).toMatchObject({ author: 'system', ticketNumber: ticket.body.number });
 
+    // the chat as evidence (AUD-06): a printable transcript, and a note on the work order
+    const html = await t.app.inject({ method: 'GET', url: `/api/v1/conversations/${c.conversationId}/transcript`, headers: { authorization: `Bearer ${op}` } });
+    expect(html.statusCode).toBe(200);
+    expect(html.headers['content-type']).toContain('text/html');
+    expect(html.body).toContain('250ml 鲜牛奶打开后有异味');
+    expect(html.body).toContain(ticket.body.number);
+    expect(html.body).not.toContain('内部备注'); // internal notes only with ?internal=true
+    const kept = await t.request(op, 'POST', `/api/v1/conversations/${c.conversationId}/evidence`, { ticketId: ticket.body.id });
+    expect(kept.status).toBe(201);
+    const notes = await t.request(op, 'GET', `/api/v1/tickets/${ticket.body.id}/notes`);
+    expect(notes.body.items?.[0]?.body ?? notes.body[0]?.body).toMatch(/^聊天记录 · 官网在线客服 · .*\n\[.*\] 访客 访客小周:250ml 鲜牛奶打开后有异味/s);
+
     const resolved = await t.request(op, 'PATCH', `/api/v1/conversations/${c.conversationId}`, { status: 'resolved' });
     expect(resolved.body.status).toBe('resolved');
     const rated = await visitor(c.visitorToken, 'POST', `/api/v1/public/chat/conversations/${c.conversationId}/rating`, { rating: 5, comment: '回复很快' });
