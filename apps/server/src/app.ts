@@ -6,6 +6,7 @@ import { conversationRoutes } from './modules/conversations/conversations.routes
 import { publicChatRoutes } from './modules/conversations/public-chat.routes.ts';
 import { chatChannelRoutes } from './modules/conversations/chat-channels.routes.ts';
 import { chatAgentRoutes } from './modules/conversations/chat-agents.routes.ts';
+import { attachmentRoutes } from './modules/conversations/attachments.routes.ts';
 import { registerChatJobs } from './modules/conversations/chat-jobs.ts';
 import { knowledgeRoutes } from './modules/knowledge/knowledge.routes.ts';
 import { registerCrossOrigin } from './platform/http/cross-origin.ts';
@@ -137,6 +138,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   publicChatRoutes(app, deps, chat);
   chatChannelRoutes(app, deps);
   chatAgentRoutes(app, deps, chat);
+  attachmentRoutes(app, deps);
   registerChatJobs(services.runner, database.db, chat);
   knowledgeRoutes(app, deps);
 

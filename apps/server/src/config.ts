@@ -7,6 +7,10 @@ const schema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
   KEFU_DATA_DIR: z.string().default('./data'),
+  /** where uploaded files (chat images and files) are kept; default: <KEFU_DATA_DIR>/uploads */
+  KEFU_UPLOAD_DIR: z.string().optional(),
+  /** the largest file a visitor or agent may send in a conversation, in MB */
+  KEFU_UPLOAD_MAX_MB: z.coerce.number().min(1).max(100).default(10),
   KEFU_SEED: z.enum(['demo', 'none']).optional(),
   KEFU_TIMEZONE: z.string().default('Asia/Shanghai'),
   KEFU_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(7),

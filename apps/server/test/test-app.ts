@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../src/config.ts';
@@ -62,7 +65,9 @@ export async function createTestApp(env: Record<string, string> = {}, opts: Test
   const base = process.env.DATABASE_URL;
   const pgdb = base ? await freshPostgres(base) : null;
   const database = await openDatabase({ databaseUrl: pgdb?.url, dataDir: 'memory://', poolSize: 5 });
-  const config = loadConfig({ KEFU_LOG_LEVEL: 'silent', KEFU_SEED: 'demo', KEFU_LOGIN_RATE_LIMIT: '1000', KEFU_CHECK_EVENTS: 'true', KEFU_INTAKE_MAX_LAG_MS: '0', ...env });
+  // uploads go to a directory of the test's own, removed on close
+  const uploads = mkdtempSync(path.join(os.tmpdir(), 'kefu-uploads-'));
+  const config = loadConfig({ KEFU_LOG_LEVEL: 'silent', KEFU_SEED: 'demo', KEFU_LOGIN_RATE_LIMIT: '1000', KEFU_CHECK_EVENTS: 'true', KEFU_INTAKE_MAX_LAG_MS: '0', KEFU_UPLOAD_DIR: uploads, ...env });
   await prepareDatabase(database, config, { sampleData: false });
   if (opts.rules === false) await database.db.execute(sql`update rules set enabled = false`);
   const app = await buildApp(config, database, { logger: false });
@@ -111,6 +116,7 @@ export async function createTestApp(env: Record<string, string> = {}, opts: Test
       await app.close();
       await database.close();
       await pgdb?.drop();
+      rmSync(uploads, { recursive: true, force: true });
     },
   };
 }

@@ -54,12 +54,21 @@ export const chatChannelBody = z.object({
 export const chatChannelPatch = chatChannelBody.omit({ key: true }).partial().strict();
 
 // ---------- messages ----------
+/** images and files a conversation may carry (sent as the upload's content-type) */
+export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'application/pdf'] as const;
+export const chatAttachment = z.object({ id, fileName: z.string(), contentType: z.string(), size: z.number().int() });
+export type ChatAttachment = z.infer<typeof chatAttachment>;
+const attachmentIds = z.array(id).max(5).default([]);
+const bodyOrFiles = (m: { body: string; attachmentIds: string[] }) => m.body.length > 0 || m.attachmentIds.length > 0;
+const emptyMessage = { message: 'a message needs text or an attachment', path: ['body'] };
+
 export const conversationMessage = z.object({
   id, author: z.enum(MESSAGE_AUTHORS), authorId: id.nullable(), authorName: z.string().nullable(),
-  body: z.string(), internal: z.boolean(), clientId: z.string().nullable(), ticketId: id.nullable(), ticketNumber: z.string().nullable(), createdAt: isoDate,
+  body: z.string(), attachments: z.array(chatAttachment), internal: z.boolean(), clientId: z.string().nullable(), ticketId: id.nullable(), ticketNumber: z.string().nullable(), createdAt: isoDate,
 });
 export type ConversationMessage = z.infer<typeof conversationMessage>;
-export const agentMessageBody = z.object({ body: text(5000), internal: z.boolean().default(false) }).strict();
+export const agentMessageBody = z.object({ body: z.string().trim().max(5000).default(''), attachmentIds, internal: z.boolean().default(false) }).strict()
+  .refine(bodyOrFiles, emptyMessage);
 
 // ---------- conversations (agents) ----------
 export const conversationListItem = z.object({
@@ -139,7 +148,8 @@ export const startConversationBody = z.object({
 export const startedConversation = z.object({ conversationId: id, visitorToken: z.string() });
 export const visitorMessage = conversationMessage.omit({ internal: true, authorId: true, ticketId: true, ticketNumber: true });
 export type VisitorMessage = z.infer<typeof visitorMessage>;
-export const visitorMessageBody = z.object({ body: text(5000), clientId: z.string().min(1).max(64).optional() }).strict();
+export const visitorMessageBody = z.object({ body: z.string().trim().max(5000).default(''), attachmentIds, clientId: z.string().min(1).max(64).optional() }).strict()
+  .refine(bodyOrFiles, emptyMessage);
 export const visitorConversation = z.object({
   id, status: z.enum(CONVERSATION_STATUSES), channelName: z.string(), agentName: z.string().nullable(),
   /** the last of the visitor's messages an agent has read */

@@ -93,6 +93,8 @@ export const conversationMessages = pgTable(
     body: text('body').notNull(),
     internal: boolean('internal').notNull().default(false),
     clientId: text('client_id'),
+    /** the files it carries: [{id, fileName, contentType, size}] */
+    attachments: jsonb('attachments').notNull().default([]),
     /** a work order made from the conversation, for the system message that says so */
     ticketId: uuid('ticket_id').references(() => tickets.id),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
@@ -117,3 +119,22 @@ export const chatAgentStates = pgTable('chat_agent_states', {
   lastAssignedAt: timestamp('last_assigned_at', { withTimezone: true, precision: 3 }),
   updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });
+
+/**
+ * A file or image sent in a conversation, stored by Kefu (the file store,
+ * local disk by default). Uploaded first, then named by the message that
+ * carries it; the message keeps a copy of its name, type and size.
+ */
+export const chatAttachments = pgTable('chat_attachments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  conversationId: uuid('conversation_id').notNull().references(() => conversations.id),
+  messageId: uuid('message_id'),
+  /** visitor | agent */
+  uploadedBy: text('uploaded_by').notNull(),
+  fileName: text('file_name').notNull(),
+  contentType: text('content_type').notNull(),
+  size: integer('size').notNull(),
+  sha256: text('sha256').notNull(),
+  storageKey: text('storage_key').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+}, (t) => [index('chat_attachments_conversation_idx').on(t.conversationId)]);

@@ -8,7 +8,7 @@ type Conversation = typeof conversations.$inferSelect;
 
 /** What a visitor may see of a message: never internal notes, never ids of staff or work orders. */
 export function forVisitor(m: ConversationMessage): VisitorMessage {
-  return { id: m.id, author: m.author, authorName: m.author === 'agent' ? m.authorName : null, body: m.body, clientId: m.clientId, createdAt: m.createdAt };
+  return { id: m.id, author: m.author, authorName: m.author === 'agent' ? m.authorName : null, body: m.body, attachments: m.attachments, clientId: m.clientId, createdAt: m.createdAt };
 }
 
 /**

@@ -1,9 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { ChatChannelSettings } from '@kefu/shared/conversations-api';
 import { chatChannelSettings } from '@kefu/shared/conversations-api';
 import type { Db, Tx } from '../../db/client.ts';
-import { chatChannels, conversationMessages, conversations } from '../../db/schema/index.ts';
+import { chatAttachments, chatChannels, conversationMessages, conversations } from '../../db/schema/index.ts';
 import { orderedUuid } from '../../platform/ids.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { truncate } from '../../platform/text.ts';
@@ -87,11 +87,30 @@ export async function startConversation(db: Db, input: StartInput): Promise<{ co
 }
 
 /**
+ * Names the uploaded files a message carries: each must be this
+ * conversation's, uploaded by the same side, and not yet in a message.
+ */
+async function claimAttachments(tx: Tx, c: Conversation, by: 'visitor' | 'agent', messageId: string, ids: string[]) {
+  if (!ids.length) return [];
+  const rows = await tx.update(chatAttachments).set({ messageId })
+    .where(and(inArray(chatAttachments.id, ids), eq(chatAttachments.conversationId, c.id), eq(chatAttachments.uploadedBy, by), isNull(chatAttachments.messageId)))
+    .returning({ id: chatAttachments.id, fileName: chatAttachments.fileName, contentType: chatAttachments.contentType, size: chatAttachments.size });
+  if (rows.length !== new Set(ids).size) throw new AppError('REFERENCE_NOT_FOUND', { what: 'attachment', id: ids.find((x) => !rows.some((r) => r.id === x))! });
+  return ids.map((x) => rows.find((r) => r.id === x)!).filter(Boolean);
+}
+
+/** What the inbox shows of a message: its text, else what it carries. */
+function previewOf(body: string, files: { contentType: string }[]): string {
+  if (body) return truncate(body, PREVIEW);
+  return files.some((f) => f.contentType.startsWith('image/')) ? '[图片]' : '[文件]';
+}
+
+/**
  * A visitor's message. Sent again with the same clientId (a lost connection,
  * the offline queue) it is stored once and the stored one is answered. A
  * message on a resolved conversation opens it again.
  */
-export async function addVisitorMessage(db: Db, c: Conversation, body: string, clientId?: string): Promise<{ message: Message; duplicate: boolean; reopened: boolean }> {
+export async function addVisitorMessage(db: Db, c: Conversation, body: string, clientId?: string, attachmentIds: string[] = []): Promise<{ message: Message; duplicate: boolean; reopened: boolean }> {
   return db.transaction(async (tx) => {
     if (clientId) {
       const [seen] = await tx.select().from(conversationMessages)
@@ -99,9 +118,14 @@ export async function addVisitorMessage(db: Db, c: Conversation, body: string, c
       if (seen) return { message: seen, duplicate: true, reopened: false };
     }
     const now = new Date();
+    const messageId = orderedUuid(now.getTime());
     const [message] = await tx.insert(conversationMessages).values({
-      id: orderedUuid(now.getTime()), conversationId: c.id, author: 'visitor', body, clientId: clientId ?? null, createdAt: now,
+      id: messageId, conversationId: c.id, author: 'visitor', body, clientId: clientId ?? null, createdAt: now,
     }).onConflictDoNothing().returning();
+    if (message && attachmentIds.length) {
+      message.attachments = await claimAttachments(tx, c, 'visitor', messageId, attachmentIds);
+      await tx.update(conversationMessages).set({ attachments: message.attachments }).where(eq(conversationMessages.id, messageId));
+    }
     if (!message) {
       // the same clientId raced in on another connection: answer with the stored one
       const [stored] = await tx.select().from(conversationMessages)
@@ -110,7 +134,7 @@ export async function addVisitorMessage(db: Db, c: Conversation, body: string, c
     }
     const reopened = c.status === 'resolved';
     await tx.update(conversations).set({
-      lastMessageAt: now, lastMessagePreview: truncate(body, PREVIEW), unreadByAgent: sql`${conversations.unreadByAgent} + 1`, updatedAt: now,
+      lastMessageAt: now, lastMessagePreview: previewOf(body, message.attachments as { contentType: string }[]), unreadByAgent: sql`${conversations.unreadByAgent} + 1`, updatedAt: now,
       ...(reopened ? { status: 'open', resolvedAt: null } : {}),
     }).where(eq(conversations.id, c.id));
     return { message, duplicate: false, reopened };
@@ -122,18 +146,20 @@ export async function addVisitorMessage(db: Db, c: Conversation, body: string, c
  * takes the conversation over first); anyone who sees it may add a note. The
  * first reply is the conversation's first response.
  */
-export async function addAgentMessage(db: Db, actor: Principal, c: Conversation, body: string, internal: boolean, assigneeName: string | null): Promise<Message> {
+export async function addAgentMessage(db: Db, actor: Principal, c: Conversation, body: string, internal: boolean, assigneeName: string | null, attachmentIds: string[] = []): Promise<Message> {
   if (!internal && c.assigneeId !== actor.userId) {
     throw new AppError('CHAT_NOT_ASSIGNEE', { assignee: assigneeName ?? (actor.locale === 'zh-CN' ? '团队队列' : 'the team queue') });
   }
   return db.transaction(async (tx) => {
     const now = new Date();
+    const messageId = orderedUuid(now.getTime());
+    const files = await claimAttachments(tx, c, 'agent', messageId, attachmentIds);
     const [message] = await tx.insert(conversationMessages).values({
-      id: orderedUuid(now.getTime()), conversationId: c.id, author: 'agent', authorId: actor.userId, body, internal, createdAt: now,
+      id: messageId, conversationId: c.id, author: 'agent', authorId: actor.userId, body, internal, attachments: files, createdAt: now,
     }).returning();
     if (!internal) {
       await tx.update(conversations).set({
-        lastMessageAt: now, lastMessagePreview: truncate(body, PREVIEW), updatedAt: now, unreadByAgent: 0, agentReadAt: now,
+        lastMessageAt: now, lastMessagePreview: previewOf(body, files), updatedAt: now, unreadByAgent: 0, agentReadAt: now,
         firstResponseAt: sql`coalesce(${conversations.firstResponseAt}, ${now.toISOString()}::timestamptz)`,
         ...(c.status === 'pending' ? { status: 'open' } : {}),
       }).where(eq(conversations.id, c.id));
@@ -233,4 +259,11 @@ export async function recordTicketMade(db: Db, actor: Principal, c: Conversation
     if (!c.customerId) await tx.update(conversations).set({ customerId, updatedAt: now }).where(eq(conversations.id, c.id));
     return message;
   });
+}
+
+/** An uploaded file, kept before any message names it (the message then claims it). */
+export async function recordAttachment(db: Db, c: Conversation, by: 'visitor' | 'agent', file: { fileName: string; contentType: string; size: number; sha256: string; storageKey: string }) {
+  const [row] = await db.insert(chatAttachments).values({ conversationId: c.id, uploadedBy: by, ...file })
+    .returning({ id: chatAttachments.id, fileName: chatAttachments.fileName, contentType: chatAttachments.contentType, size: chatAttachments.size });
+  return row;
 }

@@ -136,7 +136,8 @@ export async function conversationMessagesOf(db: Tx, conversationId: string, opt
 
 export function presentMessage(m: typeof conversationMessages.$inferSelect, authorName: string | null, ticketNumber: string | null = null): ConversationMessage {
   return {
-    id: m.id, author: m.author as ConversationMessage['author'], authorId: m.authorId, authorName, body: m.body, internal: m.internal,
+    id: m.id, author: m.author as ConversationMessage['author'], authorId: m.authorId, authorName, body: m.body,
+    attachments: (m.attachments ?? []) as ConversationMessage['attachments'], internal: m.internal,
     clientId: m.clientId, ticketId: m.ticketId, ticketNumber, createdAt: m.createdAt.toISOString(),
   };
 }

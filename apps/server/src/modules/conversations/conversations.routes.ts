@@ -52,7 +52,7 @@ export function conversationRoutes(app: App, { db, config, unit }: Deps, deliver
   }, async (req, reply) => {
     const me = principalOf(req);
     const row = await visibleConversation(db, me, req.params.id);
-    const message = await addAgentMessage(db, me, row.c, req.body.body, req.body.internal, row.assigneeName);
+    const message = await addAgentMessage(db, me, row.c, req.body.body, req.body.internal, row.assigneeName, req.body.attachmentIds);
     const out = presentMessage(message, me.displayName);
     delivery.agentMessage(row.c, out);
     return reply.status(201).send(out);
@@ -151,7 +151,7 @@ export function conversationRoutes(app: App, { db, config, unit }: Deps, deliver
     config: work,
     schema: {
       tags: ['conversations'], summary: 'The conversation as a printable HTML document (print to PDF), for disputes and reviews',
-      params: idParams, querystring: z.object({ internal: z.enum(['true', 'false']).default('false') }), response: errors,
+      params: idParams, querystring: z.object({ internal: z.enum(['true', 'false']).default('false') }),
     },
   }, async (req, reply) => {
     const detail = await conversationDetail(db, principalOf(req), req.params.id);

@@ -71,6 +71,42 @@ describe('the public chat API (widget)', () => {
   });
 });
 
+describe('images and files in a conversation', () => {
+  // a 1×1 PNG
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+  it('keeps a photo the visitor sends, shows it to the agent, and refuses other types and other conversations', async () => {
+    const c = await start('牛奶盒鼓包了,我拍了照片');
+    const other = await start('别人的会话');
+    const up = await t.app.inject({ method: 'POST', url: `/api/v1/public/chat/conversations/${c.conversationId}/attachments?name=${encodeURIComponent('鼓包.png')}`,
+      headers: { authorization: `Bearer ${c.visitorToken}`, 'content-type': 'image/png', origin: 'https://shop.example' }, payload: png });
+    expect(up.statusCode).toBe(201);
+    const file = JSON.parse(up.body);
+    expect(file).toMatchObject({ fileName: '鼓包.png', contentType: 'image/png', size: png.length });
+    const exe = await t.app.inject({ method: 'POST', url: `/api/v1/public/chat/conversations/${c.conversationId}/attachments?name=x.exe`,
+      headers: { authorization: `Bearer ${c.visitorToken}`, 'content-type': 'application/octet-stream' }, payload: Buffer.from('MZ') });
+    expect(exe.statusCode).toBe(415);
+
+    // someone else's message cannot carry it
+    const stolen = await visitor(other.visitorToken, 'POST', `/api/v1/public/chat/conversations/${other.conversationId}/messages`, { attachmentIds: [file.id] });
+    expect(stolen.status).toBe(422);
+    const sent = await visitor(c.visitorToken, 'POST', `/api/v1/public/chat/conversations/${c.conversationId}/messages`, { attachmentIds: [file.id] });
+    expect(sent.status).toBe(201);
+    expect(sent.body.attachments).toEqual([file]);
+    const empty = await visitor(c.visitorToken, 'POST', `/api/v1/public/chat/conversations/${c.conversationId}/messages`, { body: '' });
+    expect(empty.status).toBe(400);
+
+    const inbox = await t.request(op, 'GET', `/api/v1/conversations/${c.conversationId}`);
+    expect(inbox.body.lastMessagePreview).toBe('[图片]');
+    const got = await t.app.inject({ method: 'GET', url: `/api/v1/conversations/${c.conversationId}/attachments/${file.id}`, headers: { authorization: `Bearer ${op}` } });
+    expect(got.statusCode).toBe(200);
+    expect(got.headers['content-type']).toBe('image/png');
+    expect(Buffer.compare(got.rawPayload, png)).toBe(0);
+    const foreign = await t.app.inject({ method: 'GET', url: `/api/v1/public/chat/conversations/${other.conversationId}/attachments/${file.id}`, headers: { authorization: `Bearer ${other.visitorToken}` } });
+    expect(foreign.statusCode).toBe(404);
+  });
+});
+
 describe('the unified inbox (agents)', () => {
   it('queues a new chat for the team; the one who takes it replies, others may only add notes', async () => {
     const c = await start('牛奶有异味,想投诉');

@@ -97,7 +97,7 @@ export function publicChatRoutes(app: App, { db }: Deps, delivery: ChatDelivery)
   }, async (req, reply) => {
     const c = await conversationForVisitor(db, req.params.id, bearer(req.headers.authorization));
     if (!sends.take(c.id)) throw new AppError('RATE_LIMITED');
-    const { message, duplicate, reopened } = await addVisitorMessage(db, c, req.body.body, req.body.clientId);
+    const { message, duplicate, reopened } = await addVisitorMessage(db, c, req.body.body, req.body.clientId, req.body.attachmentIds);
     const out = presentMessage(message, null);
     if (!duplicate) {
       delivery.visitorMessage(c, out);
