@@ -13,8 +13,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(database: Database): Promise<RunningServer> {
-  const config = loadConfig({ KEFU_LOG_LEVEL: 'warn', KEFU_TIMEZONE: 'Asia/Shanghai', KEFU_LOGIN_RATE_LIMIT: '1000', NODE_ENV: 'production', ...(process.env.KEFU_JOB_CONCURRENCY ? { KEFU_JOB_CONCURRENCY: process.env.KEFU_JOB_CONCURRENCY } : {}) });
+export async function startServer(database: Database, env: Record<string, string> = {}): Promise<RunningServer> {
+  const config = loadConfig({ ...env, KEFU_LOG_LEVEL: 'warn', KEFU_TIMEZONE: 'Asia/Shanghai', KEFU_LOGIN_RATE_LIMIT: '1000', NODE_ENV: 'production', ...(process.env.KEFU_JOB_CONCURRENCY ? { KEFU_JOB_CONCURRENCY: process.env.KEFU_JOB_CONCURRENCY } : {}) });
   const app = await buildApp(config, database);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;

@@ -9,6 +9,10 @@ const schema = z.object({
   KEFU_DATA_DIR: z.string().default('./data'),
   /** where uploaded files (chat images and files) are kept; default: <KEFU_DATA_DIR>/uploads */
   KEFU_UPLOAD_DIR: z.string().optional(),
+  /** new chat conversations one address may start per 10 minutes (the widget's flood guard) */
+  KEFU_CHAT_START_LIMIT: z.coerce.number().int().min(1).default(20),
+  /** messages one conversation may send per minute */
+  KEFU_CHAT_MESSAGE_LIMIT: z.coerce.number().int().min(1).default(60),
   /** the largest file a visitor or agent may send in a conversation, in MB */
   KEFU_UPLOAD_MAX_MB: z.coerce.number().min(1).max(100).default(10),
   KEFU_SEED: z.enum(['demo', 'none']).optional(),

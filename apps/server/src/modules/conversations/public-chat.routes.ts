@@ -23,10 +23,10 @@ const bearer = (auth: string | undefined) => (auth?.startsWith('Bearer ') ? auth
  * company's site. A visitor is whoever holds the token answered when the
  * conversation started; the token opens that conversation and no other.
  */
-export function publicChatRoutes(app: App, { db }: Deps, delivery: ChatDelivery): void {
+export function publicChatRoutes(app: App, { db, config }: Deps, delivery: ChatDelivery): void {
   // a page may open a few conversations, not hundreds; a chat runs at human speed
-  const starts = new WindowLimit(20, 10 * 60_000);
-  const sends = new WindowLimit(60, 60_000);
+  const starts = new WindowLimit(config.KEFU_CHAT_START_LIMIT, 10 * 60_000);
+  const sends = new WindowLimit(config.KEFU_CHAT_MESSAGE_LIMIT, 60_000);
 
   app.get('/api/v1/public/chat/channels/:key', {
     config: open,
