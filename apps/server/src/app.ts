@@ -10,6 +10,7 @@ import { attachmentRoutes } from './modules/conversations/attachments.routes.ts'
 import { registerChatJobs } from './modules/conversations/chat-jobs.ts';
 import { knowledgeRoutes } from './modules/knowledge/knowledge.routes.ts';
 import { registerCrossOrigin } from './platform/http/cross-origin.ts';
+import { LocalFileStore } from './platform/storage/file-store.ts';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -133,13 +134,14 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   callbackRoutes(app, deps);
   surveyRoutes(app, deps);
   const chat = new ChatDelivery(services.hub, new VisitorSockets());
+  const files = new LocalFileStore(config.KEFU_UPLOAD_DIR ?? path.join(config.KEFU_DATA_DIR, 'uploads'));
   registerCrossOrigin(app, '/api/v1/public/chat/');
   conversationRoutes(app, deps, chat);
   publicChatRoutes(app, deps, chat);
   chatChannelRoutes(app, deps);
   chatAgentRoutes(app, deps, chat);
-  attachmentRoutes(app, deps);
-  registerChatJobs(services.runner, database.db, chat);
+  attachmentRoutes(app, deps, files);
+  registerChatJobs(services.runner, database.db, chat, { days: config.KEFU_CHAT_RETENTION_DAYS, files });
   knowledgeRoutes(app, deps);
 
   const consoleDir = config.KEFU_CONSOLE_DIR ?? path.resolve(here, '../../console/dist');

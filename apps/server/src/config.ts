@@ -13,6 +13,8 @@ const schema = z.object({
   KEFU_CHAT_START_LIMIT: z.coerce.number().int().min(1).default(20),
   /** messages one conversation may send per minute */
   KEFU_CHAT_MESSAGE_LIMIT: z.coerce.number().int().min(1).default(60),
+  /** days a resolved conversation's messages and files are kept (0: forever); QA samples chat logs (QA-02), so keep them long enough */
+  KEFU_CHAT_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(0),
   /** the largest file a visitor or agent may send in a conversation, in MB */
   KEFU_UPLOAD_MAX_MB: z.coerce.number().min(1).max(100).default(10),
   KEFU_SEED: z.enum(['demo', 'none']).optional(),

@@ -9,7 +9,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { chatAttachments } from '../../db/schema/index.ts';
 import { principalOf } from '../../platform/http/auth-hook.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { LocalFileStore, type FileStore } from '../../platform/storage/file-store.ts';
+import type { FileStore } from '../../platform/storage/file-store.ts';
 import { conversationForVisitor, recordAttachment } from './conversations.commands.ts';
 import { visibleConversation } from './conversations.queries.ts';
 
@@ -31,8 +31,7 @@ function cleanName(name: string): string {
  * only their conversation's files (with their token), agents those of
  * conversations they may see.
  */
-export function attachmentRoutes(app: App, { db, config }: Deps): void {
-  const store: FileStore = new LocalFileStore(config.KEFU_UPLOAD_DIR ?? path.join(config.KEFU_DATA_DIR, 'uploads'));
+export function attachmentRoutes(app: App, { db, config }: Deps, store: FileStore): void {
   const maxBytes = Math.round(config.KEFU_UPLOAD_MAX_MB * 1024 * 1024);
 
   const keep = async (conversation: Parameters<typeof recordAttachment>[1], by: 'visitor' | 'agent', body: unknown, contentType: string | undefined, name: string) => {

@@ -1,6 +1,9 @@
 import type { Db } from '../../db/client.ts';
 import type { JobRunner } from '../../platform/jobs/job-runner.ts';
 import { distributeQueue, REOFFER_JOB, reofferIfUnanswered } from './chat-distribution.commands.ts';
+import { purgeOldConversations } from './conversations.commands.ts';
+import { enqueue } from '../../platform/jobs/job-queue.ts';
+import type { FileStore } from '../../platform/storage/file-store.ts';
 import type { ChatDelivery } from './chat-delivery.ts';
 
 /** Gives the team's queue out and tells everyone concerned (after the caller's commit). */
@@ -8,8 +11,25 @@ export async function distributeAndAnnounce(db: Db, delivery: ChatDelivery, team
   for (const a of await distributeQueue(db, teamId)) delivery.assigned(a);
 }
 
-/** The re-offer timer: an unanswered chat goes back to the queue and on to someone else. */
-export function registerChatJobs(runner: JobRunner, db: Db, delivery: ChatDelivery): void {
+export const RETENTION_JOB = 'conversations.retention';
+const RETENTION_BATCH = 500;
+
+/**
+ * The re-offer timer (an unanswered chat goes back to the queue and on to
+ * someone else) and, with KEFU_CHAT_RETENTION_DAYS, the daily purge of old
+ * chat logs and their files.
+ */
+export function registerChatJobs(runner: JobRunner, db: Db, delivery: ChatDelivery, retention: { days: number; files: FileStore }): void {
+  if (retention.days > 0) {
+    runner.register(RETENTION_JOB, async (tx) => {
+      const { purged, keys } = await purgeOldConversations(tx, retention.days, RETENTION_BATCH);
+      // more to do: again soon; else tomorrow
+      const next = purged === RETENTION_BATCH ? 60_000 : 24 * 3600_000;
+      await enqueue(tx, RETENTION_JOB, {}, { runAt: new Date(Date.now() + next), dedupeKey: 'conversations.retention.next' });
+      runner.afterCommit(async () => { for (const k of keys) await retention.files.remove(k); });
+    });
+    void enqueue(db, RETENTION_JOB, {}, { runAt: new Date(Date.now() + 3600_000), dedupeKey: 'conversations.retention.next' }).catch(() => {});
+  }
   runner.register(REOFFER_JOB, async (tx, payload: { conversationId: string; assigneeId: string; assignedAt: string }) => {
     const back = await reofferIfUnanswered(tx, payload);
     if (!back) return;

@@ -267,3 +267,27 @@ export async function recordAttachment(db: Db, c: Conversation, by: 'visitor' | 
     .returning({ id: chatAttachments.id, fileName: chatAttachments.fileName, contentType: chatAttachments.contentType, size: chatAttachments.size });
   return row;
 }
+
+/**
+ * Retention: the messages and files of conversations resolved more than
+ * `days` ago are deleted (up to `limit` conversations a run), leaving the
+ * conversation itself — who, when, rating, work orders — and a system line
+ * that says so. Answers the storage keys to remove and how many were purged.
+ */
+export async function purgeOldConversations(tx: Tx, days: number, limit: number): Promise<{ purged: number; keys: string[] }> {
+  const old = await tx.select({ id: conversations.id }).from(conversations)
+    .where(and(eq(conversations.status, 'resolved'), sql`${conversations.resolvedAt} < now() - make_interval(days => ${days}::int)`,
+      sql`${conversations.lastMessagePreview} <> ''`))
+    .limit(limit);
+  if (!old.length) return { purged: 0, keys: [] };
+  const ids = old.map((o) => o.id);
+  const files = await tx.delete(chatAttachments).where(inArray(chatAttachments.conversationId, ids)).returning({ key: chatAttachments.storageKey });
+  // a message that links a work order stays (the link is the evidence trail); its text is kept, it holds no customer words
+  await tx.delete(conversationMessages).where(and(inArray(conversationMessages.conversationId, ids), isNull(conversationMessages.ticketId)));
+  const now = new Date();
+  await tx.insert(conversationMessages).values(ids.map((id) => ({
+    id: orderedUuid(now.getTime()), conversationId: id, author: 'system', internal: true, body: `聊天记录已按 ${days} 天保留期限清除`, createdAt: now,
+  })));
+  await tx.update(conversations).set({ lastMessagePreview: '', updatedAt: now }).where(inArray(conversations.id, ids));
+  return { purged: ids.length, keys: files.map((f) => f.key) };
+}

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Where uploaded files live. Local disk by default; an S3-compatible store can implement the same. */
@@ -8,6 +8,8 @@ export interface FileStore {
   put(bytes: Buffer): Promise<{ key: string; sha256: string }>;
   /** the bytes of a key, or null when they are gone */
   get(key: string): Promise<Buffer | null>;
+  /** forgets a key (retention); a missing one is no error */
+  remove(key: string): Promise<void>;
 }
 
 /**
@@ -25,6 +27,11 @@ export class LocalFileStore implements FileStore {
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, bytes, { flag: 'wx' });
     return { key, sha256: createHash('sha256').update(bytes).digest('hex') };
+  }
+
+  async remove(key: string): Promise<void> {
+    if (!/^\d{4}\/\d{2}\/[0-9a-f-]{36}$/.test(key)) return;
+    await rm(path.join(this.root, key), { force: true });
   }
 
   async get(key: string): Promise<Buffer | null> {
