@@ -5,6 +5,7 @@ import { VisitorSockets } from './modules/conversations/visitor-sockets.ts';
 import { conversationRoutes } from './modules/conversations/conversations.routes.ts';
 import { publicChatRoutes } from './modules/conversations/public-chat.routes.ts';
 import { chatChannelRoutes } from './modules/conversations/chat-channels.routes.ts';
+import { widgetRoutes } from './modules/conversations/widget.routes.ts';
 import { registerCrossOrigin } from './platform/http/cross-origin.ts';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -133,6 +134,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   conversationRoutes(app, deps, chat);
   publicChatRoutes(app, deps, chat);
   chatChannelRoutes(app, deps);
+  widgetRoutes(app);
 
   const consoleDir = config.KEFU_CONSOLE_DIR ?? path.resolve(here, '../../console/dist');
   const hasConsole = existsSync(path.join(consoleDir, 'index.html'));
