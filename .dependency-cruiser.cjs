@@ -58,6 +58,13 @@ module.exports = {
       to: { path: '^apps/server/' },
     },
     {
+      name: 'widget-stands-alone',
+      comment: 'The chat widget runs on other sites\' pages: it imports only its own files (types from packages/shared are erased when it is bundled; npm packages are outside this graph: the size check of widget.routes.test.ts notices them).',
+      severity: 'error',
+      from: { path: '^apps/widget/src/' },
+      to: { pathNot: '^apps/widget/src/', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'no-circular',
       comment: 'Files that import each other in a loop.',
       severity: 'error',

@@ -9,6 +9,7 @@ import { chatAgentRoutes } from './modules/conversations/chat-agents.routes.ts';
 import { attachmentRoutes } from './modules/conversations/attachments.routes.ts';
 import { registerChatJobs } from './modules/conversations/chat-jobs.ts';
 import { knowledgeRoutes } from './modules/knowledge/knowledge.routes.ts';
+import { widgetRoutes } from './modules/conversations/widget.routes.ts';
 import { registerCrossOrigin } from './platform/http/cross-origin.ts';
 import { LocalFileStore } from './platform/storage/file-store.ts';
 import { existsSync } from 'node:fs';
@@ -143,6 +144,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   attachmentRoutes(app, deps, files);
   registerChatJobs(services.runner, database.db, chat, { days: config.KEFU_CHAT_RETENTION_DAYS, files });
   knowledgeRoutes(app, deps);
+  widgetRoutes(app);
 
   const consoleDir = config.KEFU_CONSOLE_DIR ?? path.resolve(here, '../../console/dist');
   const hasConsole = existsSync(path.join(consoleDir, 'index.html'));
