@@ -8,12 +8,10 @@ import { useInboxCounts } from '../../notifications/inbox-counts.tsx';
 import { useLiveRefresh } from '../../notifications/use-live-refresh.ts';
 import { useT } from '../../i18n/i18n-provider.tsx';
 import { queueQuery } from './inbox-model.ts';
-import { useInboxFilters } from './use-inbox-filters.ts';
+import { listOf, useInboxFilters } from './use-inbox-filters.ts';
 import { useConversationList } from './use-conversation-list.ts';
 import { ConversationList } from './conversation-list.tsx';
 import { ConversationPane } from './conversation-pane.tsx';
-
-const OPENED_FROM_LIST = 'inbox-list';
 
 /**
  * 在线会话: the unified inbox. The queues and conversations on the left, the
@@ -47,9 +45,15 @@ export function InboxPage() {
     [patchItem, refreshSoon, refreshCounts],
   );
 
-  // opened from the list: a history entry, so that "back" (the button or the phone's) returns to the list
-  const open = (id: string) => (filters.c === undefined ? setFilters({ c: id }, { push: true, state: OPENED_FROM_LIST }) : setFilters({ c: id }, { state: location.state }));
-  const close = () => (location.state === OPENED_FROM_LIST ? navigate(-1) : setFilters({ c: undefined }));
+  // opened from the list: a history entry, so that the phone's "back" returns to the list; the back
+  // button does the same while that list is still the one shown (else it just closes the conversation)
+  const open = (id: string) =>
+    filters.c === undefined ? setFilters({ c: id }, { push: true, state: { inboxList: listOf(window.location.search) } }) : setFilters({ c: id });
+  const close = () => {
+    const from = (location.state as { inboxList?: string } | null)?.inboxList;
+    if (from !== undefined && from === listOf(location.search)) navigate(-1);
+    else setFilters({ c: undefined });
+  };
   const showList = !phone || !filters.c;
   const showPane = !phone || !!filters.c;
 

@@ -29,6 +29,12 @@ function write(f: InboxFilters): URLSearchParams {
   return out;
 }
 
+/** Which list an address shows (queue and search), to tell whether "back" returns to the same one. */
+export function listOf(search: string): string {
+  const f = parse(new URLSearchParams(search));
+  return `${f.queue}|${f.q ?? ''}`;
+}
+
 /**
  * The queue, the search and the open conversation live in the URL: a link
  * opens the same conversation, and on a phone the back button goes from a
@@ -42,7 +48,9 @@ export function useInboxFilters(): [InboxFilters, (patch: Partial<InboxFilters>,
     (patch: Partial<InboxFilters>, opts?: { push?: boolean; state?: unknown }) => {
       // patch the address as it is now, not as of the last render
       const next = { ...parse(new URLSearchParams(window.location.search)), ...patch };
-      setParams(write(next), { replace: !opts?.push, state: opts?.state });
+      // the entry keeps its state (how it was opened) unless told otherwise, or the conversation closes
+      const state = opts && 'state' in opts ? opts.state : 'c' in patch && !patch.c ? undefined : (window.history.state as { usr?: unknown } | null)?.usr;
+      setParams(write(next), { replace: !opts?.push, state });
     },
     [setParams],
   );
