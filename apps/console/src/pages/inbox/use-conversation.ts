@@ -47,8 +47,9 @@ export function useConversation(id: string) {
       }));
     } catch (e) {
       if (mine !== seq.current) return;
-      const notFound = (e as ApiError).status === 404;
-      setState((s) => ({ ...s, loading: false, notFound, error: notFound ? null : serverErrorOf(e) }));
+      // gone from sight (transferred away): say so instead of showing what it was; other failures keep what is shown
+      if ((e as ApiError).status === 404) setState({ ...EMPTY, loading: false, notFound: true });
+      else setState((s) => ({ ...s, loading: false, error: serverErrorOf(e) }));
     }
   }, [id]);
 
