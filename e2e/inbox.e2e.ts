@@ -7,8 +7,9 @@ import { layoutProblems } from '../scripts/e2e/layout-checks.ts';
 
 // The unified inbox (在线会话) with a visitor on the public chat API: the
 // chat arrives live in the queue, the operator takes it and replies, the
-// visitor's typing and next message show up without a reload, an internal
-// note stays internal, and a complaint work order is made from the chat.
+// visitor's typing and next message show up without a reload, internal
+// notes (the operator's and a colleague's, who may not reply) stay internal,
+// and a complaint work order is made from the chat.
 // Desktop and 390 px screenshots of the conversation.
 
 export const name = 'inbox: a visitor chat taken from the queue, answered, noted internally and made a complaint work order';
@@ -17,6 +18,7 @@ const VISITOR = { channel: 'website', name: '访客小周', phone: '13766660001'
 const REPLY = '您好,朝阳区可以配送,每天早上七点前送到。请问您的详细地址是?';
 const SECOND = '朝阳区望京街8号,另外上次买的酸奶有点异味';
 const NOTE = '客户反映酸奶异味,需建投诉工单';
+const COLLEAGUE_NOTE = '这位客户上周也问过配送范围';
 
 interface VisitorView {
   status: string;
@@ -172,6 +174,20 @@ export async function run({ baseURL, screenshotDir }: { baseURL: string; screens
     const after = await visitor.view(chat.conversationId, chat.visitorToken);
     assert.ok(after.messages.some((m) => m.body === SECOND), 'the visitor has their own message');
     assert.ok(!after.messages.some((m) => m.body === NOTE), 'the visitor does not see the internal note');
+
+    // a colleague opens it from 全部: replying is the assignee's, a note from them reaches the operator live
+    const colleague = await signIn(browser, baseURL, 'operator2');
+    colleague.page.on('pageerror', (e) => pageErrors.push(`operator2: ${e.message}`));
+    await colleague.page.goto(`/inbox?queue=all&c=${chat.conversationId}`);
+    const theirs = colleague.page.getByTestId('conversation-pane');
+    await theirs.getByTestId('composer-hint').getByText('会话由 王丽 负责').waitFor();
+    assert.equal(await theirs.getByTestId('conversation-take').count(), 0, 'an operator does not take over a colleague\'s conversation');
+    await theirs.getByTestId('composer-input').fill(COLLEAGUE_NOTE);
+    await theirs.getByTestId('composer-input').press('Enter');
+    await theirs.locator('[data-testid="chat-message"][data-internal="true"]', { hasText: COLLEAGUE_NOTE }).waitFor();
+    await pane.locator('[data-testid="chat-message"][data-internal="true"]', { hasText: COLLEAGUE_NOTE }).waitFor();
+    await colleague.ctx.close();
+    assert.ok(!(await visitor.view(chat.conversationId, chat.visitorToken)).messages.some((m) => m.body === COLLEAGUE_NOTE));
 
     // 6. a complaint work order from the conversation
     await pane.getByTestId('conversation-ticket').click();
