@@ -39,4 +39,13 @@ describe('access and menu', () => {
     expect(visibleNav(lead).some((n) => 'path' in n && n.path === '/supervisor')).toBe(true);
     expect(visibleNav(computeAccess(['ticket:view'])).some((n) => 'path' in n && n.path === '/supervisor')).toBe(false);
   });
+
+  it('agents who work conversations get the inbox right after the workbench; managing them is a separate key', () => {
+    const agent = computeAccess(['ticket:create', 'ticket:view', 'conversation:work']);
+    expect([agent.inbox, agent.inboxManage]).toEqual([true, false]);
+    expect(visibleNav(agent).flatMap((n) => ('path' in n ? [n.path] : [])).slice(0, 3)).toEqual(['/workbench', '/inbox', '/tickets']);
+    expect(firstAllowedPath(agent)).toBe('/workbench');
+    expect(computeAccess(['conversation:work', 'conversation:manage']).inboxManage).toBe(true);
+    expect(visibleNav(computeAccess(['ticket:view'])).some((n) => 'path' in n && n.path === '/inbox')).toBe(false);
+  });
 });

@@ -25,6 +25,10 @@ export interface Access {
   callbackManage: boolean;
   /** satisfaction surveys */
   surveys: boolean;
+  /** the unified inbox (在线会话): take, reply, note */
+  inbox: boolean;
+  /** transfer anyone's conversation, take one over from a colleague */
+  inboxManage: boolean;
 }
 
 export type AccessKey = keyof Access;
@@ -49,5 +53,7 @@ export function computeAccess(permissions: readonly string[]): Access {
     callbacks: has('callback:work') || has('callback:manage'),
     callbackManage: has('callback:manage'),
     surveys: has('survey:manage'),
+    inbox: has('conversation:work'),
+    inboxManage: has('conversation:manage'),
   };
 }

@@ -9,6 +9,7 @@ import { firstAllowedPath, firstSettingsPath } from './layouts/nav.tsx';
 import { LoginPage } from './pages/login/index.tsx';
 import { ForbiddenPage, NotFoundPage } from './pages/exception/index.tsx';
 import { WorkbenchPage } from './pages/workbench/index.tsx';
+import { InboxPage } from './pages/inbox/index.tsx';
 import { TicketListPage } from './pages/tickets/index.tsx';
 import { TicketDetailPage } from './pages/ticket-detail/index.tsx';
 import { CustomerListPage } from './pages/customers/index.tsx';
@@ -67,6 +68,7 @@ const guarded = (access: AccessKey, element: ReactNode) => <Guard access={access
 // the element of each top-level page; the paths and access keys are in TOP_LEVEL_PAGES
 const PAGE_ELEMENTS: Record<TopLevelPath, ReactNode> = {
   '/workbench': <WorkbenchPage />,
+  '/inbox': <InboxPage />,
   '/tickets': <TicketListPage />,
   '/customers': <CustomerListPage />,
   '/supervisor': <SupervisorPage />,

@@ -90,8 +90,10 @@ export const conversationDetail = conversationListItem.extend({
 });
 export type ConversationDetail = z.infer<typeof conversationDetail>;
 
+const STATUS_LIST = new RegExp(`^(${CONVERSATION_STATUSES.join('|')})(,(${CONVERSATION_STATUSES.join('|')}))*$`);
 export const conversationQuery = z.object({
-  status: z.enum(CONVERSATION_STATUSES).optional(),
+  /** one status or several, comma-separated (`open,pending`: not resolved, as the counters count them) */
+  status: z.string().max(40).regex(STATUS_LIST).optional().describe('one status or several, comma-separated (open,pending: not resolved)'),
   kind: z.enum(CONVERSATION_KINDS).optional(),
   /** a user id, `me`, or `none` (the queue: nobody has it yet) */
   assignee: z.union([id, z.enum(['me', 'none'])]).optional(),

@@ -3,9 +3,15 @@ import type { z } from 'zod';
 import * as s from '@kefu/shared/api';
 import * as r from '@kefu/shared/rules';
 import * as sla from '@kefu/shared/sla';
+import * as conv from '@kefu/shared/conversations-api';
 // the calendar body is declared in the server's route (not in @kefu/shared): checked against its validator
 import { calendarSpec } from '@kefu/shared/calendar-spec';
 import {
+  agentMessageBody,
+  conversationStatusBody,
+  conversationTicketBody,
+  takeConversationBody,
+  transferBody,
   calendarBody,
   slaPolicyBody,
   slaPolicyPatch,
@@ -167,5 +173,19 @@ describe('request bodies hold only documented fields', () => {
       { date: '2026-02-28', kind: 'workday', hours: [{ start: '09:00', end: '12:00' }] },
       { date: '2027-01-01', kind: 'holiday', name: '元旦', provisional: true },
     ]);
+  });
+
+  it('conversations: reply or note, take, transfer to a colleague or a team, status, work order', () => {
+    expectStrict(conv.agentMessageBody, agentMessageBody({ body: ' 您好 ', internal: false }));
+    expect(agentMessageBody({ ...row, body: ' 您好 ', internal: true } as never)).toEqual({ body: '您好', internal: true });
+    expect(takeConversationBody(ID)).toEqual({ assigneeId: ID });
+    expectStrict(conv.conversationPatch, takeConversationBody(ID));
+    expect(transferBody({ kind: 'user', target: ID, note: ' 老客户 ' })).toEqual({ assigneeId: ID, note: '老客户' });
+    expect(transferBody({ kind: 'team', target: ID2, note: ' ' })).toEqual({ teamId: ID2, assigneeId: null });
+    expectStrict(conv.conversationPatch, transferBody({ kind: 'team', target: ID2, note: '请跟进' }));
+    expectStrict(conv.conversationPatch, conversationStatusBody('pending'));
+    const ticket = conversationTicketBody({ ...row, type: 'complaint', fields: { target: '鲜牛奶' }, priority: 'high' } as never);
+    expect(ticket).toEqual({ type: 'complaint', fields: { target: '鲜牛奶' }, priority: 'high' });
+    expectStrict(conv.conversationTicketBody, ticket);
   });
 });

@@ -3,6 +3,8 @@ import type * as s from '@kefu/shared/api';
 import type { DataScope, Permission } from '@kefu/shared/permissions';
 import type * as r from '@kefu/shared/rules';
 import type * as sla from '@kefu/shared/sla';
+import type * as conv from '@kefu/shared/conversations-api';
+import type { Priority } from '@kefu/shared/ticket-status';
 import type { CalendarSpec, NotificationChannel, NotificationPreference, WorkingInterval } from './types.ts';
 
 // Request bodies, built field by field from form values: the server rejects
@@ -257,4 +259,38 @@ export function slaPolicyBody(v: SlaPolicyValues): SlaPolicyBody {
 /** PATCH /sla-policies/:id changes only what it names (no defaults): the switch and ↑↓ send one key. */
 export function slaPolicyPatch(v: { enabled: boolean } | { position: number }): SlaPolicyUpdateBody {
   return 'enabled' in v ? { enabled: v.enabled } : { position: v.position };
+}
+
+// ---------- conversations (the inbox) ----------
+
+export type AgentMessageBody = z.input<typeof conv.agentMessageBody>;
+export type ConversationPatchBody = z.input<typeof conv.conversationPatch>;
+export type ConversationTicketBody = z.input<typeof conv.conversationTicketBody>;
+
+/** A reply to the visitor, or an internal note. */
+export function agentMessageBody(v: { body: string; internal: boolean }): AgentMessageBody {
+  return { body: v.body.trim(), internal: v.internal };
+}
+
+/** Take it: the agent becomes its assignee. */
+export function takeConversationBody(meId: string): ConversationPatchBody {
+  return { assigneeId: meId };
+}
+
+/**
+ * Transfer (转接) to a colleague, or to a team's queue (nobody has it there
+ * until someone of that team takes it); the note is left for them as an internal note.
+ */
+export function transferBody(v: { kind: 'user' | 'team'; target: string; note?: string }): ConversationPatchBody {
+  const note = v.note?.trim() ? { note: v.note.trim() } : {};
+  return v.kind === 'user' ? { assigneeId: v.target, ...note } : { teamId: v.target, assigneeId: null, ...note };
+}
+
+export function conversationStatusBody(status: 'open' | 'pending' | 'resolved'): ConversationPatchBody {
+  return { status };
+}
+
+/** A work order made from the conversation (the customer comes from the conversation). */
+export function conversationTicketBody(v: { type: string; fields: Record<string, unknown>; priority: Priority }): ConversationTicketBody {
+  return { type: v.type, fields: v.fields, priority: v.priority };
 }

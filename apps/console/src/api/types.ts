@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type * as s from '@kefu/shared/api';
+import type * as conv from '@kefu/shared/conversations-api';
 import type { FormDefinition } from '@kefu/shared/forms';
 import type { RuleAction, RuleCondition, RuleTrigger } from '@kefu/shared/rules';
 import type { SlaTarget } from '@kefu/shared/sla';
@@ -34,3 +35,7 @@ export { NOTIFICATION_KINDS } from '@kefu/shared/notifications-api';
 export type { NotificationKind, AppNotification, NotificationChannel, NotificationPreference, DeliveryLogItem } from '@kefu/shared/notifications-api';
 export type { SlaPolicy, BusinessCalendar, SlaQueueItem, DepartmentEscalation, Wallboard } from '@kefu/shared/sla-api';
 export type { WorkingInterval, CalendarDay, CalendarSpec } from '@kefu/shared/calendar-spec';
+
+// ---- the inbox (conversations): shapes from @kefu/shared/conversations-api
+export type { ConversationListItem, ConversationDetail, ConversationMessage, ConversationStatus, ChatPush } from '@kefu/shared/conversations-api';
+export type ConversationCounts = z.infer<typeof conv.conversationCounts>;

@@ -7,8 +7,9 @@ import callbacks from './en-US/callbacks.ts';
 import surveys from './en-US/surveys.ts';
 import callbackSettings from './en-US/callback-settings.ts';
 import formsEditor from './en-US/forms-editor.ts';
+import inbox from './en-US/inbox.ts';
 
 // English, by area in en-US/; the same keys as zh-CN.
-const enUS: Record<keyof typeof zhCN, string> = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings, ...formsEditor };
+const enUS: Record<keyof typeof zhCN, string> = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings, ...formsEditor, ...inbox };
 
 export default enUS;

@@ -8,7 +8,8 @@ import callbacks from './zh-CN/callbacks.ts';
 import surveys from './zh-CN/surveys.ts';
 import callbackSettings from './zh-CN/callback-settings.ts';
 import formsEditor from './zh-CN/forms-editor.ts';
+import inbox from './zh-CN/inbox.ts';
 
-const zhCN = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings, ...formsEditor } as const;
+const zhCN = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings, ...formsEditor, ...inbox } as const;
 
 export default zhCN;

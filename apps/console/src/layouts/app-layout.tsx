@@ -8,6 +8,7 @@ import { HeaderBar } from './header-bar.tsx';
 import { SideMenu } from './side-menu.tsx';
 import { SIDER_WIDTH } from './layout-size.ts';
 import { NotificationsProvider } from '../notifications/notifications-provider.tsx';
+import { InboxCountsProvider } from '../notifications/inbox-counts.tsx';
 
 const { Sider, Header, Content } = Layout;
 
@@ -20,50 +21,52 @@ export function AppLayout() {
 
   return (
     <NotificationsProvider>
-      <Layout style={{ minHeight: '100vh' }}>
-        {phone ? (
-          <Drawer
-            placement="left"
-            open={drawerOpen}
-            onClose={() => setDrawerOpen(false)}
-            size={264}
-            closable={false}
-            className="kefu-menu-drawer"
-            styles={{ body: { padding: 0 } }}
-          >
-            <div className="kefu-logo">{t('app.name')}</div>
-            <SideMenu onNavigate={() => setDrawerOpen(false)} />
-          </Drawer>
-        ) : (
-          <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={SIDER_WIDTH} theme="dark" className="kefu-sider">
-            <div className="kefu-logo">{collapsed ? t('app.shortName') : t('app.name')}</div>
-            <SideMenu />
-          </Sider>
-        )}
-        <Layout style={{ minWidth: 0 }}>
-          <Header className={phone ? 'kefu-header kefu-header-phone' : 'kefu-header'} data-testid="app-header">
-            {phone ? (
-              <>
-                <Button
-                  type="text"
-                  icon={<MenuOutlined />}
-                  aria-label={t('header.menu')}
-                  onClick={() => setDrawerOpen(true)}
-                  data-testid="menu-toggle"
-                  data-header-item
-                />
-                <span className="kefu-header-title" data-header-item>
-                  {t('app.shortName')}
-                </span>
-              </>
-            ) : null}
-            <HeaderBar phone={phone} />
-          </Header>
-          <Content className={phone ? 'kefu-content kefu-content-phone' : 'kefu-content'} data-testid="app-content">
-            <Outlet />
-          </Content>
+      <InboxCountsProvider>
+        <Layout style={{ minHeight: '100vh' }}>
+          {phone ? (
+            <Drawer
+              placement="left"
+              open={drawerOpen}
+              onClose={() => setDrawerOpen(false)}
+              size={264}
+              closable={false}
+              className="kefu-menu-drawer"
+              styles={{ body: { padding: 0 } }}
+            >
+              <div className="kefu-logo">{t('app.name')}</div>
+              <SideMenu onNavigate={() => setDrawerOpen(false)} />
+            </Drawer>
+          ) : (
+            <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={SIDER_WIDTH} theme="dark" className="kefu-sider">
+              <div className="kefu-logo">{collapsed ? t('app.shortName') : t('app.name')}</div>
+              <SideMenu />
+            </Sider>
+          )}
+          <Layout style={{ minWidth: 0 }}>
+            <Header className={phone ? 'kefu-header kefu-header-phone' : 'kefu-header'} data-testid="app-header">
+              {phone ? (
+                <>
+                  <Button
+                    type="text"
+                    icon={<MenuOutlined />}
+                    aria-label={t('header.menu')}
+                    onClick={() => setDrawerOpen(true)}
+                    data-testid="menu-toggle"
+                    data-header-item
+                  />
+                  <span className="kefu-header-title" data-header-item>
+                    {t('app.shortName')}
+                  </span>
+                </>
+              ) : null}
+              <HeaderBar phone={phone} />
+            </Header>
+            <Content className={phone ? 'kefu-content kefu-content-phone' : 'kefu-content'} data-testid="app-content">
+              <Outlet />
+            </Content>
+          </Layout>
         </Layout>
-      </Layout>
+      </InboxCountsProvider>
     </NotificationsProvider>
   );
 }

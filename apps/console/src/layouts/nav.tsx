@@ -20,6 +20,7 @@ import {
   SmileOutlined,
   ScheduleOutlined,
   ReadOutlined,
+  MessageOutlined,
 } from '@ant-design/icons';
 import type { Access, AccessKey } from '../access.ts';
 import type { MessageKey } from '../i18n/translate.ts';
@@ -30,6 +31,8 @@ export interface NavItem {
   label: MessageKey;
   icon: ReactNode;
   access: AccessKey;
+  /** a number beside the label: what waits there */
+  badge?: 'inbox';
 }
 
 export interface NavGroup {
@@ -42,6 +45,7 @@ export interface NavGroup {
 // The sidebar, in order. Each entry names the access key its route checks.
 export const NAV: (NavItem | NavGroup)[] = [
   { path: '/workbench', label: 'menu.workbench', icon: <PhoneOutlined />, access: 'workbench' },
+  { path: '/inbox', label: 'menu.inbox', icon: <MessageOutlined />, access: 'inbox', badge: 'inbox' },
   { path: '/tickets', label: 'menu.tickets', icon: <ProfileOutlined />, access: 'tickets' },
   { path: '/customers', label: 'menu.customers', icon: <ContactsOutlined />, access: 'customers' },
   { path: '/supervisor', label: 'menu.supervisor', icon: <EyeOutlined />, access: 'supervisor' },

@@ -9,6 +9,7 @@ import type { AccessKey } from '../access.ts';
  */
 export const TOP_LEVEL_PAGES = [
   { path: '/workbench', access: 'workbench' },
+  { path: '/inbox', access: 'inbox' },
   { path: '/tickets', access: 'tickets' },
   { path: '/customers', access: 'customers' },
   { path: '/supervisor', access: 'supervisor' },

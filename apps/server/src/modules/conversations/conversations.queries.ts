@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { maskEmail, maskPhone } from '@kefu/shared/phone';
 import type { ConversationDetail, ConversationListItem, ConversationMessage, ConversationQuery } from '@kefu/shared/conversations-api';
 import type { Db, Tx } from '../../db/client.ts';
@@ -65,7 +65,7 @@ function presentItem(r: ListRow, viewer: Principal): ConversationListItem {
 /** The inbox: newest activity first, keyset-paged. */
 export async function listConversations(db: Db, viewer: Principal, q: ConversationQuery) {
   const conds: (SQL | undefined)[] = [conversationScope(viewer)];
-  if (q.status) conds.push(eq(conversations.status, q.status));
+  if (q.status) conds.push(inArray(conversations.status, [...new Set(q.status.split(','))]));
   if (q.kind) conds.push(eq(conversations.kind, q.kind));
   if (q.assignee === 'me') conds.push(eq(conversations.assigneeId, viewer.userId));
   else if (q.assignee === 'none') conds.push(isNull(conversations.assigneeId));

@@ -122,6 +122,12 @@ describe('the unified inbox (agents)', () => {
     const taken = await t.request(op, 'PATCH', `/api/v1/conversations/${c.conversationId}`, { assigneeId: me.body.id });
     expect(taken.status).toBe(200);
     expect(taken.body.assigneeName).toBe('王丽');
+    // "mine" as the counters count it: not resolved (several statuses, comma-separated)
+    const mine = await t.request(op, 'GET', '/api/v1/conversations?assignee=me&status=open,pending');
+    expect(mine.body.items.map((i: { id: string }) => i.id)).toContain(c.conversationId);
+    const resolved = await t.request(op, 'GET', '/api/v1/conversations?assignee=me&status=resolved');
+    expect(resolved.body.items.map((i: { id: string }) => i.id)).not.toContain(c.conversationId);
+    expect((await t.request(op, 'GET', '/api/v1/conversations?status=open,closed')).status).toBe(400);
 
     const answer = await t.request(op, 'POST', `/api/v1/conversations/${c.conversationId}/messages`, { body: '您好,请问是哪一批次的产品?' });
     expect(answer.status).toBe(201);
