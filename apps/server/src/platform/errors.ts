@@ -89,6 +89,7 @@ const CODES = {
     zh: '该会话由{assignee}接待,请先接手后再回复(内部备注不受限制)',
     en: '{assignee} is serving this conversation; take it over before replying (internal notes are always allowed)',
   },
+  CHAT_TAKEN: { status: 409, zh: '该会话刚被其他客服接入', en: 'Someone else has just taken this conversation' },
   PRECHAT_REQUIRED: { status: 422, zh: '请先填写{field}', en: 'Please fill in {field} first' },
   CUSTOMER_REQUIRED: {
     status: 422,

@@ -25,6 +25,7 @@ const msg = (n: number, at: string, extra: Partial<ConversationMessage> = {}): C
   authorId: null,
   authorName: null,
   body: `m${n}`,
+  attachments: [],
   internal: false,
   clientId: null,
   ticketId: null,
@@ -41,7 +42,7 @@ describe('queues', () => {
     expect(queueQuery('queue', '  朝阳 ')).toEqual({ assignee: 'none', status: 'open,pending', q: '朝阳' });
     expect(queueQuery('all', '')).toEqual({ status: 'open,pending', q: undefined });
     expect(queueQuery('resolved', undefined)).toEqual({ status: 'resolved', q: undefined });
-    const counts = { mine: 2, queue: 3, open: 6, pending: 1, unread: 4 };
+    const counts = { mine: 2, queue: 3, open: 6, pending: 1, unread: 4, unanswered: 5, overdue: 1 };
     expect([queueCount('mine', counts), queueCount('queue', counts), queueCount('all', counts), queueCount('resolved', counts)]).toEqual([2, 3, 7, null]);
     expect(queueCount('mine', undefined)).toBeNull();
   });

@@ -108,6 +108,7 @@ export function MessageList({ detail, messages, moreBefore, onLoadOlder, typing 
             ) : null}
             <div className={`kefu-chat-bubble ${kind}`} data-testid="chat-message" data-author={m.author} data-internal={m.internal ? 'true' : undefined}>
               {m.body}
+              {m.attachments.length ? <Attachments conversationId={detail.id} files={m.attachments} /> : null}
             </div>
             {m === lastReply ? (
               <div className="kefu-chat-receipt" data-testid="chat-receipt">
@@ -146,5 +147,25 @@ function TicketLinked({ message: m }: { message: ConversationMessage }) {
     <>
       {m.body} {link}
     </>
+  );
+}
+
+/** Images inline (click opens the full size), other files as links; the console's cookie reaches them. */
+function Attachments({ conversationId, files }: { conversationId: string; files: ConversationMessage['attachments'] }) {
+  return (
+    <div className="kefu-chat-files">
+      {files.map((f) => {
+        const url = `/api/v1/conversations/${conversationId}/attachments/${f.id}`;
+        return f.contentType.startsWith('image/') ? (
+          <a key={f.id} href={url} target="_blank" rel="noreferrer">
+            <img src={url} alt={f.fileName} className="kefu-chat-image" data-testid="chat-image" />
+          </a>
+        ) : (
+          <a key={f.id} href={url} target="_blank" rel="noreferrer" data-testid="chat-file">
+            📎 {f.fileName} ({Math.max(1, Math.round(f.size / 1024))} KB)
+          </a>
+        );
+      })}
+    </div>
   );
 }

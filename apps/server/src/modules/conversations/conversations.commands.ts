@@ -191,6 +191,8 @@ export async function changeConversation(db: Db, actor: Principal, c: Conversati
   if (change.assigneeId !== undefined && change.assigneeId !== c.assigneeId) {
     const takingFromQueue = c.assigneeId === null && change.assigneeId === actor.userId;
     const mine = c.assigneeId === actor.userId;
+    // wanting it for oneself when a colleague has it: they were first (a manager may take it over)
+    if (change.assigneeId === actor.userId && c.assigneeId !== null && !manage) throw new AppError('CHAT_TAKEN');
     if (!takingFromQueue && !mine && !manage) throw new AppError('FORBIDDEN', { permission: 'conversation:manage' });
     if (change.assigneeId && !names.user(change.assigneeId)) throw new AppError('REFERENCE_NOT_FOUND', { what: 'assignee', id: change.assigneeId });
   }
@@ -212,7 +214,11 @@ export async function changeConversation(db: Db, actor: Principal, c: Conversati
     if (change.teamId !== undefined) set.teamId = change.teamId;
     if (change.customerId !== undefined) set.customerId = change.customerId;
     if (change.tags) set.tags = [...new Set(change.tags)];
-    const [updated] = await tx.update(conversations).set(set).where(eq(conversations.id, c.id)).returning();
+    // taking from the queue only while it is still there: of two agents pressing 接入 at once, one gets it
+    const fromQueue = change.assigneeId !== undefined && change.assigneeId !== c.assigneeId && c.assigneeId === null;
+    const [updated] = await tx.update(conversations).set(set)
+      .where(and(eq(conversations.id, c.id), fromQueue ? isNull(conversations.assigneeId) : undefined)).returning();
+    if (!updated) throw new AppError('CHAT_TAKEN');
     const transferred = (change.assigneeId !== undefined && change.assigneeId !== c.assigneeId && change.assigneeId !== actor.userId)
       || (change.teamId !== undefined && change.teamId !== c.teamId);
     let note: Message | null = null;

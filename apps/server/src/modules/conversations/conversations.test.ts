@@ -136,7 +136,8 @@ describe('the unified inbox (agents)', () => {
     const note = await t.request(op2, 'POST', `/api/v1/conversations/${c.conversationId}/messages`, { body: '这位客户上周也投诉过', internal: true });
     expect(note.status).toBe(201);
     const takeOver = await t.request(op2, 'PATCH', `/api/v1/conversations/${c.conversationId}`, { assigneeId: (await t.request(op2, 'GET', '/api/v1/me')).body.id });
-    expect(takeOver.status).toBe(403); // a colleague's: needs conversation:manage
+    expect(takeOver.status).toBe(409); // a colleague has it: taking it over needs conversation:manage
+    expect(takeOver.body.error.code).toBe('CHAT_TAKEN');
 
     const detail = await t.request(op, 'GET', `/api/v1/conversations/${c.conversationId}`);
     expect(detail.body.firstResponseAt).not.toBeNull();
@@ -166,6 +167,13 @@ describe('the unified inbox (agents)', () => {
     await t.database.db.execute(sql`update conversations set first_response_due_at = now() - interval '1 minute' where id = ${lead.body.conversationId}::uuid`);
     const after = (await t.request(op, 'GET', '/api/v1/conversations/counts')).body;
     expect(after.overdue).toBe(before.overdue + 1);
+  });
+
+  it('gives a queued conversation to one of two agents who take it at the same moment', async () => {
+    const c = await start('谁先接?');
+    const [a, b] = await Promise.all([op, op2].map(async (tok) => t.request(tok, 'PATCH', `/api/v1/conversations/${c.conversationId}`, { assigneeId: (await t.request(tok, 'GET', '/api/v1/me')).body.id })));
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    expect([a, b].find((r) => r.status === 409)!.body.error.code).toBe('CHAT_TAKEN');
   });
 
   it('tells two agents who open the same conversation about each other (collision notice)', async () => {
