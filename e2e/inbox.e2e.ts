@@ -248,6 +248,15 @@ export async function run({ baseURL, screenshotDir }: { baseURL: string; screens
     await page.getByTestId('queue-resolved').click();
     await item.waitFor();
 
+    // 10. online for chat: the next visitor comes to the operator by themselves (CHN-09), under 我的
+    await page.getByTestId('chat-status').click();
+    await page.locator('.ant-select-dropdown').getByText('在线接待').click();
+    await page.getByTestId('chat-status').getByText('在线接待').waitFor();
+    await page.getByTestId('queue-mine').click();
+    const next = await visitor.start();
+    await page.locator(`[data-testid="conversation-item"][data-conversation-id="${next.conversationId}"]`).waitFor();
+    await shot(page, 'inbox-7-online.png');
+
     assert.deepEqual(pageErrors, [], 'no errors in the page');
   } finally {
     await browser.close();

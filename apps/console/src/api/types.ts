@@ -37,5 +37,5 @@ export type { SlaPolicy, BusinessCalendar, SlaQueueItem, DepartmentEscalation, W
 export type { WorkingInterval, CalendarDay, CalendarSpec } from '@kefu/shared/calendar-spec';
 
 // ---- the inbox (conversations): shapes from @kefu/shared/conversations-api
-export type { ConversationListItem, ConversationDetail, ConversationMessage, ConversationStatus, ChatPush } from '@kefu/shared/conversations-api';
+export type { ConversationListItem, ConversationDetail, ConversationMessage, ConversationStatus, ChatPush, ChatAgentState, ChatAgentStatus } from '@kefu/shared/conversations-api';
 export type ConversationCounts = z.infer<typeof conv.conversationCounts>;

@@ -1,5 +1,13 @@
 // The unified inbox: queues, the conversation, the composer, transfer, work orders from a chat.
 export default {
+
+  // my chat status (CHN-09): only online receives chats from the queue
+  'inbox.seat.online': 'Online',
+  'inbox.seat.busy': 'Busy',
+  'inbox.seat.away': 'Away',
+  'inbox.seat.offline': 'Offline',
+  'inbox.seat.label': 'Chat status',
+  'inbox.seat.hint': 'While online, queued chats come to you automatically, least loaded first (up to {max})',
   'menu.inbox': 'Conversations',
 
   'inbox.queue.mine': 'Mine',

@@ -1,5 +1,13 @@
 // The unified inbox (在线会话): queues, the conversation, the composer, transfer, work orders from a chat.
 export default {
+
+  // my chat status (CHN-09): only online receives chats from the queue
+  'inbox.seat.online': '在线接待',
+  'inbox.seat.busy': '忙碌',
+  'inbox.seat.away': '离开',
+  'inbox.seat.offline': '离线',
+  'inbox.seat.label': '接待状态',
+  'inbox.seat.hint': '在线时,待接入的会话会按负载自动分配给你(上限 {max} 个)',
   'menu.inbox': '在线会话',
 
   'inbox.queue.mine': '我的',

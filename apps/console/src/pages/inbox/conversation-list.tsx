@@ -7,6 +7,7 @@ import { useNow } from '../../hooks/use-now.ts';
 import { useT } from '../../i18n/i18n-provider.tsx';
 import { QUEUES, queueCount, relativeTime, visitorName, type Queue } from './inbox-model.ts';
 import { ConversationStatusTag, useRelativeTimeText } from './inbox-tags.tsx';
+import { ChatStatus } from './chat-status.tsx';
 
 interface Props {
   queue: Queue;
@@ -44,7 +45,10 @@ export function ConversationList(p: Props) {
           <Typography.Title level={5} style={{ margin: 0 }}>
             {t('menu.inbox')}
           </Typography.Title>
-          <Button size="small" type="text" icon={<ReloadOutlined />} onClick={p.onRefresh} aria-label={t('common.refresh')} data-testid="inbox-refresh" />
+          <span className="kefu-inbox-list-tools">
+            <ChatStatus />
+            <Button size="small" type="text" icon={<ReloadOutlined />} onClick={p.onRefresh} aria-label={t('common.refresh')} data-testid="inbox-refresh" />
+          </span>
         </div>
         <Segmented<Queue>
           block
