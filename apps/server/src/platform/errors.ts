@@ -205,10 +205,17 @@ const STATUSES: Record<string, { zh: string; en: string }> = {
 const pick = (table: Record<string, { zh: string; en: string }>, v: string, locale: Locale) =>
   table[v] ? (locale === 'zh-CN' ? table[v].zh : table[v].en) : v;
 
+/** Fields a visitor fills in (PRECHAT_REQUIRED). */
+const VISITOR_FIELDS: Record<string, { zh: string; en: string }> = {
+  name: { zh: '姓名', en: 'your name' },
+  phone: { zh: '电话或邮箱', en: 'a phone number or e-mail' },
+};
+
 /** Replaces codes in message parameters (nouns, statuses) with words of the locale. */
 export function localizeParams(params: Record<string, ErrorParam>, locale: Locale): Record<string, ErrorParam> {
   const out = { ...params };
   if (typeof out.what === 'string') out.what = pick(NOUNS, out.what, locale);
+  if (typeof out.field === 'string') out.field = pick(VISITOR_FIELDS, out.field, locale);
   for (const k of ['from', 'to']) if (typeof out[k] === 'string') out[k] = pick(STATUSES, out[k] as string, locale);
   if (typeof out.status === 'string') out.status = pick(CALLBACK_STATES, out.status, locale);
   if (typeof out.allowed === 'string') {

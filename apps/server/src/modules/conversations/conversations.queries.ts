@@ -170,6 +170,12 @@ export async function queuePosition(db: Tx, c: typeof conversations.$inferSelect
   return (row?.ahead ?? 0) + 1;
 }
 
+/** Who serves a conversation, as the visitor sees it: the assignee's name. */
+export async function userNameOf(db: Tx, userId: string): Promise<string | null> {
+  const [row] = await db.select({ name: users.displayName }).from(users).where(eq(users.id, userId));
+  return row?.name ?? null;
+}
+
 export async function channelNameOf(db: Tx, channelId: string): Promise<string> {
   const [row] = await db.select({ name: chatChannels.name }).from(chatChannels).where(eq(chatChannels.id, channelId));
   return row?.name ?? '';

@@ -66,6 +66,7 @@ describe('the public chat API (widget)', () => {
     const res = await visitor(null, 'POST', '/api/v1/public/chat/conversations', { channel: 'web-complaints', message: '投诉送货太慢' }, { 'accept-language': 'zh-CN' });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('PRECHAT_REQUIRED');
+    expect(res.body.error.message).toBe('请先填写姓名');
     const unknown = await visitor(null, 'POST', '/api/v1/public/chat/conversations', { channel: 'nope', message: 'hi' });
     expect(unknown.status).toBe(404);
   });
@@ -122,6 +123,8 @@ describe('the unified inbox (agents)', () => {
     const taken = await t.request(op, 'PATCH', `/api/v1/conversations/${c.conversationId}`, { assigneeId: me.body.id });
     expect(taken.status).toBe(200);
     expect(taken.body.assigneeName).toBe('王丽');
+    // the widget names who serves it from the moment it is taken, before a word is written
+    expect((await visitor(c.visitorToken, 'GET', `/api/v1/public/chat/conversations/${c.conversationId}`)).body.agentName).toBe('王丽');
     // "mine" as the counters count it: not resolved (several statuses, comma-separated)
     const mine = await t.request(op, 'GET', '/api/v1/conversations?assignee=me&status=open,pending');
     expect(mine.body.items.map((i: { id: string }) => i.id)).toContain(c.conversationId);

@@ -8,7 +8,7 @@ import { AppError } from '../../platform/errors.ts';
 import {
   addVisitorMessage, channelSettings, conversationForVisitor, markReadByVisitor, rateConversation, startConversation,
 } from './conversations.commands.ts';
-import { channelByKey, channelNameOf, chatAgentsOf, conversationMessagesOf, presentMessage, queuePosition } from './conversations.queries.ts';
+import { channelByKey, channelNameOf, chatAgentsOf, conversationMessagesOf, presentMessage, queuePosition, userNameOf } from './conversations.queries.ts';
 import { forVisitor, type ChatDelivery } from './chat-delivery.ts';
 import { WindowLimit } from './window-limit.ts';
 import { distributeAndAnnounce } from './chat-jobs.ts';
@@ -67,10 +67,9 @@ export function publicChatRoutes(app: App, { db, config }: Deps, delivery: ChatD
   }, async (req) => {
     const c = await conversationForVisitor(db, req.params.id, bearer(req.headers.authorization));
     const { messages } = await conversationMessagesOf(db, c.id, { visitor: true });
-    const agent = [...messages].reverse().find((m) => m.author === 'agent');
-    const channel = await channelNameOf(db, c.channelId);
+    const [channel, agentName] = await Promise.all([channelNameOf(db, c.channelId), c.assigneeId ? userNameOf(db, c.assigneeId) : null]);
     return {
-      id: c.id, status: c.status as 'open', channelName: channel, agentName: c.assigneeId ? agent?.authorName ?? null : null,
+      id: c.id, status: c.status as 'open', channelName: channel, agentName,
       agentReadUpTo: c.agentReadAt?.toISOString() ?? null, rating: c.rating, queuePosition: await queuePosition(db, c), messages: messages.map(forVisitor),
     };
   });
