@@ -1,7 +1,5 @@
 import { broadcast, onBroadcast } from '../../platform/cluster/bus.ts';
-import type { Socket } from '../../platform/realtime/hub.ts';
-
-const OPEN = 1;
+import { sendToOpen, type Socket } from '../../platform/realtime/hub.ts';
 
 /**
  * The chat widget's live connections, by conversation. Like the agents' hub,
@@ -32,17 +30,7 @@ export class VisitorSockets {
   }
 
   private deliver(conversationId: string, message: { type: string; [k: string]: unknown }): number {
-    const set = this.byConversation.get(conversationId);
-    if (!set) return 0;
-    const data = JSON.stringify(message);
-    let sent = 0;
-    for (const s of set) {
-      if (s.readyState === OPEN) {
-        s.send(data);
-        sent++;
-      }
-    }
-    return sent;
+    return sendToOpen(this.byConversation.get(conversationId), message);
   }
 
   /** live visitor connections (the bench prints it) */

@@ -12,6 +12,20 @@ export interface Socket {
 
 const OPEN = 1;
 
+/** Sends the message to each open socket of the set; answers how many got it. */
+export function sendToOpen(set: Iterable<Socket> | undefined, message: { type: string; [k: string]: unknown }): number {
+  if (!set) return 0;
+  const data = JSON.stringify(message);
+  let sent = 0;
+  for (const s of set) {
+    if (s.readyState === OPEN) {
+      s.send(data);
+      sent++;
+    }
+  }
+  return sent;
+}
+
 export class RealtimeHub {
   private sockets = new Map<string, Set<Socket>>();
   private permissions = new Map<Socket, ReadonlySet<string>>();
@@ -62,17 +76,7 @@ export class RealtimeHub {
   }
 
   private deliver(userId: string, message: { type: string; [k: string]: unknown }): number {
-    const set = this.sockets.get(userId);
-    if (!set) return 0;
-    const data = JSON.stringify(message);
-    let sent = 0;
-    for (const s of set) {
-      if (s.readyState === OPEN) {
-        s.send(data);
-        sent++;
-      }
-    }
-    return sent;
+    return sendToOpen(this.sockets.get(userId), message);
   }
 
   /** has the user a live connection to this process (another process may have one too) */
