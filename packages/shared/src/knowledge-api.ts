@@ -53,6 +53,9 @@ export const kbQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).max(10_000).default(0),
 });
+/** A page of the search; `total` counts up to 1,000, and `totalCapped` says there are more. */
+export const kbArticleList = z.object({ items: z.array(kbArticleSummary), total: z.number().int(), totalCapped: z.boolean() });
+export type KbArticleList = z.infer<typeof kbArticleList>;
 export const kbSuggestQuery = z.object({ text: z.string().trim().min(1).max(2000), limit: z.coerce.number().int().min(1).max(10).default(5) });
 export const kbFeedbackBody = z.object({ useful: z.boolean() }).strict();
 export const kbSynonymGroup = z.object({ id, words: z.array(z.string()) });

@@ -45,6 +45,9 @@ export const kbArticles = pgTable(
   (t) => [
     index('kb_articles_search_idx').using('gin', t.searchVector),
     index('kb_articles_category_idx').on(t.categoryId, t.publishedAt.desc().nullsFirst()),
+    // the lists' order (knowledge.queries.ts usefulFirst), walked with the words as a filter when they are common
+    index('kb_articles_useful_idx').on(sql`(${t.usefulCount} - ${t.notUsefulCount}) desc`, t.publishedAt.desc().nullsFirst(), t.id)
+      .where(sql`${t.publishedVersion} is not null and ${t.archivedAt} is null`),
   ],
 );
 

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { KbArticle, KbArticleSummary } from '@kefu/shared/knowledge-api';
 import type { Db, Tx } from '../../db/client.ts';
-import { queryRows } from '../../db/client.ts';
+import { pgArray, queryRows } from '../../db/client.ts';
 import { kbArticles, kbArticleVersions, kbCategories, kbSynonyms } from '../../db/schema/index.ts';
 import { alternativesQuery, queryWords, words } from '../../platform/search/tokenize.ts';
 import { notFound } from '../../platform/errors.ts';
@@ -50,12 +50,24 @@ export function presentSummary(r: SummaryRow): KbArticleSummary {
 
 export interface KbSearch { q?: string; categoryId?: string; kind?: string; state: 'published' | 'review' | 'draft' | 'archived'; limit: number; offset: number }
 
+/** Counted exactly up to here; beyond it the list says "1,000+" (a count of 30,000 matches costs more than the page). */
+export const KB_COUNT_CAP = 1000;
+
+/**
+ * The order of a list: the most useful first, then the newest. The vectors
+ * carry no positions or weights, so every article that matches all the words
+ * would rank the same: ranking them would only cost (ts_rank over 30,000
+ * matches of a common word at 100,000 articles took 60-180 ms), while this
+ * order walks kb_articles_useful_idx and stops after one page.
+ */
+const usefulFirst = [desc(sql`${kbArticles.usefulCount} - ${kbArticles.notUsefulCount}`), desc(kbArticles.publishedAt), asc(kbArticles.id)];
+
 /**
  * Articles by words (jieba, with synonyms): every word (or one of its
- * synonyms) must match; best matches first, then the most useful. Editors can
- * also list what waits for review, unpublished drafts and archived ones.
+ * synonyms) must match; the most useful first. Editors can also list what
+ * waits for review, unpublished drafts and archived ones.
  */
-export async function searchArticles(db: Db, s: KbSearch): Promise<{ items: KbArticleSummary[]; total: number }> {
+export async function searchArticles(db: Db, s: KbSearch): Promise<{ items: KbArticleSummary[]; total: number; totalCapped: boolean }> {
   const conds: (SQL | undefined)[] = [];
   if (s.state === 'published') conds.push(readable);
   else if (s.state === 'archived') conds.push(isNotNull(kbArticles.archivedAt));
@@ -63,33 +75,65 @@ export async function searchArticles(db: Db, s: KbSearch): Promise<{ items: KbAr
   else conds.push(sql`exists (select 1 from kb_article_versions v where v.article_id = ${kbArticles.id} and v.status = 'in_review')`);
   if (s.categoryId) conds.push(eq(kbArticles.categoryId, s.categoryId));
   if (s.kind) conds.push(eq(kbArticles.kind, s.kind));
-  let rank: SQL | null = null;
   if (s.q) {
     const tsq = alternativesQuery(await synonymGroups(db, s.q), true);
-    if (!tsq) return { items: [], total: 0 };
+    if (!tsq) return { items: [], total: 0, totalCapped: false };
     conds.push(sql`${kbArticles.searchVector} @@ ${tsq}::tsquery`);
-    rank = sql`ts_rank(${kbArticles.searchVector}, ${tsq}::tsquery)`;
   }
   const where = and(...conds);
   const [rows, [count]] = await Promise.all([
-    selectSummary(db).where(where)
-      .orderBy(...(rank ? [desc(rank)] : []), desc(sql`${kbArticles.usefulCount} - ${kbArticles.notUsefulCount}`), desc(kbArticles.publishedAt), asc(kbArticles.id))
-      .limit(s.limit).offset(s.offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(kbArticles).where(where),
+    selectSummary(db).where(where).orderBy(...usefulFirst).limit(s.limit).offset(s.offset),
+    queryRows<{ n: number }>(db, sql`select count(*)::int as n from (select 1 from ${kbArticles} where ${where} limit ${KB_COUNT_CAP + 1}) m`),
   ]);
-  return { items: rows.map(presentSummary), total: count.n };
+  return { items: rows.map(presentSummary), total: Math.min(count.n, KB_COUNT_CAP), totalCapped: count.n > KB_COUNT_CAP };
 }
 
 /**
  * The articles that fit a text (the work-order form's words, a customer's last
- * chat message): any word may match, ranked by how well; published and valid only.
+ * chat message), published and valid only: first those that match two or more
+ * of its words, the more the better; then, if the page is not full, the most
+ * useful that match one. Only the 200 most useful of the two-word matches are
+ * ranked: a message made of common words ("整月订奶有没有优惠") matches a
+ * sixth of a 100,000-article base, and ranking all of it took 300 ms.
  */
 export async function suggestArticles(db: Db, text: string, limit: number): Promise<KbArticleSummary[]> {
-  const tsq = alternativesQuery(await synonymGroups(db, text, true), false);
-  if (!tsq) return [];
-  const rows = await selectSummary(db).where(and(readable, sql`${kbArticles.searchVector} @@ ${tsq}::tsquery`))
-    .orderBy(desc(sql`ts_rank(${kbArticles.searchVector}, ${tsq}::tsquery)`), desc(kbArticles.usefulCount)).limit(limit);
-  return rows.map(presentSummary);
+  const groups = (await synonymGroups(db, text, true)).slice(0, MAX_SUGGEST_WORDS);
+  const any = alternativesQuery(groups, false);
+  if (!any) return [];
+  const ids: string[] = [];
+  const pairs = pairsQuery(groups);
+  if (pairs) {
+    const ranked = await queryRows<{ id: string }>(db, sql`
+      select c.id from (
+        select ${kbArticles.id}, ${kbArticles.searchVector} as v, ${kbArticles.usefulCount} - ${kbArticles.notUsefulCount} as useful, ${kbArticles.publishedAt} as at
+        from ${kbArticles} where ${readable} and ${kbArticles.searchVector} @@ ${pairs}::tsquery
+        order by ${sql.join(usefulFirst, sql`, `)} limit ${SUGGEST_CANDIDATES}) c
+      order by ts_rank(c.v, ${any}::tsquery) desc, c.useful desc, c.at desc, c.id limit ${limit}`);
+    ids.push(...ranked.map((r) => r.id));
+  }
+  if (ids.length < limit) {
+    const more = await db.select({ id: kbArticles.id }).from(kbArticles)
+      .where(and(readable, sql`${kbArticles.searchVector} @@ ${any}::tsquery`, ids.length ? sql`${kbArticles.id} <> all(${pgArray(ids)}::uuid[])` : undefined))
+      .orderBy(...usefulFirst).limit(limit - ids.length);
+    ids.push(...more.map((r) => r.id));
+  }
+  if (!ids.length) return [];
+  const rows = await selectSummary(db).where(sql`${kbArticles.id} = any(${pgArray(ids)}::uuid[])`);
+  const byId = new Map(rows.map((r) => [r.a.id, r]));
+  return ids.flatMap((id) => (byId.has(id) ? [presentSummary(byId.get(id)!)] : []));
+}
+
+const SUGGEST_CANDIDATES = 200;
+
+/** The words of a message looked at for suggestions: 6 make 15 pairs. */
+const MAX_SUGGEST_WORDS = 6;
+
+/** A tsquery matching any two of the groups: (a & b) | (a & c) | (b & c)…; null with fewer than two. */
+function pairsQuery(groups: string[][]): string | null {
+  const parts = groups.map((g) => alternativesQuery([g], false)).filter((x): x is string => !!x);
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) for (let j = i + 1; j < parts.length; j++) out.push(`(${parts[i]} & ${parts[j]})`);
+  return out.length ? out.join(' | ') : null;
 }
 
 /** An article: readers get the published text; editors also every version (drafts, reviews). */

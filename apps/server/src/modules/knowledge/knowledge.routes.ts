@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { and, asc, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import { errorBody, id } from '@kefu/shared/api';
 import {
-  cannedQuery, cannedReply, cannedReplyBody, cannedReplyPatch, kbArticle, kbArticleBody, kbArticlePatch, kbArticleSummary, kbCategory, kbCategoryBody,
+  cannedQuery, cannedReply, cannedReplyBody, cannedReplyPatch, kbArticle, kbArticleBody, kbArticlePatch, kbArticleList, kbArticleSummary, kbCategory, kbCategoryBody,
   kbFeedbackBody, kbQuery, kbReviewBody, kbSuggestQuery, kbSynonymBody, kbSynonymGroup, type CannedReply,
 } from '@kefu/shared/knowledge-api';
 import type { App, Deps } from '../../platform/http/types.ts';
@@ -26,9 +26,9 @@ const isEditor = (p: Principal) => can(p, 'kb:edit') || can(p, 'kb:publish');
 export function knowledgeRoutes(app: App, { db }: Deps): void {
   app.get('/api/v1/kb/articles', {
     schema: {
-      tags: ['knowledge'], summary: 'Search the knowledge base (jieba words with synonyms; every word must match)',
+      tags: ['knowledge'], summary: 'Search the knowledge base (jieba words with synonyms; every word must match; the most useful first)',
       description: 'state other than `published` (review queue, drafts, archived) needs kb:edit or kb:publish.',
-      querystring: kbQuery, response: { 200: z.object({ items: z.array(kbArticleSummary), total: z.number().int() }), ...errors },
+      querystring: kbQuery, response: { 200: kbArticleList, ...errors },
     },
   }, async (req) => {
     if (req.query.state !== 'published' && !isEditor(principalOf(req))) requirePermission(principalOf(req), 'kb:edit');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillVariables } from '@kefu/shared/knowledge-api';
+import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 
 let t: TestApp;
@@ -25,7 +26,26 @@ describe('knowledge base (KB)', () => {
     const suggest = await t.request(op, 'GET', `/api/v1/kb/suggest?text=${encodeURIComponent('你好,我想问一下你们用什么物流发货?可以退换吗')}`);
     expect(titles(suggest)[0]).toBe('网店发货、快递与退换货规则');
     const none = await t.request(op, 'GET', `/api/v1/kb/articles?q=${encodeURIComponent('火箭发射')}`);
-    expect(none.body).toEqual({ items: [], total: 0 });
+    expect(none.body).toEqual({ items: [], total: 0, totalCapped: false });
+  });
+
+  it('lists the most useful first, suggests what matches more of a message first, and counts up to 1,000', async () => {
+    // 1,001 published articles about 蓝莓 (some also 退款), usefulness rising with n
+    await t.database.db.execute(sql`
+      insert into kb_articles (title, body, published_version, latest_version, published_at, search_vector, useful_count, created_by_id)
+      select '蓝莓问答' || n, '蓝莓', 1, 1, now(), (case when n % 200 = 7 then '''蓝莓'' ''退款''' else '''蓝莓''' end)::tsvector, n,
+        (select id from users where username = 'admin')
+      from generate_series(1, 1001) n`);
+    const common = await t.request(op, 'GET', `/api/v1/kb/articles?q=${encodeURIComponent('蓝莓')}&limit=3`);
+    expect(common.body).toMatchObject({ total: 1000, totalCapped: true });
+    expect(titles(common)).toEqual(['蓝莓问答1001', '蓝莓问答1000', '蓝莓问答999']);
+    const both = await t.request(op, 'GET', `/api/v1/kb/articles?q=${encodeURIComponent('蓝莓 退款')}&limit=2`);
+    expect(both.body).toMatchObject({ total: 5, totalCapped: false });
+    expect(titles(both)).toEqual(['蓝莓问答807', '蓝莓问答607']);
+    // the five that name both words come first, then the most useful that name one
+    const suggest = await t.request(op, 'GET', `/api/v1/kb/suggest?text=${encodeURIComponent('蓝莓坏了能退款吗')}&limit=8`);
+    expect(titles(suggest)).toEqual(['蓝莓问答807', '蓝莓问答607', '蓝莓问答407', '蓝莓问答207', '蓝莓问答7', '蓝莓问答1001', '蓝莓问答1000', '蓝莓问答999']);
+    await t.database.db.execute(sql`delete from kb_articles where title like '蓝莓问答%'`);
   });
 
   it('publishes only an approved version; a new text waits for review while readers keep the old one', async () => {

@@ -1,0 +1,1 @@
+CREATE INDEX "kb_articles_useful_idx" ON "kb_articles" USING btree (("useful_count" - "not_useful_count") desc,"published_at" DESC NULLS FIRST,"id") WHERE "kb_articles"."published_version" is not null and "kb_articles"."archived_at" is null;
