@@ -36,6 +36,8 @@ import { authRoutes } from './modules/org/auth.routes.ts';
 import { departmentTeamRoutes } from './modules/org/departments-teams.routes.ts';
 import { userRoleRoutes } from './modules/org/users-roles.routes.ts';
 import { customerRoutes } from './modules/customers/customers.routes.ts';
+import { customerClassRoutes } from './modules/customers/customer-classes.routes.ts';
+import { registerClassJobs } from './modules/customers/class-runs.ts';
 import { formRoutes } from './modules/forms/forms.routes.ts';
 import { ticketRoutes } from './modules/tickets/tickets.routes.ts';
 import { intakeRoutes } from './modules/intake/intake.routes.ts';
@@ -121,6 +123,8 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   departmentTeamRoutes(app, deps);
   userRoleRoutes(app, deps);
   customerRoutes(app, deps);
+  customerClassRoutes(app, deps, services.runner);
+  registerClassJobs(services.runner, database.db, config.KEFU_TIMEZONE);
   formRoutes(app, deps);
   interactionRoutes(app, deps);
   intakeRoutes(app, deps);

@@ -16,6 +16,14 @@ type Requirement = 'public' | 'signed-in' | Permission;
 
 const REQUIRES: Record<string, Requirement> = {
   'GET /api/health': 'public',
+  'GET /api/v1/customer-classes': 'customer:view',
+  'PUT /api/v1/customer-classes': 'customer:manage',
+  'POST /api/v1/customer-classes/recompute': 'customer:manage',
+  'GET /api/v1/customer-classes/runs': 'customer:manage',
+  'GET /api/v1/customer-classes/runs/{id}': 'customer:manage',
+  'PUT /api/v1/customers/{id}/class': 'customer:manage',
+  'GET /api/v1/customers/{id}/class-history': 'customer:view',
+  'PUT /api/v1/customer-measures': 'customer:manage',
   'POST /api/v1/auth/login': 'public',
   'POST /api/v1/auth/logout': 'signed-in',
   'GET /api/v1/me': 'signed-in',

@@ -123,7 +123,15 @@ export const customer = z.object({
   address: z.string().nullable().describe('masked without customer:view_pii'),
   email: z.string().nullable().describe('masked without customer:view_pii'),
   masked: z.boolean(),
+  /** the customer's kind (家庭, 企事业单位…), free text that routing rules and quiet hours look at */
   customerClass: z.string().nullable(),
+  /** the value class (A/B/C…, customer-classes): from the class rules, or set by hand */
+  tier: z.string().nullable(),
+  /** a class set by hand, kept over the class rules until `until` (inclusive) */
+  tierOverride: z.object({ classKey: z.string(), reason: z.string().nullable(), until: z.string().nullable() }).nullable(),
+  tags: z.array(z.string()),
+  /** a customer since (tenure for the class rules); null: since the record was created */
+  customerSince: z.string().nullable(),
   note: z.string().nullable(),
   duplicateOf: z.array(id).describe('other customers with the same phone: likely duplicates'),
   createdAt: isoDate,
@@ -136,11 +144,14 @@ export const customerCreateBody = z.object({
   address: z.string().trim().max(200).nullable().optional(),
   email: z.union([z.email().max(200), z.literal('')]).nullable().optional(),
   customerClass: z.string().trim().max(16).nullable().optional(),
+  tags: z.array(z.string().trim().min(1).max(32)).max(20).optional(),
+  customerSince: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as 2023-05-01').nullable().optional(),
   note: z.string().trim().max(1000).nullable().optional(),
 }).strict();
 export const customerUpdateBody = customerCreateBody.partial().strict();
 export const customerQuery = z.object({
   q: z.string().trim().max(100).optional().describe('phone (full or last 4+ digits), name, or address fragment'),
+  tier: z.string().trim().min(1).max(16).optional().describe('only customers of this value class (A, B, C…)'),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().optional(),
 });

@@ -11,6 +11,8 @@ export const PERMISSIONS = [
   'customer:create',
   'customer:update',
   'customer:view_pii',
+  /** the customer archive's management: class rules and recomputes, class overrides, customer measures */
+  'customer:manage',
   'interaction:create',
   'form:view',
   'form:manage',

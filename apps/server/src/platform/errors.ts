@@ -98,6 +98,10 @@ const CODES = {
   },
   KB_NOT_IN_REVIEW: { status: 409, zh: '该版本不在待审核状态(当前:{state})', en: 'This version is not waiting for review (now: {state})' },
   UNSUPPORTED_FILE: { status: 415, zh: '不支持的文件类型,可发送 JPG、PNG、GIF、WebP 图片或 PDF', en: 'Unsupported file type; send a JPG, PNG, GIF or WebP image, or a PDF' },
+  RECOMPUTE_RUNNING: { status: 409, zh: '已有一次客户重新分类正在进行,请等它完成', en: 'A customer class recompute is already running; wait for it to finish' },
+  CLASS_KEY_TWICE: { status: 422, zh: '客户类别代码「{key}」重复', en: 'The customer class key "{key}" is used twice' },
+  UNKNOWN_CLASS: { status: 422, zh: '未知的客户类别「{key}」,可选:{keys}', en: 'Unknown customer class "{key}"; allowed: {keys}' },
+  OVERRIDE_REASON_REQUIRED: { status: 422, zh: '手动定级请填写原因', en: 'Give a reason for setting the class by hand' },
   RATE_LIMITED: { status: 429, zh: '操作过于频繁,请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误,请稍后重试', en: 'Internal server error; please try again' },
 } satisfies Record<string, ErrorSpec>;
@@ -181,6 +185,7 @@ const NOUNS: Record<string, { zh: string; en: string }> = {
   kbSynonym: { zh: '同义词组', en: 'Synonym group' },
   cannedReply: { zh: '话术', en: 'Canned reply' },
   attachment: { zh: '附件', en: 'Attachment' },
+  recomputeRun: { zh: '重新分类任务', en: 'Class recompute' },
 };
 
 /** States of a callback, for CALLBACK_NOT_OPEN. */

@@ -82,6 +82,7 @@ const core: Record<keyof typeof zh, string> = {
   'perm.customer:create': 'Create',
   'perm.customer:update': 'Edit',
   'perm.customer:view_pii': 'See full phone and address',
+  'perm.customer:manage': 'Manage the customer archive: classes, recomputes, overrides, measures',
   'perm.interaction:create': 'Record contacts',
   'perm.form:view': 'View',
   'perm.form:manage': 'Manage',

@@ -80,6 +80,7 @@ const core = {
   'perm.customer:create': '创建',
   'perm.customer:update': '编辑',
   'perm.customer:view_pii': '查看完整电话和地址',
+  'perm.customer:manage': '管理客户档案:分类规则、重新分类、手动定级、客户指标',
   'perm.interaction:create': '记录联络',
   'perm.form:view': '查看',
   'perm.form:manage': '管理',

@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { users } from './org.ts';
 import { tsvector } from './types.ts';
@@ -15,7 +15,19 @@ export const customers = pgTable(
     address: text('address'),
     /** for survey links and notices by e-mail */
     email: text('email'),
+    /** the customer's kind (家庭, 企事业单位, 学校…): routing rules and quiet hours look at it */
     customerClass: text('customer_class'),
+    /** the value class in force (A/B/C…, CUS-05..08): from the class rules, or set by hand */
+    tier: text('tier'),
+    /** a class set by hand, kept over the rules until it expires */
+    tierOverride: text('tier_override'),
+    tierOverrideReason: text('tier_override_reason'),
+    /** the last day the override holds; null: until lifted */
+    tierOverrideUntil: date('tier_override_until'),
+    /** tags the class rules may look at (福利单位, 知名品牌…) */
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    /** a customer since (tenure); null: since the record was created */
+    customerSince: date('customer_since'),
     note: text('note'),
     /** character bigrams of name and address: Chinese substring search without a locale */
     searchVector: tsvector('search_vector'),
@@ -28,8 +40,68 @@ export const customers = pgTable(
     index('customers_phone_reversed_idx').using('btree', sql`${t.phoneReversed} text_pattern_ops`),
     index('customers_search_idx').using('gin', t.searchVector),
     index('customers_created_idx').on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('customers_tier_idx').on(t.tier, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
   ],
 );
+
+/** The class rules, one row per saved version (the newest is in force). */
+export const customerClassRules = pgTable('customer_class_rules', {
+  version: integer('version').primaryKey(),
+  rules: jsonb('rules').notNull(),
+  createdById: uuid('created_by_id').references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+});
+
+/** A customer's figures per quarter (2026Q3): from orders and payments, or imported. */
+export const customerMeasures = pgTable(
+  'customer_measures',
+  {
+    customerId: uuid('customer_id').notNull().references(() => customers.id),
+    quarter: text('quarter').notNull(),
+    revenue: numeric('revenue', { precision: 14, scale: 2 }).notNull().default('0'),
+    payments: numeric('payments', { precision: 14, scale: 2 }).notNull().default('0'),
+    referrals: integer('referrals').notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.quarter] }), index('customer_measures_quarter_idx').on(t.quarter)],
+);
+
+/** Every change of a customer's class, with why (the rules' conditions that held, or the override). */
+export const customerClassChanges = pgTable(
+  'customer_class_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** the order of changes made in one transaction (they share its time) */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    customerId: uuid('customer_id').notNull().references(() => customers.id),
+    fromClass: text('from_class'),
+    toClass: text('to_class'),
+    /** recompute | override | override_lifted | override_expired */
+    source: text('source').notNull(),
+    reason: jsonb('reason'),
+    note: text('note'),
+    actorId: uuid('actor_id'),
+    runId: uuid('run_id'),
+    at: timestamp('at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index('customer_class_changes_customer_idx').on(t.customerId, t.at)],
+);
+
+/** A recompute applied in the background, chunk by chunk: its progress. */
+export const customerClassRuns = pgTable('customer_class_runs', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  status: text('status').notNull().default('running'),
+  quarter: text('quarter').notNull(),
+  rulesVersion: integer('rules_version').notNull(),
+  total: integer('total').notNull(),
+  done: integer('done').notNull().default(0),
+  moved: integer('moved').notNull().default(0),
+  /** the last customer id handled: the next chunk starts after it */
+  cursor: uuid('cursor'),
+  startedById: uuid('started_by_id'),
+  startedAt: timestamp('started_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  finishedAt: timestamp('finished_at', { withTimezone: true, precision: 3 }),
+});
 
 /** Every view of unmasked personal data is recorded (AUD-01). */
 export const piiAccessLog = pgTable(

@@ -11,6 +11,8 @@ export interface NewCustomer {
   address?: string | null;
   email?: string | null;
   customerClass?: string | null;
+  tags?: string[];
+  customerSince?: string | null;
   note?: string | null;
 }
 
@@ -38,6 +40,8 @@ export async function createCustomer(tx: Tx, input: NewCustomer, actorId: string
     address: input.address || null,
     email: input.email || null,
     customerClass: input.customerClass || null,
+    tags: [...new Set(input.tags ?? [])],
+    customerSince: input.customerSince ?? null,
     note: input.note || null,
     searchVector: customerSearchVector(input.name, input.address) as unknown as string,
     createdById: actorId,

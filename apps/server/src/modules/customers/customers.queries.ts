@@ -17,6 +17,10 @@ export function presentCustomer(row: Row, viewer: Principal, duplicateOf: string
     email: pii ? row.email : maskEmail(row.email),
     masked: !pii,
     customerClass: row.customerClass,
+    tier: row.tier,
+    tierOverride: row.tierOverride ? { classKey: row.tierOverride, reason: row.tierOverrideReason, until: row.tierOverrideUntil } : null,
+    tags: row.tags,
+    customerSince: row.customerSince,
     note: row.note,
     // which customers share a phone says whose phone it is: only for those who may see phones
     duplicateOf: pii ? duplicateOf : [],

@@ -24,7 +24,7 @@ export function customerRoutes(app: App, { db }: Deps): void {
     },
   }, async (req) => {
     const viewer = principalOf(req);
-    const { items, nextCursor } = await findCustomers(db, req.query.q, req.query.limit, req.query.cursor, can(viewer, 'customer:view_pii'));
+    const { items, nextCursor } = await findCustomers(db, req.query.q, req.query.limit, req.query.cursor, can(viewer, 'customer:view_pii'), req.query.tier);
     const dups = await duplicatesFor(db, items);
     return { items: items.map((r) => presentCustomer(r, viewer, dups.get(r.id))), nextCursor };
   });

@@ -1,4 +1,4 @@
-import { and, desc, like, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, like, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { customers } from '../../db/schema/index.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
@@ -14,8 +14,9 @@ import { reversedDigits } from './customer-search-vector.ts';
  * searched and a phone query is refused: otherwise the answers to a few
  * searches would spell out the masked digits and address, one at a time.
  */
-export async function findCustomers(db: Db, q: string | undefined, limit: number, cursor: string | undefined, withPii: boolean) {
+export async function findCustomers(db: Db, q: string | undefined, limit: number, cursor: string | undefined, withPii: boolean, tier?: string) {
   const conds: SQL[] = [];
+  if (tier) conds.push(eq(customers.tier, tier));
   const text = q?.trim() ?? '';
   const digits = text.replace(/[\s\-()+]/g, '');
   if (isPhoneSearch(text)) {

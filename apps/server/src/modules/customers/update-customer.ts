@@ -19,6 +19,8 @@ export async function updateCustomer(db: Db, customerId: string, patch: Partial<
   if (patch.email !== undefined) next.email = patch.email || null;
   if (patch.customerClass !== undefined) next.customerClass = patch.customerClass || null;
   if (patch.note !== undefined) next.note = patch.note || null;
+  if (patch.tags !== undefined) next.tags = [...new Set(patch.tags)];
+  if (patch.customerSince !== undefined) next.customerSince = patch.customerSince;
   next.searchVector = customerSearchVector(next.name ?? current.name, next.address !== undefined ? next.address : current.address) as unknown as string;
   const [row] = await db.update(customers).set(next).where(eq(customers.id, customerId)).returning();
   return { row, duplicateOf: await findDuplicates(db, row.phone, row.id) };
