@@ -13,6 +13,8 @@ export interface Access {
   customerCreate: boolean;
   customerUpdate: boolean;
   customerPii: boolean;
+  /** class rules and recomputes, class overrides */
+  customerManage: boolean;
   orgManage: boolean;
   forms: boolean;
   /** edit form definitions and publish new versions */
@@ -45,6 +47,7 @@ export function computeAccess(permissions: readonly string[]): Access {
     customerCreate: has('customer:create'),
     customerUpdate: has('customer:update'),
     customerPii: has('customer:view_pii'),
+    customerManage: has('customer:manage'),
     orgManage: has('org:manage'),
     forms: has('form:view') || has('form:manage'),
     formManage: has('form:manage'),

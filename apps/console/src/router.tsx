@@ -30,6 +30,7 @@ import { CallbackWorkspacePage } from './pages/callback-workspace/index.tsx';
 import { CampaignsPage } from './pages/campaigns/index.tsx';
 import { CallbackPoliciesPage } from './pages/settings/callback-policies/index.tsx';
 import { CallbackScriptsPage } from './pages/settings/callback-scripts/index.tsx';
+import { CustomerClassesPage } from './pages/settings/customer-classes/index.tsx';
 // pages with charts load on demand: ECharts stays out of the main bundle, and
 // a customer opening a survey link on a phone downloads no console pages
 const CallbackReportPage = lazy(() => import('./pages/callback-report/index.tsx').then((m) => ({ default: m.CallbackReportPage })));
@@ -89,6 +90,7 @@ const PAGE_ELEMENTS: Record<TopLevelPath, ReactNode> = {
   '/settings/calendars': <CalendarsPage />,
   '/settings/callback-policies': <CallbackPoliciesPage />,
   '/settings/callback-scripts': <CallbackScriptsPage />,
+  '/settings/customer-classes': <CustomerClassesPage />,
 };
 
 const topLevelRoutes = TOP_LEVEL_PAGES.map(({ path, access }) => ({

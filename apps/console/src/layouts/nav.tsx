@@ -21,6 +21,7 @@ import {
   ScheduleOutlined,
   ReadOutlined,
   MessageOutlined,
+  CrownOutlined,
 } from '@ant-design/icons';
 import type { Access, AccessKey } from '../access.ts';
 import type { MessageKey } from '../i18n/translate.ts';
@@ -76,6 +77,7 @@ export const NAV: (NavItem | NavGroup)[] = [
       { path: '/settings/calendars', label: 'menu.calendars', icon: <CalendarOutlined />, access: 'ruleManage' },
       { path: '/settings/callback-policies', label: 'menu.callbackPolicies', icon: <ScheduleOutlined />, access: 'callbackManage' },
       { path: '/settings/callback-scripts', label: 'menu.callbackScripts', icon: <ReadOutlined />, access: 'callbackManage' },
+      { path: '/settings/customer-classes', label: 'menu.customerClasses', icon: <CrownOutlined />, access: 'customerManage' },
     ],
   },
 ];

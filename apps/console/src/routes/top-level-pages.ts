@@ -29,6 +29,7 @@ export const TOP_LEVEL_PAGES = [
   { path: '/settings/calendars', access: 'ruleManage' },
   { path: '/settings/callback-policies', access: 'callbackManage' },
   { path: '/settings/callback-scripts', access: 'callbackManage' },
+  { path: '/settings/customer-classes', access: 'customerManage' },
 ] as const satisfies readonly { path: string; access: AccessKey | null }[];
 
 export type TopLevelPath = (typeof TOP_LEVEL_PAGES)[number]['path'];

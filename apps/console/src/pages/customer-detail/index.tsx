@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, EditOutlined, EyeInvisibleOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CrownOutlined, EditOutlined, EyeInvisibleOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import type { Customer } from '../../api/types.ts';
@@ -11,6 +11,10 @@ import { formatDateTime } from '../../utils/time.ts';
 import { CustomerFormModal } from '../customers/customer-form-modal.tsx';
 import { CustomerHistory } from './customer-history.tsx';
 import { CustomerSatisfaction } from './customer-satisfaction.tsx';
+import type { ClassChange, ClassRules } from '@kefu/shared/customer-classes-api';
+import { ClassHistory } from '../../components/customer-class/class-history.tsx';
+import { TierOverrideModal } from '../../components/customer-class/tier-override-modal.tsx';
+import { className, classColor } from '../../components/customer-class/class-words.ts';
 
 export function CustomerDetailPage() {
   const { id = '' } = useParams();
@@ -18,6 +22,21 @@ export function CustomerDetailPage() {
   const access = useAccess();
   const [editing, setEditing] = useState(false);
   const customer = useRequest(() => api.get<Customer>(`/customers/${id}`), [id]);
+  const rules = useRequest(() => api.get<ClassRules>('/customer-classes'), []);
+  const history = useRequest(() => api.get<{ items: ClassChange[] }>(`/customers/${id}/class-history`).then((r) => r.items), [id]);
+  const [overriding, setOverriding] = useState(false);
+  const afterClassChange = (items: ClassChange[]) => {
+    history.setData(items);
+    setOverriding(false);
+    void customer.reload();
+  };
+  const lift = async () => {
+    try {
+      afterClassChange((await api.put<{ items: ClassChange[] }>(`/customers/${id}/class`, { classKey: null })).items);
+    } catch {
+      // reported by the API client
+    }
+  };
 
   if (customer.loading && !customer.data) return <Spin size="large" className="kefu-boot-spin" />;
   const c = customer.data;
@@ -53,7 +72,27 @@ export function CustomerDetailPage() {
                 { key: 'phone', label: t('customer.phone'), children: c.phone ?? '—' },
                 { key: 'address', label: t('customer.address'), children: c.address ?? '—' },
                 { key: 'email', label: t('customer.email'), children: c.email ?? '—' },
+                {
+                  key: 'tier',
+                  label: t('cc.tier'),
+                  children: (
+                    <Space wrap data-testid="customer-tier">
+                      <Tag color={classColor(rules.data, c.tier)}>{className(rules.data, c.tier, t('cc.noTier'))}</Tag>
+                      {c.tierOverride ? (
+                        <Tag>{t('cc.overridden')}{c.tierOverride.until ? ` · ${c.tierOverride.until}` : ''}</Tag>
+                      ) : null}
+                      {access.customerManage ? (
+                        <>
+                          <Button size="small" icon={<CrownOutlined />} onClick={() => setOverriding(true)} data-testid="tier-override">{t('cc.override')}</Button>
+                          {c.tierOverride ? <Button size="small" type="link" onClick={lift}>{t('cc.lift')}</Button> : null}
+                        </>
+                      ) : null}
+                    </Space>
+                  ),
+                },
                 { key: 'class', label: t('customer.class'), children: c.customerClass ?? '—' },
+                ...(c.tags.length ? [{ key: 'tags', label: t('cc.tags'), children: <Space wrap>{c.tags.map((x) => <Tag key={x}>{x}</Tag>)}</Space> }] : []),
+                ...(c.customerSince ? [{ key: 'since', label: t('cc.customerSince'), children: c.customerSince }] : []),
                 { key: 'note', label: t('customer.note'), children: c.note ?? '—' },
                 { key: 'createdAt', label: t('ticket.createdAt'), children: formatDateTime(c.createdAt) },
                 { key: 'updatedAt', label: t('ticket.updatedAt'), children: formatDateTime(c.updatedAt) },
@@ -74,11 +113,13 @@ export function CustomerDetailPage() {
             />
           </Card>
           <CustomerSatisfaction customerId={c.id} />
+          <ClassHistory items={history.data ?? []} rules={rules.data ?? null} loading={history.loading && !history.data} />
         </Col>
         <Col xs={24} lg={14}>
           <CustomerHistory customerId={c.id} />
         </Col>
       </Row>
+      <TierOverrideModal open={overriding} customerId={c.id} rules={rules.data ?? null} current={c.tier} onClose={() => setOverriding(false)} onSaved={afterClassChange} />
       <CustomerFormModal
         open={editing}
         customer={c}

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Empty, Input, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Empty, Input, Select, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { isPhoneSearch } from '@kefu/shared/phone';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -13,6 +13,9 @@ import { PageTitle } from '../../components/page-title.tsx';
 import { CursorPager } from '../../components/cursor-pager.tsx';
 import { formatDateTime } from '../../utils/time.ts';
 import { CustomerFormModal } from './customer-form-modal.tsx';
+import type { ClassRules } from '@kefu/shared/customer-classes-api';
+import { useRequest } from '../../hooks/use-request.ts';
+import { className, classColor } from '../../components/customer-class/class-words.ts';
 
 export function CustomerListPage() {
   const t = useT();
@@ -20,12 +23,21 @@ export function CustomerListPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
+  const tier = params.get('tier') ?? '';
+  const rules = useRequest(() => api.get<ClassRules>('/customer-classes'), []);
+  const tierOptions = rules.data ? [...rules.data.classes, rules.data.fallback].map((c) => ({ value: c.key, label: `${c.name} (${c.key})` })) : [];
+  const setParam = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
   const [text, setText] = useState(q);
   const [creating, setCreating] = useState(false);
   // a role that sees phones masked may not search by them (the server refuses): say why instead of asking
   const phoneRefused = !access.customerPii && isPhoneSearch(q);
-  const pages = useCursorPages<Customer>(q, (cursor) =>
-    phoneRefused ? Promise.resolve({ items: [], nextCursor: null }) : api.get<Page<Customer>>('/customers', { q, limit: 20, cursor }));
+  const pages = useCursorPages<Customer>(`${q}|${tier}`, (cursor) =>
+    phoneRefused ? Promise.resolve({ items: [], nextCursor: null }) : api.get<Page<Customer>>('/customers', { q, tier: tier || undefined, limit: 20, cursor }));
 
   const columns = useMemo<TableColumnsType<Customer>>(
     () => [
@@ -41,10 +53,16 @@ export function CustomerListPage() {
       },
       { title: t('customer.phone'), dataIndex: 'phone', width: 150 },
       { title: t('customer.address'), dataIndex: 'address', ellipsis: true },
+      {
+        title: t('cc.tier'),
+        dataIndex: 'tier',
+        width: 110,
+        render: (k: string | null, c) => (k ? <Tag color={classColor(rules.data, k)}>{className(rules.data, k, '')}{c.tierOverride ? ' *' : ''}</Tag> : null),
+      },
       { title: t('customer.class'), dataIndex: 'customerClass', width: 80 },
       { title: t('ticket.createdAt'), dataIndex: 'createdAt', width: 150, render: formatDateTime },
     ],
-    [t],
+    [t, rules.data],
   );
 
   return (
@@ -60,15 +78,26 @@ export function CustomerListPage() {
         }
       />
       <Card size="small">
+        <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search
           allowClear
-          style={{ width: 320, marginBottom: 12 }}
+          style={{ width: 320, maxWidth: '100%' }}
           placeholder={t(access.customerPii ? 'workbench.searchPlaceholder' : 'customer.searchByName')}
           value={text}
           onChange={(e) => setText(e.target.value)}
-          onSearch={(v) => setParams(v.trim() ? { q: v.trim() } : {}, { replace: true })}
+          onSearch={(v) => setParam('q', v.trim())}
           data-testid="customer-list-search"
         />
+        <Select
+          allowClear
+          style={{ width: 160 }}
+          placeholder={t('cc.allTiers')}
+          value={tier || undefined}
+          options={tierOptions}
+          onChange={(v?: string) => setParam('tier', v ?? '')}
+          data-testid="customer-tier-filter"
+        />
+        </Space>
         {!access.customerPii ? (
           <Alert
             type={phoneRefused ? 'warning' : 'info'}
