@@ -69,7 +69,8 @@ export default {
   'liveChats.gone': 'The conversation ended or is no longer yours to see.',
   'wallboard.chatsWaiting': 'Chats queued',
   'wallboard.oldestChatWait': 'Longest chat wait',
-  'wallboard.chatBreachesToday': 'Chat first replies late today',
+  'wallboard.chatBreachesToday': 'Late first replies',
+  'wallboard.chatBreachesHint': 'Conversations whose first-reply target fell due today and was not met',
 
   'notification.kind.chat.sla_breached': 'Conversation past target',
   'notification.kindHint.chat.sla_breached': "a conversation of your team missed its first-response or resolution target",

@@ -73,7 +73,8 @@ export default {
   'liveChats.gone': '会话已结束或已不在你的查看范围内。',
   'wallboard.chatsWaiting': '会话排队',
   'wallboard.oldestChatWait': '最长排队',
-  'wallboard.chatBreachesToday': '今日会话首响超时',
+  'wallboard.chatBreachesToday': '今日首响超时',
+  'wallboard.chatBreachesHint': '今天到期的会话首次响应时限中,没有按时回复的数量',
 
   // notifications about conversations
   'notification.kind.chat.sla_breached': '会话超时',
