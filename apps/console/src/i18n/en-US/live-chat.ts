@@ -6,7 +6,7 @@ export default {
   'inbox.viewers.askLead': 'To take it on, ask your team lead to transfer it (whoever receives first owns it).',
   'inbox.viewers.takeOverHint': 'Take it over to reply yourself; {name} can then only add internal notes.',
 
-  'inbox.queue.unanswered': 'Unanswered',
+  'inbox.queue.unanswered': 'No reply',
   'inbox.empty.unanswered': 'No conversation, message or lead is waiting for an answer',
   'inbox.morning.title': 'Morning check: {n} conversations, messages or leads have no answer yet',
   'inbox.morning.hint': 'Listed by waiting time, the longest first.',

@@ -30,7 +30,7 @@ export function CollisionBanner({ viewers, detail: d, meId, canTakeOver, taking,
       <Avatar.Group max={{ count: 3 }} size="small">
         {viewers.map((v) => (
           <Tooltip key={v.id} title={v.name}>
-            <Avatar data-testid="conversation-viewer">{v.name.slice(-2)}</Avatar>
+            <Avatar data-testid="conversation-viewer">{v.name.slice(0, 1)}</Avatar>
           </Tooltip>
         ))}
       </Avatar.Group>

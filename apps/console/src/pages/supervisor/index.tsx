@@ -20,6 +20,7 @@ import { WallboardStrip } from './wallboard.tsx';
 import { SlaQueue } from './sla-queue.tsx';
 import { Escalations } from './escalations.tsx';
 import { ChatWallboardCards } from './chat-wallboard.tsx';
+import { LiveBadge } from './live-badge.tsx';
 import { useLiveRefresh } from '../../notifications/use-live-refresh.ts';
 import { clockSkew } from './live-chats/live-chats-model.ts';
 
@@ -53,9 +54,7 @@ export function SupervisorPage() {
         title={t('menu.supervisor')}
         extra={
           <Space>
-            <Tooltip title={live ? t('wallboard.liveHint') : t('wallboard.pollingHint')}>
-              <Badge status={live ? 'success' : 'warning'} text={live ? t('wallboard.live') : t('wallboard.polling')} data-testid="wb-live" />
-            </Tooltip>
+            <LiveBadge live={live} testId="wb-live" />
             <Button icon={<ReloadOutlined />} onClick={() => { void wallboard.reload(); void chats.reload(); }}>
               {t('common.refresh')}
             </Button>

@@ -13,6 +13,7 @@ import { formatDateTime } from '../../../utils/time.ts';
 import { useChatMonitor } from './use-chat-monitor.ts';
 import { firstReply, QUEUE_WAIT, REPLY_WAIT, seatLoad, sortAgents, waited, waitTone } from './live-chats-model.ts';
 import { WatchDrawer } from './watch-drawer.tsx';
+import { LiveBadge } from '../live-badge.tsx';
 import './live-chats.css';
 
 const DOT = { online: 'success', busy: 'warning', away: 'default', offline: 'default' } as const;
@@ -40,9 +41,7 @@ export function LiveChatsPage() {
         title={t('menu.liveChats')}
         extra={
           <Space>
-            <Tooltip title={live === 'live' ? t('wallboard.liveHint') : t('wallboard.pollingHint')}>
-              <Badge status={live === 'live' ? 'success' : 'warning'} text={live === 'live' ? t('wallboard.live') : t('wallboard.polling')} />
-            </Tooltip>
+            <LiveBadge live={live === 'live'} testId="lc-live" />
             <Button icon={<ReloadOutlined />} onClick={monitor.reload} aria-label={t('common.refresh')} />
           </Space>
         }
