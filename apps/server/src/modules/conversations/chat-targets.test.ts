@@ -111,6 +111,20 @@ describe('conversation targets on the business calendar', () => {
     expect(told.map((n) => n.title)).toEqual(['会话超时未解决：钱经理（官网在线客服）']);
   });
 
+  it('tells whoever manages the team\'s conversations when the team has no lead', async () => {
+    const admin = await t.login('admin');
+    const hotline = (await t.request(admin, 'GET', '/api/v1/teams')).body.items.find((x: { name: string }) => x.name === '热线一组');
+    const zhangMin = hotline.leadId;
+    expect((await t.request(admin, 'PATCH', `/api/v1/teams/${hotline.id}`, { leadId: null })).status).toBe(200);
+    clock.set(new Date('2026-10-09T11:00:00+08:00'));
+    const chat = await start('website', '有人吗');
+    await pass(Date.parse(chat.firstResponseDueAt) - clock.now().getTime());
+    // those who manage conversations of that team (张敏, still a member) or of everyone (陈刚, the administrator)
+    const ids = await Promise.all(['lead', 'cs_manager', 'admin'].map(async (u) => (await t.request(await t.login(u), 'GET', '/api/v1/me')).body.id as string));
+    expect((await breachNotices(chat.id)).map((n) => n.user_id).sort()).toEqual(ids.sort());
+    await t.request(admin, 'PATCH', `/api/v1/teams/${hotline.id}`, { leadId: zhangMin });
+  });
+
   it('reports nothing for a conversation resolved before its target', async () => {
     clock.set(new Date('2026-10-09T10:00:00+08:00'));
     const chat = await start('web-leads', '请回电');
