@@ -14,7 +14,7 @@ const USES = {
   intake: ['org', 'forms', 'customers', 'interactions', 'tickets'],
   surveys: ['customers', 'tickets', 'notifications'],
   callbacks: ['org', 'customers', 'interactions', 'tickets', 'notifications', 'surveys'],
-  conversations: ['org', 'customers', 'tickets', 'intake'],
+  conversations: ['org', 'customers', 'tickets', 'intake', 'notifications'],
   knowledge: [],
 };
 

@@ -9,8 +9,9 @@ import { layoutProblems } from '../scripts/e2e/layout-checks.ts';
 // chat arrives live in the queue, the operator takes it and replies, the
 // visitor's typing and next message show up without a reload, internal
 // notes (the operator's and a colleague's, who may not reply) stay internal,
-// and a complaint work order is made from the chat.
-// Desktop and 390 px screenshots of the conversation.
+// the two agents see each other on the conversation, the team lead watches it
+// live from 在线会话监控 and whispers to the agent, and a complaint work order
+// is made from the chat. Desktop and 390 px screenshots.
 
 export const name = 'inbox: a visitor chat taken from the queue, answered, noted internally and made a complaint work order';
 
@@ -19,6 +20,8 @@ const REPLY = '您好,朝阳区可以配送,每天早上七点前送到。请问
 const SECOND = '朝阳区望京街8号,另外上次买的酸奶有点异味';
 const NOTE = '客户反映酸奶异味,需建投诉工单';
 const COLLEAGUE_NOTE = '这位客户上周也问过配送范围';
+const WATCHED = '快递一般几天能到?';
+const WHISPER = '主动告知本周满两箱包邮的活动';
 
 interface VisitorView {
   status: string;
@@ -81,6 +84,8 @@ async function choose(page: Page, key: string, text: string) {
 export async function run({ baseURL, screenshotDir }: { baseURL: string; screenshotDir: string }): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   const shot = (page: Page, file: string) => page.screenshot({ path: path.join(screenshotDir, file) });
+  /** drawers slide and lists fade in: look once nothing moves */
+  const still = (page: Page) => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   const visitor = visitorApi(baseURL);
   const browser = await launchBrowser();
   const pageErrors: string[] = [];
@@ -103,6 +108,16 @@ export async function run({ baseURL, screenshotDir }: { baseURL: string; screens
     await item.waitFor();
     assert.match(await item.innerText(), /访客小周[\s\S]*你好,请问鲜奶可以送到朝阳区吗/);
     await page.getByTestId('side-menu').getByTestId('menu-badge-inbox').waitFor();
+    // its first-response target counts down in the list; the morning check (CHN-11) offers what nobody has answered, longest waiting first
+    await item.getByTestId('conversation-target').getByText(/首响 (剩余|超时)/).waitFor();
+    await page.getByTestId('morning-check').waitFor();
+    await shot(page, 'inbox-0-queue-morning-check.png');
+    await page.getByTestId('morning-check-open').click();
+    await page.waitForURL(/queue=unanswered/);
+    await item.waitFor();
+    assert.equal(await page.getByTestId('morning-check').count(), 0, 'done for today once opened');
+    await page.getByTestId('queue-queue').click();
+    await page.waitForURL(/queue=queue/);
 
     // 2. open it: not taken yet, so only internal notes; 接入 takes it
     await item.click();
@@ -121,7 +136,9 @@ export async function run({ baseURL, screenshotDir }: { baseURL: string; screens
     await input.fill(REPLY);
     await input.press('Enter');
     await pane.locator('[data-testid="chat-message"][data-author="agent"]', { hasText: REPLY }).waitFor();
-    assert.equal(await input.inputValue(), '', 'the composer is cleared once sent');
+    // the pushed copy may show before the send's own answer, which clears the composer
+    await page.waitForFunction(() => (document.querySelector('[data-testid="composer-input"]') as HTMLTextAreaElement | null)?.value === '', undefined, { timeout: 5000 })
+      .catch(() => assert.fail('the composer is cleared once sent'));
     const seen = await visitor.view(chat.conversationId, chat.visitorToken);
     assert.deepEqual(
       seen.messages.filter((m) => m.author === 'agent').map((m) => [m.authorName, m.body]),
@@ -182,11 +199,66 @@ export async function run({ baseURL, screenshotDir }: { baseURL: string; screens
     const theirs = colleague.page.getByTestId('conversation-pane');
     await theirs.getByTestId('composer-hint').getByText('会话由 王丽 负责').waitFor();
     assert.equal(await theirs.getByTestId('conversation-take').count(), 0, 'an operator does not take over a colleague\'s conversation');
+    // the collision notice, both ways and live: each sees the other; she is told only 王丽 replies, with no take-over for her
+    await theirs.getByTestId('conversation-viewers').getByText('王丽 也在查看此会话').waitFor();
+    assert.match(await theirs.getByTestId('conversation-viewers').innerText(), /只有负责人 王丽 可以回复访客[\s\S]*联系组长转接/);
+    assert.equal(await theirs.getByTestId('viewers-take-over').count(), 0);
+    await pane.getByTestId('conversation-viewers').getByText('李娜 也在查看此会话').waitFor();
     await theirs.getByTestId('composer-input').fill(COLLEAGUE_NOTE);
     await theirs.getByTestId('composer-input').press('Enter');
     await theirs.locator('[data-testid="chat-message"][data-internal="true"]', { hasText: COLLEAGUE_NOTE }).waitFor();
     await pane.locator('[data-testid="chat-message"][data-internal="true"]', { hasText: COLLEAGUE_NOTE }).waitFor();
+    // she leaves the conversation: the notice goes at once
+    await colleague.page.getByTestId('side-menu').locator('a[href="/tickets"]').click();
+    await pane.getByTestId('conversation-viewers').waitFor({ state: 'detached' });
     await colleague.ctx.close();
+
+    // the team lead's live-chat view (在线会话监控): the chat with its agent; she watches it live and whispers to 王丽
+    const lead = await signIn(browser, baseURL, 'lead');
+    lead.page.on('pageerror', (e) => pageErrors.push(`lead: ${e.message}`));
+    await lead.page.goto('/supervisor/chats');
+    const row = lead.page.locator(`[data-testid="lc-chat"][data-conversation-id="${chat.conversationId}"]`);
+    await row.waitFor();
+    const chatRow = lead.page.locator('tr', { has: row });
+    assert.match(await chatRow.innerText(), /王丽/);
+    await lead.page.getByTestId('live-agents').getByText('王丽').first().waitFor();
+    await shot(lead.page, 'inbox-8-supervisor-live-chats.png');
+    await chatRow.getByTestId('lc-watch').click();
+    const watch = lead.page.getByTestId('watch');
+    await watch.getByText(SECOND).waitFor();
+    await pane.getByTestId('conversation-viewers').getByText('张敏 也在查看此会话').waitFor();
+    await visitor.send(chat.conversationId, chat.visitorToken, WATCHED);
+    await watch.locator('[data-testid="chat-message"][data-author="visitor"]', { hasText: WATCHED }).waitFor();
+    await watch.getByTestId('whisper-input').fill(WHISPER);
+    await watch.getByTestId('whisper-input').press('Enter');
+    await watch.locator('[data-testid="chat-message"][data-internal="true"]', { hasText: WHISPER }).waitFor();
+    await still(lead.page);
+    await pane.locator('[data-testid="chat-message"][data-internal="true"]', { hasText: WHISPER }).waitFor();
+    assert.ok(!(await visitor.view(chat.conversationId, chat.visitorToken)).messages.some((m) => m.body === WHISPER), 'the visitor never sees the whisper');
+    await shot(lead.page, 'inbox-9-supervisor-watch.png');
+    await lead.page.keyboard.press('Escape');
+    await watch.waitFor({ state: 'detached' });
+    await pane.getByTestId('conversation-viewers').waitFor({ state: 'detached' });
+    // the wallboard counts chats too
+    await lead.page.getByTestId('side-menu').locator('a[href="/supervisor"]').click();
+    await lead.page.getByTestId('wb-chats-waiting').waitFor();
+    await still(lead.page);
+    await shot(lead.page, 'inbox-10-wallboard.png');
+    await lead.page.setViewportSize({ width: 390, height: 844 });
+    await lead.page.goto('/supervisor/chats');
+    await row.waitFor();
+    await still(lead.page);
+    const leadProblems = await layoutProblems(lead.page, { desktop: false });
+    await shot(lead.page, 'inbox-11-supervisor-live-chats-phone.png');
+    await row.locator('xpath=ancestor::*[contains(@class,"kefu-stacked-row")]').getByTestId('lc-watch').click();
+    await watch.getByText(WHISPER).waitFor();
+    await still(lead.page);
+    leadProblems.push(...(await layoutProblems(lead.page, { desktop: false })));
+    await shot(lead.page, 'inbox-12-supervisor-watch-phone.png');
+    assert.deepEqual(leadProblems, [], 'the live-chat view fits a phone');
+    await lead.page.keyboard.press('Escape');
+    await pane.getByTestId('conversation-viewers').waitFor({ state: 'detached' });
+    await lead.ctx.close();
     assert.ok(!(await visitor.view(chat.conversationId, chat.visitorToken)).messages.some((m) => m.body === COLLEAGUE_NOTE));
 
     // 6. a complaint work order from the conversation
@@ -255,7 +327,11 @@ export async function run({ baseURL, screenshotDir }: { baseURL: string; screens
     await page.getByTestId('queue-mine').click();
     const next = await visitor.start();
     await page.locator(`[data-testid="conversation-item"][data-conversation-id="${next.conversationId}"]`).waitFor();
+    await page.locator(`[data-testid="conversation-item"][data-conversation-id="${next.conversationId}"]`).getByTestId('conversation-target').getByText(/首响/).waitFor();
     await shot(page, 'inbox-7-online.png');
+    // offered to me while another conversation is open: a notice (desktop when the console is behind other windows) opens it
+    await page.getByTestId('chat-alert-open').click();
+    await pane.and(page.locator(`[data-conversation-id="${next.conversationId}"]`)).waitFor();
 
     assert.deepEqual(pageErrors, [], 'no errors in the page');
   } finally {

@@ -69,7 +69,7 @@ async function drawerMenu(page: Page, file: string, report: (found: LayoutProble
   await page.getByTestId('menu-toggle').click();
   const menu = page.getByTestId('side-menu');
   await menu.waitFor();
-  await menu.locator('.ant-menu-submenu-title').first().click(); // open the callbacks group
+  await menu.locator('.ant-menu-submenu-title[data-menu-id$="-callbacks"]').click(); // open the callbacks group
   await menu.locator('a[href="/callbacks"]').waitFor();
   // the group has finished opening (antd animates its height)
   await page.waitForFunction(() => !document.querySelector('[class*="ant-motion-collapse"]'));

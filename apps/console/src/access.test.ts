@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { computeAccess } from './access.ts';
-import { firstAllowedPath, firstSettingsPath, visibleNav } from './layouts/nav.tsx';
+import { firstAllowedPath, firstSettingsPath, isGroup, visibleNav, type NavGroup } from './layouts/nav.tsx';
+
+/** every page the menu offers, in groups or not */
+const paths = (a: ReturnType<typeof computeAccess>) => visibleNav(a).flatMap((n) => ('children' in n ? n.children.map((c) => c.path) : [n.path]));
 
 describe('access and menu', () => {
   it('an operator gets the workbench first and no organisation settings', () => {
@@ -26,18 +29,26 @@ describe('access and menu', () => {
   it('rule managers get rules, positions, SLA policies and calendars under settings; supervisors get the supervisor view', () => {
     const manager = computeAccess(['ticket:view', 'rule:manage', 'supervisor:view']);
     expect(firstSettingsPath(manager)).toBe('/settings/rules');
-    const settings = visibleNav(manager).find((n) => 'children' in n);
+    const settings = visibleNav(manager).find((n) => 'children' in n && n.key === 'settings');
     expect(settings && 'children' in settings ? settings.children.map((c) => c.path) : []).toEqual([
       '/settings/rules',
       '/settings/positions',
       '/settings/sla-policies',
       '/settings/calendars',
     ]);
-    expect(visibleNav(manager).some((n) => 'path' in n && n.path === '/supervisor')).toBe(true);
+    expect(paths(manager)).toContain('/supervisor');
     const lead = computeAccess(['ticket:view', 'supervisor:view']);
     expect(lead.ruleManage).toBe(false);
-    expect(visibleNav(lead).some((n) => 'path' in n && n.path === '/supervisor')).toBe(true);
-    expect(visibleNav(computeAccess(['ticket:view'])).some((n) => 'path' in n && n.path === '/supervisor')).toBe(false);
+    expect(paths(lead)).toContain('/supervisor');
+    expect(paths(computeAccess(['ticket:view']))).not.toContain('/supervisor');
+  });
+
+  it('the supervisor menu holds the live-chat view for those who manage conversations', () => {
+    const chatLead = computeAccess(['ticket:view', 'supervisor:view', 'conversation:work', 'conversation:manage']);
+    const group = visibleNav(chatLead).find((n): n is NavGroup => isGroup(n) && n.key === 'supervisor');
+    expect(group?.children.map((c) => c.path)).toEqual(['/supervisor', '/supervisor/chats']);
+    expect(paths(computeAccess(['ticket:view', 'supervisor:view']))).not.toContain('/supervisor/chats');
+    expect(paths(computeAccess(['conversation:work']))).not.toContain('/supervisor/chats');
   });
 
   it('agents who work conversations get the inbox right after the workbench; managing them is a separate key', () => {

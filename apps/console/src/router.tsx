@@ -24,6 +24,7 @@ import { PositionsPage } from './pages/settings/positions/index.tsx';
 import { CalendarsPage } from './pages/settings/calendars/index.tsx';
 import { SlaPoliciesPage } from './pages/settings/sla-policies/index.tsx';
 import { SupervisorPage } from './pages/supervisor/index.tsx';
+import { LiveChatsPage } from './pages/supervisor/live-chats/index.tsx';
 import { NotificationPreferencesPage } from './pages/notification-preferences/index.tsx';
 import { MyCallbacksPage } from './pages/callbacks/index.tsx';
 import { CallbackWorkspacePage } from './pages/callback-workspace/index.tsx';
@@ -73,6 +74,7 @@ const PAGE_ELEMENTS: Record<TopLevelPath, ReactNode> = {
   '/tickets': <TicketListPage />,
   '/customers': <CustomerListPage />,
   '/supervisor': <SupervisorPage />,
+  '/supervisor/chats': <LiveChatsPage />,
   '/callbacks': <MyCallbacksPage />,
   '/callbacks/campaigns': <CampaignsPage />,
   '/callbacks/report': loading(<CallbackReportPage />),

@@ -6,6 +6,7 @@ import { conversationRoutes } from './modules/conversations/conversations.routes
 import { publicChatRoutes } from './modules/conversations/public-chat.routes.ts';
 import { chatChannelRoutes } from './modules/conversations/chat-channels.routes.ts';
 import { chatAgentRoutes } from './modules/conversations/chat-agents.routes.ts';
+import { chatMonitorRoutes } from './modules/conversations/chat-monitor.routes.ts';
 import { attachmentRoutes } from './modules/conversations/attachments.routes.ts';
 import { registerChatJobs } from './modules/conversations/chat-jobs.ts';
 import { knowledgeRoutes } from './modules/knowledge/knowledge.routes.ts';
@@ -53,6 +54,7 @@ import { realtimeRoutes } from './platform/realtime/realtime.routes.ts';
 import { createServices, type Services } from './services.ts';
 import { openApiTransform, openApiTransformObject } from './platform/http/openapi.ts';
 import websocket from '@fastify/websocket';
+import { systemClock, type Clock } from './platform/time/clock.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -67,7 +69,7 @@ declare module 'fastify' {
  * The background services (jobs, outbox, realtime) are created here unless the
  * caller brings its own; they are not started — main.ts starts them.
  */
-export async function buildApp(config: Config, database: Database, opts: { logger?: boolean; services?: Services } = {}): Promise<App> {
+export async function buildApp(config: Config, database: Database, opts: { logger?: boolean; services?: Services; clock?: Clock } = {}): Promise<App> {
   const app = Fastify({
     logger: opts.logger === false ? false : loggerOptions(config.KEFU_LOG_LEVEL),
     trustProxy: config.KEFU_TRUST_PROXY,
@@ -107,7 +109,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
     await docs.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   });
 
-  const deps: Deps = { db: database.db, config, unit: services.unit, intakeGate: services.intakeGate };
+  const deps: Deps = { db: database.db, config, unit: services.unit, intakeGate: services.intakeGate, clock: opts.clock ?? systemClock };
   registerSameOriginCheck(app, config.KEFU_PUBLIC_URL);
   registerAuthHook(app, database.db);
 
@@ -145,8 +147,9 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   publicChatRoutes(app, deps, chat);
   chatChannelRoutes(app, deps);
   chatAgentRoutes(app, deps, chat);
+  chatMonitorRoutes(app, deps);
   attachmentRoutes(app, deps, files);
-  registerChatJobs(services.runner, database.db, chat, { days: config.KEFU_CHAT_RETENTION_DAYS, files });
+  registerChatJobs(services.runner, database.db, chat, { days: config.KEFU_CHAT_RETENTION_DAYS, files }, deps.clock);
   knowledgeRoutes(app, deps);
   widgetRoutes(app);
 

@@ -9,6 +9,7 @@ import { openDatabase, type Database } from '../src/db/client.ts';
 import { prepareDatabase } from '../src/db/prepare.ts';
 import { buildApp } from '../src/app.ts';
 import type { App } from '../src/platform/http/types.ts';
+import type { Clock } from '../src/platform/time/clock.ts';
 
 // Builds the real app on a real database: an in-memory PGlite by default, or a
 // fresh throw-away database on the server named by DATABASE_URL (CI runs both).
@@ -59,6 +60,18 @@ export interface TestAppOptions {
    * drains when it chooses (t.drain()).
    */
   autoDrain?: boolean;
+  /** the app's business clock (deadlines on calendars); see `movableClock` */
+  clock?: Clock;
+}
+
+/** A clock the test sets and moves (business deadlines), not the machine's. */
+export function movableClock(start: Date): Clock & { set(at: Date): void; advance(ms: number): void } {
+  let at = start.getTime();
+  return {
+    now: () => new Date(at),
+    set: (d) => { at = d.getTime(); },
+    advance: (ms) => { at += ms; },
+  };
 }
 
 export async function createTestApp(env: Record<string, string> = {}, opts: TestAppOptions = {}): Promise<TestApp> {
@@ -70,7 +83,7 @@ export async function createTestApp(env: Record<string, string> = {}, opts: Test
   const config = loadConfig({ KEFU_LOG_LEVEL: 'silent', KEFU_SEED: 'demo', KEFU_LOGIN_RATE_LIMIT: '1000', KEFU_CHECK_EVENTS: 'true', KEFU_INTAKE_MAX_LAG_MS: '0', KEFU_UPLOAD_DIR: uploads, ...env });
   await prepareDatabase(database, config, { sampleData: false });
   if (opts.rules === false) await database.db.execute(sql`update rules set enabled = false`);
-  const app = await buildApp(config, database, { logger: false });
+  const app = await buildApp(config, database, { logger: false, clock: opts.clock });
   await app.ready();
 
   let autoDrain = opts.autoDrain !== false;

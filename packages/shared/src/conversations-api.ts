@@ -184,7 +184,9 @@ export type ChatPush =
   | { type: 'chat.updated'; conversationId: string }
   /** the distributor gave you a chat from the queue (a sound and a desktop notice) */
   | { type: 'chat.assigned'; conversationId: string }
-  /** a colleague opened the conversation you have open (the collision notice) */
-  | { type: 'chat.viewers'; conversationId: string; viewer: { id: string; name: string } }
+  /** a colleague opened the conversation you have open (the collision notice), or closed it (`left`) */
+  | { type: 'chat.viewers'; conversationId: string; viewer: { id: string; name: string }; left?: boolean }
+  /** to supervisors: an agent's chat status or cap changed (the live-chat view loads again) */
+  | { type: 'chat.seats' }
   /** to the widget: the status, and who serves it once someone does */
   | { type: 'chat.status'; conversationId: string; status: ConversationStatus; agentName?: string };

@@ -15,6 +15,7 @@ export const NOTIFICATION_KINDS = [
   'dispatch.digest',
   'callback.due_soon',
   'callback.overdue',
+  'chat.sla_breached',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -24,6 +25,8 @@ export function isNotificationKind(kind: string): kind is NotificationKind {
 
 export const notificationOut = z.object({
   id, kind: z.string(), title: z.string(), body: z.string(), ticketId: id.nullable(), urgent: z.boolean(),
+  /** where the console opens it when it is not about a work order (a conversation: /inbox?c=…) */
+  link: z.string().nullable(),
   createdAt: isoDate, readAt: isoDate.nullable(),
 });
 export type AppNotification = z.infer<typeof notificationOut>;

@@ -39,3 +39,4 @@ export type { WorkingInterval, CalendarDay, CalendarSpec } from '@kefu/shared/ca
 // ---- the inbox (conversations): shapes from @kefu/shared/conversations-api
 export type { ConversationListItem, ConversationDetail, ConversationMessage, ConversationStatus, ChatPush, ChatAgentState, ChatAgentStatus } from '@kefu/shared/conversations-api';
 export type ConversationCounts = z.infer<typeof conv.conversationCounts>;
+export type { ChatMonitor, ChatSummary, LiveChat, ChatQueue, QueuedChat } from '@kefu/shared/chat-monitor-api';

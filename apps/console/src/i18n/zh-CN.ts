@@ -10,7 +10,8 @@ import callbackSettings from './zh-CN/callback-settings.ts';
 import formsEditor from './zh-CN/forms-editor.ts';
 import inbox from './zh-CN/inbox.ts';
 import customerClasses from './zh-CN/customer-classes.ts';
+import liveChat from './zh-CN/live-chat.ts';
 
-const zhCN = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings, ...formsEditor, ...inbox, ...customerClasses } as const;
+const zhCN = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings, ...formsEditor, ...inbox, ...customerClasses, ...liveChat } as const;
 
 export default zhCN;

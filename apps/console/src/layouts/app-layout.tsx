@@ -9,6 +9,8 @@ import { SideMenu } from './side-menu.tsx';
 import { SIDER_WIDTH } from './layout-size.ts';
 import { NotificationsProvider } from '../notifications/notifications-provider.tsx';
 import { InboxCountsProvider } from '../notifications/inbox-counts.tsx';
+import { ChatAlerts } from '../notifications/chat-alerts.tsx';
+import { useAccess } from '../session/session-provider.tsx';
 
 const { Sider, Header, Content } = Layout;
 
@@ -18,10 +20,13 @@ export function AppLayout() {
   const phone = usePhoneLayout();
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const access = useAccess();
 
   return (
     <NotificationsProvider>
       <InboxCountsProvider>
+        {/* a chat offered to me: desktop notice and sound, wherever I am in the console */}
+        {access.inbox ? <ChatAlerts /> : null}
         <Layout style={{ minHeight: '100vh' }}>
           {phone ? (
             <Drawer

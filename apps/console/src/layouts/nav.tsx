@@ -22,6 +22,7 @@ import {
   ReadOutlined,
   MessageOutlined,
   CrownOutlined,
+  CommentOutlined,
 } from '@ant-design/icons';
 import type { Access, AccessKey } from '../access.ts';
 import type { MessageKey } from '../i18n/translate.ts';
@@ -49,7 +50,16 @@ export const NAV: (NavItem | NavGroup)[] = [
   { path: '/inbox', label: 'menu.inbox', icon: <MessageOutlined />, access: 'inbox', badge: 'inbox' },
   { path: '/tickets', label: 'menu.tickets', icon: <ProfileOutlined />, access: 'tickets' },
   { path: '/customers', label: 'menu.customers', icon: <ContactsOutlined />, access: 'customers' },
-  { path: '/supervisor', label: 'menu.supervisor', icon: <EyeOutlined />, access: 'supervisor' },
+  {
+    key: 'supervisor',
+    label: 'menu.supervisorGroup',
+    icon: <EyeOutlined />,
+    children: [
+      { path: '/supervisor', label: 'menu.supervisor', icon: <EyeOutlined />, access: 'supervisor' },
+      // 在线会话监控: live chats, queues and seats; watch, whisper, take over (CHN-18, INQ-09)
+      { path: '/supervisor/chats', label: 'menu.liveChats', icon: <CommentOutlined />, access: 'inboxManage' },
+    ],
+  },
   {
     key: 'callbacks',
     label: 'menu.callbackGroup',

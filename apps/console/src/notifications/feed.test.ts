@@ -21,6 +21,7 @@ const n = (id: string, minute: number, extra: Partial<AppNotification> = {}): Ap
   urgent: false,
   createdAt: `2026-11-27T08:${String(minute).padStart(2, '0')}:00.000Z`,
   readAt: null,
+  link: null,
   ...extra,
 });
 

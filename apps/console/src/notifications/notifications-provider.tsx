@@ -23,7 +23,7 @@ interface NotificationsValue extends FeedState {
   live: LiveState;
   refresh: () => Promise<void>;
   loadMore: () => Promise<void>;
-  /** marks it read and opens its work order */
+  /** marks it read and opens its work order (or its link: a conversation) */
   open: (n: AppNotification) => void;
   readAll: () => Promise<void>;
   /**
@@ -82,6 +82,7 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
         void api.post(`/notifications/${n.id}/read`, {}, quiet).catch(() => {});
       }
       if (n.ticketId) navigate(`/tickets/${n.ticketId}`);
+      else if (n.link?.startsWith('/')) navigate(n.link);
     },
     [navigate, notification],
   );
@@ -97,9 +98,9 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
           description: n.body.split('\n').slice(1, 3).join(' '),
           duration: 0,
           placement: 'topRight',
-          actions: n.ticketId ? (
+          actions: n.ticketId || n.link ? (
             <Button type="primary" size="small" onClick={() => openRef.current(n)}>
-              {t('notification.openTicket')}
+              {t(n.ticketId ? 'notification.openTicket' : 'notification.open')}
             </Button>
           ) : undefined,
         });

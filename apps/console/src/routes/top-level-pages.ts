@@ -13,6 +13,7 @@ export const TOP_LEVEL_PAGES = [
   { path: '/tickets', access: 'tickets' },
   { path: '/customers', access: 'customers' },
   { path: '/supervisor', access: 'supervisor' },
+  { path: '/supervisor/chats', access: 'inboxManage' },
   { path: '/callbacks', access: 'callbacks' },
   { path: '/callbacks/campaigns', access: 'callbackManage' },
   { path: '/callbacks/report', access: 'callbackManage' },

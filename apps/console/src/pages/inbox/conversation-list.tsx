@@ -8,6 +8,10 @@ import { useT } from '../../i18n/i18n-provider.tsx';
 import { QUEUES, queueCount, relativeTime, visitorName, type Queue } from './inbox-model.ts';
 import { ConversationStatusTag, useRelativeTimeText } from './inbox-tags.tsx';
 import { ChatStatus } from './chat-status.tsx';
+import { AlertSettings } from './alert-settings.tsx';
+import { TargetTag } from './target-tag.tsx';
+import { MorningCheck } from './morning-check.tsx';
+import './live.css';
 
 interface Props {
   queue: Queue;
@@ -27,7 +31,7 @@ interface Props {
   onOpen: (id: string) => void;
 }
 
-const EMPTY_TEXT = { mine: 'inbox.empty.mine', queue: 'inbox.empty.queue', all: 'inbox.empty.all', resolved: 'inbox.empty.resolved' } as const;
+const EMPTY_TEXT = { mine: 'inbox.empty.mine', queue: 'inbox.empty.queue', unanswered: 'inbox.empty.unanswered', all: 'inbox.empty.all', resolved: 'inbox.empty.resolved' } as const;
 
 /** The left side: the queues with their counters, the search, the conversations newest activity first. */
 export function ConversationList(p: Props) {
@@ -47,6 +51,7 @@ export function ConversationList(p: Props) {
           </Typography.Title>
           <span className="kefu-inbox-list-tools">
             <ChatStatus />
+            <AlertSettings />
             <Button size="small" type="text" icon={<ReloadOutlined />} onClick={p.onRefresh} aria-label={t('common.refresh')} data-testid="inbox-refresh" />
           </span>
         </div>
@@ -78,6 +83,7 @@ export function ConversationList(p: Props) {
           onSearch={(v) => p.onSearch(v.trim() || undefined)}
           data-testid="inbox-search"
         />
+        <MorningCheck unanswered={p.counts?.unanswered} queue={p.queue} onOpen={() => p.onQueue('unanswered')} />
       </div>
       <div className="kefu-inbox-items" data-testid="conversation-items">
         {p.error ? (
@@ -137,6 +143,7 @@ export function ConversationList(p: Props) {
                     {c.channelName}
                   </Tag>
                   <ConversationStatusTag status={c.status} />
+                  <TargetTag item={c} />
                   {p.queue !== 'mine' ? (
                     <Typography.Text type="secondary" className="kefu-inbox-item-assignee">
                       {c.assigneeName ?? t('inbox.unassigned')}

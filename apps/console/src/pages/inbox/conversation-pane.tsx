@@ -15,6 +15,8 @@ import { MessageList } from './message-list.tsx';
 import { Composer } from './composer.tsx';
 import { TransferDialog } from './transfer-dialog.tsx';
 import { TicketDialog } from './ticket-dialog.tsx';
+import { useViewers } from './use-viewers.ts';
+import { CollisionBanner } from './collision-banner.tsx';
 
 const reportHere = { silent: (e: ApiError) => e.status !== 401 };
 
@@ -37,6 +39,7 @@ export function ConversationPane({ id, onBack, onChanged, onRead, onGone }: Prop
   const access = useAccess();
   const { message } = App.useApp();
   const conv = useConversation(id);
+  const viewers = useViewers(id);
   const visible = useDocumentVisible();
   const [busy, setBusy] = useState<string | null>(null);
   const [actionError, setActionError] = useState<ServerError | null>(null);
@@ -179,6 +182,14 @@ export function ConversationPane({ id, onBack, onChanged, onRead, onGone }: Prop
   return (
     <section className="kefu-inbox-pane" data-testid="conversation-pane" data-conversation-id={d.id}>
       <ConversationHeader detail={d} onBack={onBack} actions={actions} />
+      <CollisionBanner
+        viewers={viewers}
+        detail={d}
+        meId={me.id}
+        canTakeOver={manage}
+        taking={busy === 'take'}
+        onTakeOver={() => void change('take', takeConversationBody(me.id), t('inbox.taken'))}
+      />
       {actionError ? (
         <div className="kefu-conv-alert">
           <ServerErrorAlert error={actionError} pathLabel={(path) => path} testId="conversation-action-error" />

@@ -44,6 +44,9 @@ describe('queues', () => {
     expect(queueQuery('resolved', undefined)).toEqual({ status: 'resolved', q: undefined });
     const counts = { mine: 2, queue: 3, open: 6, pending: 1, unread: 4, unanswered: 5, overdue: 1 };
     expect([queueCount('mine', counts), queueCount('queue', counts), queueCount('all', counts), queueCount('resolved', counts)]).toEqual([2, 3, 7, null]);
+    // the morning check (CHN-11): what nobody has answered, who waited longest first
+    expect(queueQuery('unanswered', undefined)).toEqual({ unanswered: 'true', status: 'open,pending', sort: 'waiting', q: undefined });
+    expect(queueCount('unanswered', counts)).toBe(counts.unanswered);
     expect(queueCount('mine', undefined)).toBeNull();
   });
 

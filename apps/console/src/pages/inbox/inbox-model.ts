@@ -6,7 +6,7 @@ import { inZone } from '../../utils/time.ts';
 // messages from pages and pushes come together, how they are grouped on
 // screen, and what the viewer may do with a conversation.
 
-export const QUEUES = ['mine', 'queue', 'all', 'resolved'] as const;
+export const QUEUES = ['mine', 'queue', 'unanswered', 'all', 'resolved'] as const;
 export type Queue = (typeof QUEUES)[number];
 
 
@@ -21,6 +21,9 @@ export function queueQuery(queue: Queue, q: string | undefined): Query {
       return { assignee: 'me', status: ACTIVE, q: words };
     case 'queue':
       return { assignee: 'none', status: ACTIVE, q: words };
+    case 'unanswered':
+      // the morning check (CHN-11): nobody has answered yet, who waited longest first
+      return { unanswered: 'true', status: ACTIVE, sort: 'waiting', q: words };
     case 'all':
       return { status: ACTIVE, q: words };
     case 'resolved':
@@ -36,6 +39,8 @@ export function queueCount(queue: Queue, counts: ConversationCounts | undefined)
       return counts.mine;
     case 'queue':
       return counts.queue;
+    case 'unanswered':
+      return counts.unanswered;
     case 'all':
       return counts.open + counts.pending;
     case 'resolved':

@@ -4,7 +4,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { Link } from 'react-router';
 import { api, itemsOf } from '../../api/client.ts';
-import type { DeliveryLogItem, Page, RuleRun, TicketListItem, Wallboard } from '../../api/types.ts';
+import type { ChatSummary, DeliveryLogItem, Page, RuleRun, TicketListItem, Wallboard } from '../../api/types.ts';
 import { useDirectory } from '../../api/shared-data.ts';
 import { resolveTicketId } from '../../api/ticket-lookup.ts';
 import { useCursorPages } from '../../hooks/use-cursor-pages.ts';
@@ -19,6 +19,10 @@ import { useLiveVersion } from './use-live-version.ts';
 import { WallboardStrip } from './wallboard.tsx';
 import { SlaQueue } from './sla-queue.tsx';
 import { Escalations } from './escalations.tsx';
+import { ChatWallboardCards } from './chat-wallboard.tsx';
+import { LiveBadge } from './live-badge.tsx';
+import { useLiveRefresh } from '../../notifications/use-live-refresh.ts';
+import { clockSkew } from './live-chats/live-chats-model.ts';
 
 const CHANNELS = ['in_app', 'email', 'sms'];
 const STATUSES = ['pending', 'delivered', 'sent', 'failed', 'retrying'];
@@ -32,6 +36,12 @@ export function SupervisorPage() {
   const [tab, setTab] = useState<TabKey>('at_risk');
   const { version, live } = useLiveVersion();
   const wallboard = useRequest(() => api.get<Wallboard>('/wallboard'), [version]);
+  // the chat numbers follow the conversations too (chat.updated), at most every 2 s
+  const chats = useRequest(
+    () => api.get<ChatSummary>('/chat-monitor/summary', undefined, { silent: true }).then((s) => ({ s, skew: clockSkew(s.at, Date.now()) })),
+    [version],
+  );
+  useLiveRefresh('chat.updated', () => void chats.reload(), { gapMs: 2000 });
   // a tab follows the live changes while it is shown, and catches up when shown again
   const atRiskVersion = useWhileShown(version, tab === 'at_risk');
   const breachedVersion = useWhileShown(version, tab === 'breached');
@@ -44,16 +54,14 @@ export function SupervisorPage() {
         title={t('menu.supervisor')}
         extra={
           <Space>
-            <Tooltip title={live ? t('wallboard.liveHint') : t('wallboard.pollingHint')}>
-              <Badge status={live ? 'success' : 'warning'} text={live ? t('wallboard.live') : t('wallboard.polling')} data-testid="wb-live" />
-            </Tooltip>
-            <Button icon={<ReloadOutlined />} onClick={() => void wallboard.reload()}>
+            <LiveBadge live={live} testId="wb-live" />
+            <Button icon={<ReloadOutlined />} onClick={() => { void wallboard.reload(); void chats.reload(); }}>
               {t('common.refresh')}
             </Button>
           </Space>
         }
       />
-      <WallboardStrip data={wallboard.data} onOpen={setTab} />
+      <WallboardStrip data={wallboard.data} onOpen={setTab} chats={<ChatWallboardCards data={chats.data?.s} skew={chats.data?.skew ?? 0} />} />
       <Card size="small">
         <Tabs
           activeKey={tab}

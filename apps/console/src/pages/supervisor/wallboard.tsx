@@ -1,4 +1,5 @@
 import { Card, Space, Statistic, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import type { Wallboard } from '../../api/types.ts';
 import { useForms } from '../../api/shared-data.ts';
 import { useT } from '../../i18n/i18n-provider.tsx';
@@ -8,10 +9,12 @@ interface Props {
   data: Wallboard | undefined;
   /** opens the at-risk or breached queue */
   onOpen: (tab: 'at_risk' | 'breached') => void;
+  /** the chat cards (conversations waiting, the longest wait, first replies late today) */
+  chats?: ReactNode;
 }
 
 /** The strip of live numbers at the top of the supervisor page. */
-export function WallboardStrip({ data, onOpen }: Props) {
+export function WallboardStrip({ data, onOpen, chats }: Props) {
   const t = useT();
   const labels = useLabels();
   const forms = useForms();
@@ -52,6 +55,7 @@ export function WallboardStrip({ data, onOpen }: Props) {
           data-testid="wb-breached"
         />
       </Card>
+      {chats}
       <Card size="small" className="kefu-wallboard-wide">
         <Typography.Text type="secondary">{t('wallboard.openByType')}</Typography.Text>
         <div style={{ marginTop: 8 }} data-testid="wb-by-type">

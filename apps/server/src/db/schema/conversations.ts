@@ -56,6 +56,9 @@ export const conversations = pgTable(
     /** the first-response and resolution targets, on the channel's business calendar */
     firstResponseDueAt: timestamp('first_response_due_at', { withTimezone: true, precision: 3 }),
     resolveDueAt: timestamp('resolve_due_at', { withTimezone: true, precision: 3 }),
+    /** when the missed target was reported to the team lead (set once: the notice goes out once) */
+    firstResponseBreachedAt: timestamp('first_response_breached_at', { withTimezone: true, precision: 3 }),
+    resolveBreachedAt: timestamp('resolve_breached_at', { withTimezone: true, precision: 3 }),
     resolvedAt: timestamp('resolved_at', { withTimezone: true, precision: 3 }),
     /** when it was last given to its assignee (by the distributor or a take), for re-offering */
     assignedAt: timestamp('assigned_at', { withTimezone: true, precision: 3 }),
@@ -73,6 +76,8 @@ export const conversations = pgTable(
     index('conversations_team_last_idx').on(t.teamId, t.status, t.lastMessageAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('conversations_customer_idx').on(t.customerId, t.createdAt.desc().nullsFirst()),
     // the morning check (CHN-11): what is still unanswered, oldest first
+    // the wallboard's first-response breaches of the day
+    index('conversations_first_due_idx').on(t.firstResponseDueAt),
     index('conversations_unanswered_idx').on(t.teamId, t.createdAt, t.id).where(sql`first_response_at is null and status <> 'resolved'`),
   ],
 );

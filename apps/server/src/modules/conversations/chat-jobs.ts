@@ -5,6 +5,9 @@ import { purgeOldConversations } from './conversations.commands.ts';
 import { enqueue } from '../../platform/jobs/job-queue.ts';
 import type { FileStore } from '../../platform/storage/file-store.ts';
 import type { ChatDelivery } from './chat-delivery.ts';
+import type { Clock } from '../../platform/time/clock.ts';
+import { BREACH_JOB } from './chat-targets.ts';
+import { reportTargetBreach } from './chat-breaches.ts';
 
 /** Gives the team's queue out and tells everyone concerned (after the caller's commit). */
 export async function distributeAndAnnounce(db: Db, delivery: ChatDelivery, teamId: string | null): Promise<void> {
@@ -16,10 +19,14 @@ const RETENTION_BATCH = 500;
 
 /**
  * The re-offer timer (an unanswered chat goes back to the queue and on to
- * someone else) and, with KEFU_CHAT_RETENTION_DAYS, the daily purge of old
- * chat logs and their files.
+ * someone else), the target timers (the team lead hears of a missed first
+ * response or resolution) and, with KEFU_CHAT_RETENTION_DAYS, the daily purge
+ * of old chat logs and their files.
  */
-export function registerChatJobs(runner: JobRunner, db: Db, delivery: ChatDelivery, retention: { days: number; files: FileStore }): void {
+export function registerChatJobs(runner: JobRunner, db: Db, delivery: ChatDelivery, retention: { days: number; files: FileStore }, clock: Clock): void {
+  runner.registerUnit(BREACH_JOB, async (work, payload) => {
+    await reportTargetBreach(work, payload, clock);
+  });
   if (retention.days > 0) {
     runner.register(RETENTION_JOB, async (tx) => {
       const { purged, keys } = await purgeOldConversations(tx, retention.days, RETENTION_BATCH);

@@ -10,7 +10,9 @@ import { truncate } from '../../platform/text.ts';
 import { can, type Principal } from '../../platform/auth/principal.ts';
 import { customerByContact } from '../customers/customers.queries.ts';
 import { calendarBook } from '../../platform/time/calendars.ts';
-import { addBusinessMinutes } from '../../platform/time/business-time.ts';
+import { enqueueMany } from '../../platform/jobs/job-queue.ts';
+import { orgDirectory } from '../org/org.queries.ts';
+import { breachTimers, conversationTargets } from './chat-targets.ts';
 
 // The conversations module alone writes conversations and their messages.
 // Every message is committed before it is acknowledged or pushed.
@@ -49,6 +51,8 @@ export interface StartInput {
   clientId?: string;
   /** someone of the channel's team is online: greet; else the auto-reply (CHN-17) */
   someoneOnline: boolean;
+  /** the business clock's time (targets count from it); the system clock's by default */
+  now?: Date;
 }
 
 /**
@@ -63,10 +67,12 @@ export async function startConversation(db: Db, input: StartInput): Promise<{ co
   if (pre.enabled && pre.requireName && !input.name) throw new AppError('PRECHAT_REQUIRED', { field: 'name' });
   if (pre.enabled && pre.requireContact && !input.phone && !input.email) throw new AppError('PRECHAT_REQUIRED', { field: 'phone' });
   const token = randomBytes(24).toString('base64url');
-  const now = new Date();
-  const calendar = (await calendarBook(db, db)).pick(settings.calendarId).spec;
-  const firstResponseDueAt = settings.firstResponseMinutes ? addBusinessMinutes(calendar, now, settings.firstResponseMinutes) : null;
-  const resolveDueAt = settings.resolveHours ? addBusinessMinutes(calendar, now, settings.resolveHours * 60) : null;
+  const now = input.now ?? new Date();
+  // the channel's calendar, else its team's working hours, else the default calendar
+  const teamCalendar = input.channel.teamId ? (await orgDirectory(db, db)).teams.get(input.channel.teamId)?.calendarId : null;
+  const calendar = (await calendarBook(db, db)).pick(settings.calendarId, teamCalendar).spec;
+  const targets = conversationTargets(calendar, settings, now);
+  const { firstResponseDueAt, resolveDueAt } = targets;
   return db.transaction(async (tx) => {
     const customer = await customerByContact(tx, input.phone, input.email);
     const [conversation] = await tx.insert(conversations).values({
@@ -82,6 +88,7 @@ export async function startConversation(db: Db, input: StartInput): Promise<{ co
       ...(reply ? [{ id: orderedUuid(now.getTime()), conversationId: conversation.id, author: 'system', body: reply, createdAt: now }] : []),
     ];
     const messages = await tx.insert(conversationMessages).values(rows).returning();
+    await enqueueMany(tx, breachTimers(conversation.id, targets, now));
     return { conversation, token, messages };
   });
 }
@@ -146,12 +153,12 @@ export async function addVisitorMessage(db: Db, c: Conversation, body: string, c
  * takes the conversation over first); anyone who sees it may add a note. The
  * first reply is the conversation's first response.
  */
-export async function addAgentMessage(db: Db, actor: Principal, c: Conversation, body: string, internal: boolean, assigneeName: string | null, attachmentIds: string[] = []): Promise<Message> {
+export async function addAgentMessage(db: Db, actor: Principal, c: Conversation, body: string, internal: boolean, assigneeName: string | null, attachmentIds: string[] = [], at = new Date()): Promise<Message> {
   if (!internal && c.assigneeId !== actor.userId) {
     throw new AppError('CHAT_NOT_ASSIGNEE', { assignee: assigneeName ?? (actor.locale === 'zh-CN' ? '团队队列' : 'the team queue') });
   }
   return db.transaction(async (tx) => {
-    const now = new Date();
+    const now = at;
     const messageId = orderedUuid(now.getTime());
     const files = await claimAttachments(tx, c, 'agent', messageId, attachmentIds);
     const [message] = await tx.insert(conversationMessages).values({
@@ -221,11 +228,15 @@ export async function changeConversation(db: Db, actor: Principal, c: Conversati
     if (!updated) throw new AppError('CHAT_TAKEN');
     const transferred = (change.assigneeId !== undefined && change.assigneeId !== c.assigneeId && change.assigneeId !== actor.userId)
       || (change.teamId !== undefined && change.teamId !== c.teamId);
+    // a supervisor took it from a colleague: the colleague (and the record) learn who has it now and from whom
+    const takenOver = change.assigneeId === actor.userId && c.assigneeId !== null && c.assigneeId !== actor.userId;
     let note: Message | null = null;
-    if (transferred || change.note) {
+    if (transferred || takenOver || change.note) {
       const to = change.assigneeId ? names.user(change.assigneeId) : change.teamId ? names.team(change.teamId) : null;
       const zh = actor.locale === 'zh-CN';
-      const head = transferred && to ? (zh ? `转接给 ${to}` : `Transferred to ${to}`) : transferred ? (zh ? '退回队列' : 'Returned to the queue') : '';
+      const from = takenOver ? names.user(c.assigneeId!) ?? '' : '';
+      const head = takenOver ? (zh ? `${actor.displayName} 接管了会话(原由 ${from} 接待)` : `${actor.displayName} took the conversation over from ${from}`)
+        : transferred && to ? (zh ? `转接给 ${to}` : `Transferred to ${to}`) : transferred ? (zh ? '退回队列' : 'Returned to the queue') : '';
       const body = [head, change.note].filter(Boolean).join(zh ? ':' : ': ');
       [note] = await tx.insert(conversationMessages).values({
         id: orderedUuid(now.getTime()), conversationId: c.id, author: 'agent', authorId: actor.userId, body, internal: true, createdAt: now,

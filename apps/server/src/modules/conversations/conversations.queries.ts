@@ -2,7 +2,8 @@ import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'd
 import { maskEmail, maskPhone } from '@kefu/shared/phone';
 import type { ConversationDetail, ConversationListItem, ConversationMessage, ConversationQuery } from '@kefu/shared/conversations-api';
 import type { Db, Tx } from '../../db/client.ts';
-import { chatChannels, conversationMessages, conversations, customers, tickets, users } from '../../db/schema/index.ts';
+import { chatChannels, conversationMessages, conversations, customers, roles, tickets, userRoles, users } from '../../db/schema/index.ts';
+import { orgDirectory } from '../org/org.queries.ts';
 import { can, type Principal } from '../../platform/auth/principal.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
 import { notFound } from '../../platform/errors.ts';
@@ -96,8 +97,9 @@ export async function listConversations(db: Db, viewer: Principal, q: Conversati
   };
 }
 
-/** The inbox's counters, in one query. */
-export async function conversationCounts(db: Db, viewer: Principal) {
+/** The inbox's counters, in one query; overdue as of `now` (the business clock): a target is missed once its moment has come. */
+export async function conversationCounts(db: Db, viewer: Principal, now = new Date()) {
+  const at = sql`${now.toISOString()}::timestamptz`;
   const [row] = await db.select({
     mine: sql<number>`count(*) filter (where ${conversations.assigneeId} = ${viewer.userId}::uuid and ${conversations.status} <> 'resolved')::int`,
     queue: sql<number>`count(*) filter (where ${conversations.assigneeId} is null and ${conversations.status} <> 'resolved')::int`,
@@ -106,7 +108,7 @@ export async function conversationCounts(db: Db, viewer: Principal) {
     unread: sql<number>`coalesce(sum(${conversations.unreadByAgent}) filter (where ${conversations.assigneeId} = ${viewer.userId}::uuid), 0)::int`,
     unanswered: sql<number>`count(*) filter (where ${conversations.firstResponseAt} is null and ${conversations.status} <> 'resolved')::int`,
     overdue: sql<number>`count(*) filter (where ${conversations.status} <> 'resolved' and (
-      (${conversations.firstResponseAt} is null and ${conversations.firstResponseDueAt} < now()) or ${conversations.resolveDueAt} < now()))::int`,
+      (${conversations.firstResponseAt} is null and ${conversations.firstResponseDueAt} <= ${at}) or ${conversations.resolveDueAt} <= ${at}))::int`,
   }).from(conversations).where(and(conversationScope(viewer), sql`${conversations.status} <> 'resolved' or ${conversations.assigneeId} = ${viewer.userId}::uuid`));
   return row;
 }
@@ -188,3 +190,18 @@ export async function chatAgentsOf(db: Tx, teamId: string | null): Promise<strin
   return rows.map((r) => r.id);
 }
 
+
+/**
+ * Who hears of a conversation that missed its target: the team's lead;
+ * without one, whoever manages conversations for that team or for everyone.
+ */
+export async function chatSupervisorsOf(tx: Tx, cacheKey: object, teamId: string | null): Promise<string[]> {
+  const dir = await orgDirectory(tx, cacheKey);
+  const leadId = teamId ? dir.teams.get(teamId)?.leadId ?? null : null;
+  if (leadId && dir.isActive(leadId)) return [leadId];
+  const rows = await tx.selectDistinct({ id: users.id }).from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id)).innerJoin(roles, eq(roles.id, userRoles.roleId))
+    .where(and(eq(users.active, true), sql`'conversation:manage' = any(${roles.permissions})`,
+      teamId ? or(eq(roles.dataScope, 'all'), eq(users.teamId, teamId)) : eq(roles.dataScope, 'all')));
+  return rows.map((r) => r.id);
+}

@@ -23,7 +23,7 @@ const idParams = z.object({ id });
 const errors = { 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
 
 /** The unified inbox for agents: conversations of every written channel. */
-export function conversationRoutes(app: App, { db, config, unit }: Deps, delivery: ChatDelivery): void {
+export function conversationRoutes(app: App, { db, config, unit, clock }: Deps, delivery: ChatDelivery): void {
   app.get('/api/v1/conversations', {
     config: work,
     schema: {
@@ -36,7 +36,7 @@ export function conversationRoutes(app: App, { db, config, unit }: Deps, deliver
   app.get('/api/v1/conversations/counts', {
     config: work,
     schema: { tags: ['conversations'], summary: 'Counters of the inbox: mine, the queue, open, pending, unread', response: { 200: countsOut } },
-  }, async (req) => conversationCounts(db, principalOf(req)));
+  }, async (req) => conversationCounts(db, principalOf(req), clock.now()));
 
   app.get('/api/v1/conversations/:id', {
     config: work,
@@ -52,7 +52,7 @@ export function conversationRoutes(app: App, { db, config, unit }: Deps, deliver
   }, async (req, reply) => {
     const me = principalOf(req);
     const row = await visibleConversation(db, me, req.params.id);
-    const message = await addAgentMessage(db, me, row.c, req.body.body, req.body.internal, row.assigneeName, req.body.attachmentIds);
+    const message = await addAgentMessage(db, me, row.c, req.body.body, req.body.internal, row.assigneeName, req.body.attachmentIds, clock.now());
     const out = presentMessage(message, me.displayName);
     delivery.agentMessage(row.c, out);
     return reply.status(201).send(out);
@@ -85,6 +85,20 @@ export function conversationRoutes(app: App, { db, config, unit }: Deps, deliver
     return { viewers: others };
   });
 
+  app.delete('/api/v1/conversations/:id/viewing', {
+    config: work,
+    schema: {
+      tags: ['conversations'], summary: 'I closed this conversation: the colleagues who have it open stop seeing me at once (else after 30 s)',
+      params: idParams, response: { 204: z.null(), ...errors },
+    },
+  }, async (req, reply) => {
+    const me = principalOf(req);
+    await visibleConversation(db, me, req.params.id);
+    const others = delivery.viewers.leave(req.params.id, me.userId, me.displayName);
+    delivery.viewing(req.params.id, { id: me.userId, name: me.displayName }, others, true);
+    return reply.status(204).send(null);
+  });
+
   app.post('/api/v1/conversations/:id/typing', {
     config: work,
     schema: { tags: ['conversations'], summary: 'The assignee is typing (shown in the widget for a few seconds)', params: idParams, response: { 204: z.null(), ...errors } },
@@ -112,7 +126,7 @@ export function conversationRoutes(app: App, { db, config, unit }: Deps, deliver
       team: (t) => dir.teams.get(t)?.name ?? null,
     });
     if (note) delivery.note(conversation, presentMessage(note, me.displayName));
-    delivery.updated(conversation, row.c.assigneeId);
+    delivery.updated(conversation, row.c.assigneeId, me.userId);
     // a seat freed or a chat came back to a queue: give the queue out again
     const teams = new Set([row.c.teamId, conversation.teamId]);
     if (conversation.status === 'resolved' || conversation.assigneeId !== row.c.assigneeId || conversation.teamId !== row.c.teamId) {

@@ -23,7 +23,7 @@ const bearer = (auth: string | undefined) => (auth?.startsWith('Bearer ') ? auth
  * company's site. A visitor is whoever holds the token answered when the
  * conversation started; the token opens that conversation and no other.
  */
-export function publicChatRoutes(app: App, { db, config }: Deps, delivery: ChatDelivery): void {
+export function publicChatRoutes(app: App, { db, config, clock }: Deps, delivery: ChatDelivery): void {
   // a page may open a few conversations, not hundreds; a chat runs at human speed
   const starts = new WindowLimit(config.KEFU_CHAT_START_LIMIT, 10 * 60_000);
   const sends = new WindowLimit(config.KEFU_CHAT_MESSAGE_LIMIT, 60_000);
@@ -51,7 +51,7 @@ export function publicChatRoutes(app: App, { db, config }: Deps, delivery: ChatD
     const ch = await channelByKey(db, req.body.channel);
     const someoneOnline = delivery.anyoneOnline(await chatAgentsOf(db, ch.teamId));
     const { channel: _key, ...given } = req.body;
-    const { conversation, token, messages } = await startConversation(db, { ...given, channel: ch, someoneOnline });
+    const { conversation, token, messages } = await startConversation(db, { ...given, channel: ch, someoneOnline, now: clock.now() });
     for (const m of messages) {
       const out = presentMessage(m, null);
       if (m.author === 'visitor') delivery.visitorMessage(conversation, out);

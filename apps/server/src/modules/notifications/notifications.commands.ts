@@ -15,6 +15,8 @@ export interface NotifyInput {
   ticketId: string | null;
   vars: Record<string, unknown>;
   urgent?: boolean;
+  /** a console path to open when the notice is not about a work order */
+  link?: string;
 }
 
 export const DELIVER_JOB = 'notifications.deliver';
@@ -55,7 +57,7 @@ export class Notices implements WorkPart {
         if (!p?.active) continue;
         const text = renderNotification(input.kind, { ...input.vars, recipient: { name: p.displayName } }, p.locale === 'en-US' ? 'en-US' : 'zh-CN');
         const id = randomUUID();
-        notices.push({ id, user_id: userId, ticket_id: input.ticketId, kind: input.kind, title: text.title, body: text.body, data: { urgent: !!input.urgent }, created_at: at });
+        notices.push({ id, user_id: userId, ticket_id: input.ticketId, kind: input.kind, title: text.title, body: text.body, data: { urgent: !!input.urgent, ...(input.link ? { link: input.link } : {}) }, created_at: at });
         deliveries.push({ id: randomUUID(), notification_id: id, user_id: userId, ticket_id: input.ticketId, channel: 'in_app', address: null, status: 'delivered', attempts: 1, error: null, delivered_at: at, created_at: at });
         const channels = new Set((chosen.get(`${userId}:${input.kind}`) ?? []).filter((c) => c === 'email' || c === 'sms'));
         if (input.urgent && p.mobile) channels.add('sms');
@@ -68,7 +70,7 @@ export class Notices implements WorkPart {
           if (address) jobs.push({ kind: DELIVER_JOB, payload: { deliveryId } });
         }
         this.work.push(userId, { type: 'notification', notification: {
-          id, kind: input.kind, title: text.title, body: text.body, ticketId: input.ticketId, urgent: !!input.urgent, createdAt: at, readAt: null,
+          id, kind: input.kind, title: text.title, body: text.body, ticketId: input.ticketId, urgent: !!input.urgent, link: input.link ?? null, createdAt: at, readAt: null,
         } });
       }
     }

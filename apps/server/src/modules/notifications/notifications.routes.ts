@@ -17,6 +17,7 @@ const preference = notificationPreference;
 function present(n: typeof notifications.$inferSelect) {
   return {
     id: n.id, kind: n.kind, title: n.title, body: n.body, ticketId: n.ticketId, urgent: !!(n.data as { urgent?: boolean }).urgent,
+    link: (n.data as { link?: string }).link ?? null,
     createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null,
   };
 }

@@ -13,7 +13,7 @@ export interface ClusterTopics {
   /** events or jobs were written: consumers and runners look now instead of at their next poll */
   'work.kick': Record<string, never>;
   /** an agent has a conversation open (the collision notice) */
-  'chat.viewing': { conversationId: string; userId: string; name: string; at: number };
+  'chat.viewing': { conversationId: string; userId: string; name: string; at: number; left?: boolean };
   'sessions.forget': { tokenHash?: string; userId?: string; all?: boolean };
   'org.changed': Record<string, never>;
 }

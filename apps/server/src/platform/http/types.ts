@@ -4,6 +4,7 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import type { BacklogGate } from '../events/backlog-gate.ts';
 import type { RunUnit } from '../events/unit-of-work.ts';
+import type { Clock } from '../time/clock.ts';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -15,4 +16,6 @@ export interface Deps {
   unit: RunUnit;
   /** new work orders wait here while the background is too far behind */
   intakeGate: BacklogGate;
+  /** the time of business deadlines (the system clock; tests inject theirs) */
+  clock: Clock;
 }

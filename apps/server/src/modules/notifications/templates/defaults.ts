@@ -25,6 +25,7 @@ export const templateVariables: Record<NotificationEvent, readonly string[]> = {
   'dispatch.digest': ['recipient.name', 'cutoff.name', 'cutoff.count', 'cutoff.numbers', 'link'],
   'callback.due_soon': ['recipient.name', 'callback.source', 'callback.step', 'customer.name', 'dueAt', 'link'],
   'callback.overdue': ['recipient.name', 'callback.source', 'callback.step', 'customer.name', 'callback.agent', 'dueAt', 'link'],
+  'chat.sla_breached': ['recipient.name', 'chat.visitor', 'chat.channel', 'chat.target', 'chat.agent', 'dueAt', 'link'],
 };
 
 const zhGreeting = '{{recipient.name}}，您好：';
@@ -133,6 +134,17 @@ export const defaultTemplates: Record<NotificationEvent, LocalizedTemplate> = {
     'en-US': {
       title: 'Callback overdue: {{customer.name}} ({{callback.source}})',
       body: lines(enGreeting, 'The {{callback.step}} callback of "{{callback.source}}" to {{customer.name}} was due at {{dueAt}} and is not done; agent: {{callback.agent}}.', 'Open: {{link}}'),
+    },
+  },
+  // a conversation missed its first-response or resolution target: to the team lead, once
+  'chat.sla_breached': {
+    'zh-CN': {
+      title: '会话超时未{{chat.target}}：{{chat.visitor}}（{{chat.channel}}）',
+      body: lines(zhGreeting, '「{{chat.channel}}」中 {{chat.visitor}} 的会话{{chat.target}}时限已于 {{dueAt}} 到期，接待人：{{chat.agent}}。', '查看会话：{{link}}'),
+    },
+    'en-US': {
+      title: 'Conversation past its {{chat.target}} target: {{chat.visitor}} ({{chat.channel}})',
+      body: lines(enGreeting, 'The {{chat.target}} target of the conversation with {{chat.visitor}} on "{{chat.channel}}" passed at {{dueAt}}; agent: {{chat.agent}}.', 'Open the conversation: {{link}}'),
     },
   },
 };
