@@ -33,7 +33,7 @@ export function TierOverrideModal({ open, customerId, rules, current, onClose, o
   };
 
   return (
-    <Modal open={open} title={t('cc.override')} onCancel={onClose} onOk={save} confirmLoading={saving} okText={t('common.save')} destroyOnHidden>
+    <Modal open={open} title={t('cc.override')} onCancel={onClose} onOk={save} confirmLoading={saving} okText={t('common.save')} okButtonProps={{ 'data-testid': 'tier-override-save' } as Record<string, string>} destroyOnHidden>
       <Form form={form} layout="vertical" data-testid="tier-override-form">
         <Form.Item name="classKey" label={t('cc.tier')} rules={[{ required: true }]}>
           <Select options={options} data-testid="tier-override-class" />

@@ -47,7 +47,7 @@ const workOrders: Record<keyof typeof zh, string> = {
   'customer.address': 'Address',
   'customer.email': 'E-mail',
   'customer.emailInvalid': 'Enter a valid e-mail address',
-  'customer.class': 'Class',
+  'customer.class': 'Customer type',
   'customer.note': 'Note',
   'customer.nameRequired': "Enter the customer's name",
   'customer.phoneRequired': 'Enter a phone number (3 digits or more)',

@@ -45,7 +45,7 @@ const workOrders = {
   'customer.address': '地址',
   'customer.email': '电子邮箱',
   'customer.emailInvalid': '请输入有效的电子邮箱',
-  'customer.class': '客户等级',
+  'customer.class': '客户类别',
   'customer.note': '备注',
   'customer.nameRequired': '请输入客户姓名或名称',
   'customer.phoneRequired': '请输入电话号码(至少 3 位)',
