@@ -8,8 +8,9 @@ import surveys from './en-US/surveys.ts';
 import callbackSettings from './en-US/callback-settings.ts';
 import formsEditor from './en-US/forms-editor.ts';
 import inbox from './en-US/inbox.ts';
+import knowledge from './en-US/knowledge.ts';
 
 // English, by area in en-US/; the same keys as zh-CN.
-const enUS: Record<keyof typeof zhCN, string> = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings, ...formsEditor, ...inbox };
+const enUS: Record<keyof typeof zhCN, string> = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings, ...formsEditor, ...inbox, ...knowledge };
 
 export default enUS;

@@ -9,7 +9,8 @@ import surveys from './zh-CN/surveys.ts';
 import callbackSettings from './zh-CN/callback-settings.ts';
 import formsEditor from './zh-CN/forms-editor.ts';
 import inbox from './zh-CN/inbox.ts';
+import knowledge from './zh-CN/knowledge.ts';
 
-const zhCN = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings, ...formsEditor, ...inbox } as const;
+const zhCN = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings, ...formsEditor, ...inbox, ...knowledge } as const;
 
 export default zhCN;

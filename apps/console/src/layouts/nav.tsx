@@ -21,6 +21,9 @@ import {
   ScheduleOutlined,
   ReadOutlined,
   MessageOutlined,
+  BookOutlined,
+  ThunderboltOutlined,
+  TagsOutlined,
 } from '@ant-design/icons';
 import type { Access, AccessKey } from '../access.ts';
 import type { MessageKey } from '../i18n/translate.ts';
@@ -61,6 +64,15 @@ export const NAV: (NavItem | NavGroup)[] = [
     ],
   },
   {
+    key: 'knowledge',
+    label: 'menu.knowledgeGroup',
+    icon: <BookOutlined />,
+    children: [
+      { path: '/knowledge', label: 'menu.knowledge', icon: <BookOutlined />, access: 'knowledge' },
+      { path: '/canned-replies', label: 'menu.cannedReplies', icon: <ThunderboltOutlined />, access: 'cannedReplies' },
+    ],
+  },
+  {
     key: 'settings',
     label: 'menu.settings',
     icon: <SettingOutlined />,
@@ -76,6 +88,7 @@ export const NAV: (NavItem | NavGroup)[] = [
       { path: '/settings/calendars', label: 'menu.calendars', icon: <CalendarOutlined />, access: 'ruleManage' },
       { path: '/settings/callback-policies', label: 'menu.callbackPolicies', icon: <ScheduleOutlined />, access: 'callbackManage' },
       { path: '/settings/callback-scripts', label: 'menu.callbackScripts', icon: <ReadOutlined />, access: 'callbackManage' },
+      { path: '/settings/knowledge', label: 'menu.kbSettings', icon: <TagsOutlined />, access: 'kbPublish' },
     ],
   },
 ];

@@ -8,8 +8,12 @@ import { notFound } from '../../platform/errors.ts';
 
 const EXCERPT = 140;
 
-// what a customer says around the question, not the question: left out of suggestions
-const FILLER = new Set(['你好', '您好', '请问', '一下', '问一下', '可以', '什么', '我们', '你们', '他们', '谢谢', '现在', '怎么', '这个', '那个', '就是', '还是', '已经', '没有', '知道']);
+// what a customer says around the question, and what an operator's summary says
+// about any call ("客户来电咨询…"), not the question: left out of suggestions
+const FILLER = new Set([
+  '你好', '您好', '请问', '一下', '问一下', '可以', '什么', '我们', '你们', '他们', '谢谢', '现在', '怎么', '这个', '那个', '就是', '还是', '已经', '没有', '知道',
+  '客户', '顾客', '来电', '咨询', '询问', '反映', '问题', '需要', '希望',
+]);
 
 /**
  * Each word of a text with the words that mean the same (kb_synonyms), for

@@ -23,6 +23,9 @@ describe('knowledge base (KB)', () => {
     expect(titles(bySynonym)).toContain('巴氏鲜奶的保质期和储存方法');
     const suggest = await t.request(op, 'GET', `/api/v1/kb/suggest?text=${encodeURIComponent('你好,我想问一下你们用什么物流发货?可以退换吗')}`);
     expect(titles(suggest)[0]).toBe('网店发货、快递与退换货规则');
+    // an operator's summary: "客户" and "来电" say nothing about the question
+    const summary = await t.request(op, 'GET', `/api/v1/kb/suggest?text=${encodeURIComponent('客户来电问鲜奶保质期多久')}`);
+    expect(titles(summary)).toEqual(['巴氏鲜奶的保质期和储存方法']);
     const none = await t.request(op, 'GET', `/api/v1/kb/articles?q=${encodeURIComponent('火箭发射')}`);
     expect(none.body).toEqual({ items: [], total: 0 });
   });
