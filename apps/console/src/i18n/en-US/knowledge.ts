@@ -3,7 +3,7 @@ export default {
   'menu.knowledgeGroup': 'Knowledge',
   'menu.knowledge': 'Articles',
   'menu.cannedReplies': 'Canned replies',
-  'menu.kbSettings': 'Knowledge categories',
+  'menu.kbSettings': 'KB categories',
   'permGroup.kb': 'Knowledge base',
   'perm.kb:edit': 'Write articles, keep their team\'s canned replies',
   'perm.kb:publish': 'Review and publish articles; categories, synonyms and shared canned replies',

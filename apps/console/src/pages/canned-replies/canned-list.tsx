@@ -111,7 +111,7 @@ export function CannedList({ sample }: { sample: CannedVariables }) {
           onSearch={(v) => setSearch(v.trim())}
           data-testid="canned-search"
         />
-        <Select style={{ width: 170 }} value={team ?? ''} onChange={(v) => setTeam(v || undefined)} options={teamFilter} data-testid="canned-filter-team" />
+        <Select style={{ width: 200 }} value={team ?? ''} onChange={(v) => setTeam(v || undefined)} options={teamFilter} data-testid="canned-filter-team" />
         {access.kbEdit && (access.kbPublish || me.teamId) ? (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})} data-testid="canned-new">
             {t('canned.new')}

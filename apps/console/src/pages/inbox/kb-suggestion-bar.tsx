@@ -32,33 +32,31 @@ export function KbSuggestionBar({ text, onInsert }: Props) {
 
   return (
     <div className="kefu-kb-suggest" data-testid="kb-suggestions">
-      <div className="kefu-kb-suggest-head">
-        <span className="kefu-kb-suggest-label">
-          <BulbOutlined /> {t('kb.suggest.title')}
-        </span>
-        <Button
-          type="text"
-          size="small"
-          icon={folded ? <DownOutlined /> : <UpOutlined />}
-          onClick={() => setFolded(!folded)}
-          aria-label={folded ? t('kb.suggest.unfold') : t('kb.suggest.fold')}
-          aria-expanded={!folded}
-        />
+      <span className="kefu-kb-suggest-label">
+        <BulbOutlined /> {t('kb.suggest.title')}
+      </span>
+      {/* one row, scrolled sideways when the titles need more room */}
+      <div className="kefu-kb-suggest-items" hidden={folded}>
+        {items.map((a) => (
+          <div key={a.id} className="kefu-kb-suggest-item" data-testid="kb-suggestion" data-article-id={a.id}>
+            <button type="button" className="kefu-kb-suggest-open" onClick={() => setOpen(a.id)} title={a.excerpt}>
+              {a.title}
+            </button>
+            <Tooltip title={t('kb.insertIntoReply')}>
+              <Button type="text" size="small" icon={<EnterOutlined />} onClick={() => void insert(a.id)} aria-label={t('kb.insertIntoReply')} data-testid="kb-suggestion-insert" />
+            </Tooltip>
+          </div>
+        ))}
       </div>
-      {folded ? null : (
-        <div className="kefu-kb-suggest-items">
-          {items.map((a) => (
-            <div key={a.id} className="kefu-kb-suggest-item" data-testid="kb-suggestion" data-article-id={a.id}>
-              <button type="button" className="kefu-kb-suggest-open" onClick={() => setOpen(a.id)} title={a.excerpt}>
-                {a.title}
-              </button>
-              <Tooltip title={t('kb.insertIntoReply')}>
-                <Button type="text" size="small" icon={<EnterOutlined />} onClick={() => void insert(a.id)} aria-label={t('kb.insertIntoReply')} data-testid="kb-suggestion-insert" />
-              </Tooltip>
-            </div>
-          ))}
-        </div>
-      )}
+      <Button
+        type="text"
+        size="small"
+        className="kefu-kb-suggest-fold"
+        icon={folded ? <DownOutlined /> : <UpOutlined />}
+        onClick={() => setFolded(!folded)}
+        aria-label={folded ? t('kb.suggest.unfold') : t('kb.suggest.fold')}
+        aria-expanded={!folded}
+      />
       <ArticleDrawer
         id={open}
         onClose={() => setOpen(null)}

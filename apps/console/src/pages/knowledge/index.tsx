@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { KB_KINDS, type KbArticleSummary, type KbListState } from '@kefu/shared/knowledge-api';
 import { api } from '../../api/client.ts';
 import { useRequest } from '../../hooks/use-request.ts';
+import { usePhoneLayout } from '../../hooks/use-media-query.ts';
 import { useAccess } from '../../session/session-provider.tsx';
 import { useT } from '../../i18n/i18n-provider.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
@@ -22,6 +23,7 @@ export function KnowledgeListPage() {
   const t = useT();
   const access = useAccess();
   const navigate = useNavigate();
+  const phone = usePhoneLayout();
   const [filters, setFilters] = useKbFilters();
   const [q, setQ] = useState(filters.q ?? '');
   useEffect(() => setQ(filters.q ?? ''), [filters.q]);
@@ -68,6 +70,8 @@ export function KnowledgeListPage() {
     ],
     [t],
   );
+  // a phone's stacked rows keep what tells articles apart
+  const shown = phone ? columns.filter((c) => c.key !== 'kind' && c.key !== 'publishedAt') : columns;
 
   const empty = filtered ? t('kb.empty.search') : t(`kb.empty.${access.kbEdit ? filters.state : 'published'}`);
   return (
@@ -88,7 +92,7 @@ export function KnowledgeListPage() {
         }
       />
       <Card size="small">
-        {access.kbEdit ? (
+        {access.kbEdit && !phone ? (
           <div className="kefu-kb-states">
             <Segmented<KbListState>
               value={filters.state}
@@ -98,6 +102,15 @@ export function KnowledgeListPage() {
           </div>
         ) : null}
         <Space wrap size={8} style={{ marginBottom: 12 }}>
+          {access.kbEdit && phone ? (
+            <Select<KbListState>
+              style={{ width: 130 }}
+              value={filters.state}
+              onChange={(state) => setFilters({ state, page: 1 })}
+              options={STATES.map((s) => ({ value: s, label: t(`kb.list.${s}`) }))}
+              data-testid="kb-filter-state"
+            />
+          ) : null}
           <Input.Search
             allowClear
             style={{ width: 240 }}
@@ -127,7 +140,7 @@ export function KnowledgeListPage() {
         <ResponsiveTable<KbArticleSummary>
           size="small"
           rowKey="id"
-          columns={columns}
+          columns={shown}
           dataSource={list.data?.items ?? []}
           loading={list.loading}
           pagination={false}
