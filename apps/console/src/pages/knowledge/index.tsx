@@ -29,7 +29,8 @@ export function KnowledgeListPage() {
   useEffect(() => setQ(filters.q ?? ''), [filters.q]);
   const query = kbListQuery(filters, access.kbEdit);
   const key = JSON.stringify(query);
-  const list = useRequest(() => api.get<{ items: KbArticleSummary[]; total: number }>('/kb/articles', query), [key]);
+  // main's server caps the count at 1,000 and says so (totalCapped)
+  const list = useRequest(() => api.get<{ items: KbArticleSummary[]; total: number; totalCapped?: boolean }>('/kb/articles', query), [key]);
   const filtered = !!(filters.q || filters.categoryId || filters.kind);
 
   const columns = useMemo<TableColumnsType<KbArticleSummary>>(
@@ -155,7 +156,7 @@ export function KnowledgeListPage() {
             pageSize={KB_PAGE_SIZE}
             total={list.data?.total ?? 0}
             showSizeChanger={false}
-            showTotal={(total) => t('kb.total', { n: total })}
+            showTotal={(total) => t('kb.total', { n: list.data?.totalCapped ? `${total}+` : total })}
             onChange={(page) => setFilters({ page })}
           />
         ) : null}
