@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 // Debian's chromium, headless, with a throwaway profile (newContext).
 export async function launchBrowser(): Promise<Browser> {
@@ -35,4 +35,17 @@ export async function newConsoleContext(browser: Browser, baseURL: string): Prom
   });
   ctx.setDefaultTimeout(15_000);
   return ctx;
+}
+
+/** A fresh console context signed in as `username` (the demo password), in Chinese; its page is past the login. */
+export async function signIn(browser: Browser, baseURL: string, username: string): Promise<Page> {
+  const ctx = await newConsoleContext(browser, baseURL);
+  await ctx.addInitScript(() => localStorage.setItem('kefu.locale', 'zh-CN'));
+  const page = await ctx.newPage();
+  await page.goto('/login');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill('kefu-demo');
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  return page;
 }

@@ -9,7 +9,7 @@ describe('access and menu', () => {
   it('an operator gets the workbench first and no organisation settings', () => {
     const access = computeAccess(['ticket:create', 'ticket:view', 'customer:view', 'form:view']);
     expect(firstAllowedPath(access)).toBe('/workbench');
-    const settings = visibleNav(access).find((n) => 'children' in n);
+    const settings = visibleNav(access).find((n) => 'children' in n && n.key === 'settings');
     expect(settings && 'children' in settings ? settings.children.map((c) => c.path) : []).toEqual(['/settings/forms']);
   });
 
@@ -17,7 +17,7 @@ describe('access and menu', () => {
     const access = computeAccess(['ticket:view', 'ticket:update', 'customer:view']);
     expect(access.workbench).toBe(false);
     expect(firstAllowedPath(access)).toBe('/tickets');
-    expect(visibleNav(access).some((n) => 'children' in n)).toBe(false);
+    expect(visibleNav(access).some((n) => 'children' in n && n.key === 'settings')).toBe(false);
   });
 
   it('/settings leads to the first settings page the user may open', () => {
@@ -58,5 +58,19 @@ describe('access and menu', () => {
     expect(firstAllowedPath(agent)).toBe('/workbench');
     expect(computeAccess(['conversation:work', 'conversation:manage']).inboxManage).toBe(true);
     expect(visibleNav(computeAccess(['ticket:view'])).some((n) => 'path' in n && n.path === '/inbox')).toBe(false);
+  });
+
+  it('everyone reads the knowledge base; canned replies for those who chat or edit; categories and synonyms for reviewers', () => {
+    const group = (perms: Parameters<typeof computeAccess>[0]) => {
+      const g = visibleNav(computeAccess(perms)).find((n) => 'children' in n && n.key === 'knowledge');
+      return g && 'children' in g ? g.children.map((c) => c.path) : [];
+    };
+    expect(group(['ticket:view'])).toEqual(['/knowledge']);
+    expect(group(['conversation:work'])).toEqual(['/knowledge', '/canned-replies']);
+    expect(group(['kb:edit'])).toEqual(['/knowledge', '/canned-replies']);
+    expect(computeAccess(['kb:edit'])).toMatchObject({ kbEdit: true, kbPublish: false });
+    expect(computeAccess(['kb:publish'])).toMatchObject({ kbEdit: true, kbPublish: true });
+    expect(firstSettingsPath(computeAccess(['kb:publish']))).toBe('/settings/knowledge');
+    expect(firstSettingsPath(computeAccess(['kb:edit']))).toBeNull();
   });
 });

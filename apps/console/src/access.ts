@@ -31,6 +31,14 @@ export interface Access {
   inbox: boolean;
   /** transfer anyone's conversation, take one over from a colleague */
   inboxManage: boolean;
+  /** read the knowledge base (知识库): everyone signed in */
+  knowledge: boolean;
+  /** write articles and send them for review; keep my team's canned replies */
+  kbEdit: boolean;
+  /** approve, archive; categories, synonyms, everyone's canned replies */
+  kbPublish: boolean;
+  /** the canned replies (话术) page: those who answer chats, and their editors */
+  cannedReplies: boolean;
 }
 
 export type AccessKey = keyof Access;
@@ -58,5 +66,9 @@ export function computeAccess(permissions: readonly string[]): Access {
     surveys: has('survey:manage'),
     inbox: has('conversation:work'),
     inboxManage: has('conversation:manage'),
+    knowledge: true,
+    kbEdit: has('kb:edit') || has('kb:publish'),
+    kbPublish: has('kb:publish'),
+    cannedReplies: has('conversation:work') || has('kb:edit') || has('kb:publish'),
   };
 }

@@ -6,6 +6,7 @@ import { I18nProvider } from './i18n/i18n-provider.tsx';
 import { SessionProvider } from './session/session-provider.tsx';
 import { router } from './router.tsx';
 import './styles.css';
+import './knowledge.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -32,6 +32,11 @@ import { CampaignsPage } from './pages/campaigns/index.tsx';
 import { CallbackPoliciesPage } from './pages/settings/callback-policies/index.tsx';
 import { CallbackScriptsPage } from './pages/settings/callback-scripts/index.tsx';
 import { CustomerClassesPage } from './pages/settings/customer-classes/index.tsx';
+import { KnowledgeListPage } from './pages/knowledge/index.tsx';
+import { KnowledgeArticlePage } from './pages/knowledge/article-page.tsx';
+import { KnowledgeEditorPage } from './pages/knowledge/editor-page.tsx';
+import { CannedRepliesPage } from './pages/canned-replies/index.tsx';
+import { KnowledgeSettingsPage } from './pages/settings/knowledge/index.tsx';
 // pages with charts load on demand: ECharts stays out of the main bundle, and
 // a customer opening a survey link on a phone downloads no console pages
 const CallbackReportPage = lazy(() => import('./pages/callback-report/index.tsx').then((m) => ({ default: m.CallbackReportPage })));
@@ -79,6 +84,8 @@ const PAGE_ELEMENTS: Record<TopLevelPath, ReactNode> = {
   '/callbacks/campaigns': <CampaignsPage />,
   '/callbacks/report': loading(<CallbackReportPage />),
   '/surveys': loading(<SurveysPage />),
+  '/knowledge': <KnowledgeListPage />,
+  '/canned-replies': <CannedRepliesPage />,
   // everyone signed in: their own notification channels
   '/me/notifications': <NotificationPreferencesPage />,
   '/settings/departments': <DepartmentsPage />,
@@ -93,6 +100,7 @@ const PAGE_ELEMENTS: Record<TopLevelPath, ReactNode> = {
   '/settings/callback-policies': <CallbackPoliciesPage />,
   '/settings/callback-scripts': <CallbackScriptsPage />,
   '/settings/customer-classes': <CustomerClassesPage />,
+  '/settings/knowledge': <KnowledgeSettingsPage />,
 };
 
 const topLevelRoutes = TOP_LEVEL_PAGES.map(({ path, access }) => ({
@@ -113,6 +121,9 @@ export const router = createBrowserRouter([
       { path: 'tickets/:id', element: guarded('tickets', <TicketDetailPage />) },
       { path: 'customers/:id', element: guarded('customers', <CustomerDetailPage />) },
       { path: 'callbacks/:id', element: guarded('callbacks', <CallbackWorkspacePage />) },
+      { path: 'knowledge/new', element: guarded('kbEdit', <KnowledgeEditorPage />) },
+      { path: 'knowledge/:id', element: guarded('knowledge', <KnowledgeArticlePage />) },
+      { path: 'knowledge/:id/edit', element: guarded('kbEdit', <KnowledgeEditorPage />) },
       { path: 'settings', element: <SettingsRedirect /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -15,6 +15,21 @@ export const MESSAGE_AUTHORS = ['visitor', 'agent', 'system'] as const;
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 // ---------- channels ----------
+/** The shop facts canned replies fill in; an empty name means the channel's name. */
+export const shopFacts = z.object({
+  name: z.string().trim().max(64).default(''),
+  /** the default courier (默认中通快递,其他快递请备注) */
+  courier: z.string().trim().max(100).default(''),
+  /** returns and exchanges (7 天无理由退换) */
+  returnPolicy: z.string().trim().max(200).default(''),
+  /** the number to call when nobody answers in time */
+  phone: z.string().trim().max(40).default(''),
+  /** when agents are there (客服时间) */
+  hours: z.string().trim().max(100).default(''),
+}).strict();
+export type ShopFacts = z.infer<typeof shopFacts>;
+const EMPTY_SHOP_FACTS: ShopFacts = { name: '', courier: '', returnPolicy: '', phone: '', hours: '' };
+
 export const chatChannelSettings = z.object({
   /** ask for these before the first message; required ones must be given */
   preChat: z.object({
@@ -35,6 +50,8 @@ export const chatChannelSettings = z.object({
   calendarId: id.nullable().default(null),
   /** a chat the distributor gave to someone who has not answered within this many seconds goes to another (0: never) */
   reofferAfterSeconds: z.number().int().min(0).max(3600).default(90),
+  /** what agents' canned replies say about the shop ({shopName}, {shopCourier}…, CHN-17); public facts */
+  shop: shopFacts.default(EMPTY_SHOP_FACTS),
 }).strict();
 export type ChatChannelSettings = z.infer<typeof chatChannelSettings>;
 

@@ -2,6 +2,8 @@ import { formDefinition } from '@kefu/shared/forms';
 import { api, itemsOf } from './client.ts';
 import { cachedResource, type ResourceState } from './cached-resource.ts';
 import type { Directory, FormRecord, Position } from './types.ts';
+import type { KbCategory } from '@kefu/shared/knowledge-api';
+import type { ChatChannel } from '@kefu/shared/conversations-api';
 import { TICKET_TYPES } from '@kefu/shared/ticket-status';
 
 export const directoryResource = cachedResource(() => api.get<Directory>('/directory'));
@@ -41,9 +43,27 @@ export function useFormsState(): ResourceState<FormRecord[]> {
   return formsResource.useState();
 }
 
+/** Knowledge-base categories: every signed-in user reads them (filters, editor, article view). */
+export const kbCategoriesResource = cachedResource(() => api.get<{ items: KbCategory[] }>('/kb/categories').then(itemsOf));
+
+export function useKbCategories(): KbCategory[] | undefined {
+  return kbCategoriesResource.use();
+}
+
+/** Chat channels with their shop facts (canned replies' variables); without conversation:work, none. */
+export const chatChannelsResource = cachedResource(() =>
+  api.get<{ items: ChatChannel[] }>('/chat-channels', undefined, { silent: (e) => e.status === 403 }).then(itemsOf),
+);
+
+export function useChatChannels(): ChatChannel[] | undefined {
+  return chatChannelsResource.use();
+}
+
 /** On sign-out: the next user loads their own. */
 export function resetSharedData(): void {
   directoryResource.reset();
   formsResource.reset();
   positionsResource.reset();
+  kbCategoriesResource.reset();
+  chatChannelsResource.reset();
 }

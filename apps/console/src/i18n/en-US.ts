@@ -10,8 +10,9 @@ import formsEditor from './en-US/forms-editor.ts';
 import inbox from './en-US/inbox.ts';
 import customerClasses from './en-US/customer-classes.ts';
 import liveChat from './en-US/live-chat.ts';
+import knowledge from './en-US/knowledge.ts';
 
 // English, by area in en-US/; the same keys as zh-CN.
-const enUS: Record<keyof typeof zhCN, string> = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings, ...formsEditor, ...inbox, ...customerClasses, ...liveChat };
+const enUS: Record<keyof typeof zhCN, string> = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings, ...formsEditor, ...inbox, ...customerClasses, ...liveChat, ...knowledge };
 
 export default enUS;

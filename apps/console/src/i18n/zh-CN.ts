@@ -11,7 +11,8 @@ import formsEditor from './zh-CN/forms-editor.ts';
 import inbox from './zh-CN/inbox.ts';
 import customerClasses from './zh-CN/customer-classes.ts';
 import liveChat from './zh-CN/live-chat.ts';
+import knowledge from './zh-CN/knowledge.ts';
 
-const zhCN = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings, ...formsEditor, ...inbox, ...customerClasses, ...liveChat } as const;
+const zhCN = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings, ...formsEditor, ...inbox, ...customerClasses, ...liveChat, ...knowledge } as const;
 
 export default zhCN;

@@ -23,6 +23,9 @@ import {
   MessageOutlined,
   CrownOutlined,
   CommentOutlined,
+  BookOutlined,
+  ThunderboltOutlined,
+  TagsOutlined,
 } from '@ant-design/icons';
 import type { Access, AccessKey } from '../access.ts';
 import type { MessageKey } from '../i18n/translate.ts';
@@ -72,6 +75,15 @@ export const NAV: (NavItem | NavGroup)[] = [
     ],
   },
   {
+    key: 'knowledge',
+    label: 'menu.knowledgeGroup',
+    icon: <BookOutlined />,
+    children: [
+      { path: '/knowledge', label: 'menu.knowledge', icon: <BookOutlined />, access: 'knowledge' },
+      { path: '/canned-replies', label: 'menu.cannedReplies', icon: <ThunderboltOutlined />, access: 'cannedReplies' },
+    ],
+  },
+  {
     key: 'settings',
     label: 'menu.settings',
     icon: <SettingOutlined />,
@@ -88,6 +100,7 @@ export const NAV: (NavItem | NavGroup)[] = [
       { path: '/settings/callback-policies', label: 'menu.callbackPolicies', icon: <ScheduleOutlined />, access: 'callbackManage' },
       { path: '/settings/callback-scripts', label: 'menu.callbackScripts', icon: <ReadOutlined />, access: 'callbackManage' },
       { path: '/settings/customer-classes', label: 'menu.customerClasses', icon: <CrownOutlined />, access: 'customerManage' },
+      { path: '/settings/knowledge', label: 'menu.kbSettings', icon: <TagsOutlined />, access: 'kbPublish' },
     ],
   },
 ];

@@ -18,6 +18,8 @@ export const TOP_LEVEL_PAGES = [
   { path: '/callbacks/campaigns', access: 'callbackManage' },
   { path: '/callbacks/report', access: 'callbackManage' },
   { path: '/surveys', access: 'surveys' },
+  { path: '/knowledge', access: 'knowledge' },
+  { path: '/canned-replies', access: 'cannedReplies' },
   { path: '/me/notifications', access: null },
   { path: '/settings/departments', access: 'orgManage' },
   { path: '/settings/teams', access: 'orgManage' },
@@ -31,6 +33,7 @@ export const TOP_LEVEL_PAGES = [
   { path: '/settings/callback-policies', access: 'callbackManage' },
   { path: '/settings/callback-scripts', access: 'callbackManage' },
   { path: '/settings/customer-classes', access: 'customerManage' },
+  { path: '/settings/knowledge', access: 'kbPublish' },
 ] as const satisfies readonly { path: string; access: AccessKey | null }[];
 
 export type TopLevelPath = (typeof TOP_LEVEL_PAGES)[number]['path'];

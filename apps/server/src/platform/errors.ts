@@ -97,6 +97,21 @@ const CODES = {
     en: 'Link a customer first, or make sure the visitor left a name and phone number, before creating a work order',
   },
   KB_NOT_IN_REVIEW: { status: 409, zh: '该版本不在待审核状态(当前:{state})', en: 'This version is not waiting for review (now: {state})' },
+  KB_REVIEW_NOTE_REQUIRED: { status: 422, zh: '退回修改时请写明原因,编辑才知道要改什么', en: 'Say why when sending a version back, so the editor knows what to change' },
+  KB_VALIDITY_ORDER: { status: 422, zh: '有效期开始日期({from})不能晚于结束日期({until})', en: 'The validity start ({from}) cannot be after its end ({until})' },
+  KB_CATEGORY_CYCLE: { status: 422, zh: '上级分类不能是它自己或它下面的分类', en: 'A category cannot sit under itself or one of its own sub-categories' },
+  KB_CATEGORY_IN_USE: {
+    status: 409,
+    zh: '该分类下还有 {articles} 篇文章和 {children} 个子分类,请先移走再删除',
+    en: 'This category still holds {articles} articles and {children} sub-categories; move them first',
+  },
+  KB_SYNONYM_TOO_FEW: { status: 422, zh: '同义词组至少要有两个不同的词', en: 'A synonym group needs at least two different words' },
+  CANNED_UNKNOWN_VARIABLE: {
+    status: 422,
+    zh: '话术中有不认识的变量 {names},发出去会原样显示;可用的变量:{allowed}',
+    en: 'The reply holds unknown variables {names}, which would be sent as written; available: {allowed}',
+  },
+  CANNED_SHORTCUT_TAKEN: { status: 409, zh: '快捷词 /{shortcut} 已被话术「{title}」使用', en: 'The shortcut /{shortcut} is already used by “{title}”' },
   UNSUPPORTED_FILE: { status: 415, zh: '不支持的文件类型,可发送 JPG、PNG、GIF、WebP 图片或 PDF', en: 'Unsupported file type; send a JPG, PNG, GIF or WebP image, or a PDF' },
   RECOMPUTE_RUNNING: { status: 409, zh: '已有一次客户重新分类正在进行,请等它完成', en: 'A customer class recompute is already running; wait for it to finish' },
   CLASS_KEY_TWICE: { status: 422, zh: '客户类别代码「{key}」重复', en: 'The customer class key "{key}" is used twice' },
@@ -210,6 +225,15 @@ const STATUSES: Record<string, { zh: string; en: string }> = {
 const pick = (table: Record<string, { zh: string; en: string }>, v: string, locale: Locale) =>
   table[v] ? (locale === 'zh-CN' ? table[v].zh : table[v].en) : v;
 
+/** Where a knowledge-base version stands (KB_NOT_IN_REVIEW). */
+const KB_VERSION_STATES: Record<string, { zh: string; en: string }> = {
+  draft: { zh: '草稿', en: 'draft' },
+  in_review: { zh: '待审核', en: 'in review' },
+  published: { zh: '已发布', en: 'published' },
+  rejected: { zh: '已退回', en: 'sent back' },
+  superseded: { zh: '已被新版本取代', en: 'superseded' },
+};
+
 /** Fields a visitor fills in (PRECHAT_REQUIRED). */
 const VISITOR_FIELDS: Record<string, { zh: string; en: string }> = {
   name: { zh: '姓名', en: 'your name' },
@@ -223,6 +247,7 @@ export function localizeParams(params: Record<string, ErrorParam>, locale: Local
   if (typeof out.field === 'string') out.field = pick(VISITOR_FIELDS, out.field, locale);
   for (const k of ['from', 'to']) if (typeof out[k] === 'string') out[k] = pick(STATUSES, out[k] as string, locale);
   if (typeof out.status === 'string') out.status = pick(CALLBACK_STATES, out.status, locale);
+  if (typeof out.state === 'string') out.state = pick(KB_VERSION_STATES, out.state, locale);
   if (typeof out.allowed === 'string') {
     out.allowed = out.allowed.split(', ').map((s) => pick(STATUSES, s, locale)).join(locale === 'zh-CN' ? '、' : ', ');
   }

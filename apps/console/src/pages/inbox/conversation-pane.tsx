@@ -12,7 +12,11 @@ import { canReply as mayReply, canTake as mayTake, canTransfer as mayTransfer, s
 import { useConversation } from './use-conversation.ts';
 import { ConversationHeader } from './conversation-header.tsx';
 import { MessageList } from './message-list.tsx';
-import { Composer } from './composer.tsx';
+import { Composer, type ComposerHandle } from './composer.tsx';
+import { fillVariables } from '@kefu/shared/knowledge-api';
+import { useChatChannels } from '../../api/shared-data.ts';
+import { cannedValues } from './canned-model.ts';
+import { KbSuggestionBar } from './kb-suggestion-bar.tsx';
 import { TransferDialog } from './transfer-dialog.tsx';
 import { TicketDialog } from './ticket-dialog.tsx';
 import { useViewers } from './use-viewers.ts';
@@ -47,6 +51,8 @@ export function ConversationPane({ id, onBack, onChanged, onRead, onGone }: Prop
   const [transferOpen, setTransferOpen] = useState(false);
   const [ticketOpen, setTicketOpen] = useState(false);
   const lastTyping = useRef<number | null>(null);
+  const composer = useRef<ComposerHandle>(null);
+  const channels = useChatChannels();
   const readFor = useRef<string | null>(null);
   const d = conv.detail;
   const canReply = !!d && mayReply(d, me.id);
@@ -178,6 +184,9 @@ export function ConversationPane({ id, onBack, onChanged, onRead, onGone }: Prop
   );
 
   const replyHint = d.assigneeId ? t('inbox.hint.others', { name: d.assigneeName ?? '' }) : t('inbox.hint.queue');
+  // canned replies and knowledge articles say the customer's name, mine, the shop's facts
+  const values = cannedValues(d, me, channels);
+  const lastAsked = conv.messages.findLast((m) => m.author === 'visitor' && m.body)?.body ?? '';
 
   return (
     <section className="kefu-inbox-pane" data-testid="conversation-pane" data-conversation-id={d.id}>
@@ -202,7 +211,8 @@ export function ConversationPane({ id, onBack, onChanged, onRead, onGone }: Prop
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('inbox.noMessages')} />
         </div>
       )}
-      <Composer key={d.id} canReply={canReply} replyHint={replyHint} onSend={send} onTyping={typing} error={sendError} />
+      <KbSuggestionBar text={lastAsked} onInsert={(a) => composer.current?.insert(fillVariables(a.body, values))} />
+      <Composer key={d.id} ref={composer} canReply={canReply} replyHint={replyHint} onSend={send} onTyping={typing} error={sendError} values={values} />
       <TransferDialog
         open={transferOpen}
         conversation={d}

@@ -9,6 +9,9 @@ import { TicketPanel } from './ticket-panel.tsx';
 import { useWorkbench } from './use-workbench.ts';
 import { dropChangedErrors } from '../../components/dynamic-form/form-values.ts';
 import { formsResource } from '../../api/shared-data.ts';
+import { useLabels } from '../../i18n/labels.ts';
+import { KbPanel } from './kb-panel.tsx';
+import { suggestionText } from './kb-suggestion-text.ts';
 
 const focusSoon = (f: () => void) => setTimeout(f, 0);
 
@@ -29,6 +32,7 @@ export function WorkbenchPage() {
   const { draft, update, actions, forms } = wb;
   const callerRef = useRef<InputRef>(null);
   const searchRef = useRef<InputRef>(null);
+  const { pick } = useLabels();
 
   const pickType = (type: string) => {
     update({ type });
@@ -108,6 +112,7 @@ export function WorkbenchPage() {
                 creating={wb.creatingCustomer}
               />
             ) : null}
+            <KbPanel text={suggestionText(wb.form?.definition ?? null, draft.values, draft.summary, pick)} />
           </Space>
         </Col>
         <Col xs={24} lg={15} xl={16}>

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { teams, users } from './org.ts';
 import { tsvector } from './types.ts';
 
@@ -73,6 +73,21 @@ export const kbArticleVersions = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true, precision: 3 }),
   },
   (t) => [uniqueIndex('kb_article_versions_idx').on(t.articleId, t.version), index('kb_article_versions_status_idx').on(t.status)],
+);
+
+/**
+ * "Was this useful?": one answer per reader and article, which they may
+ * change; kb_articles keeps the counts (a reader clicking twice counts once).
+ */
+export const kbArticleFeedback = pgTable(
+  'kb_article_feedback',
+  {
+    articleId: uuid('article_id').notNull().references(() => kbArticles.id),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    useful: boolean('useful').notNull(),
+    answeredAt: timestamp('answered_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.userId] })],
 );
 
 /** Words that mean the same to a caller (酸奶 = 酸牛奶): a query for one finds the others. */

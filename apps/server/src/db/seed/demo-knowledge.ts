@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { kbCategories, kbSynonyms, users } from '../schema/index.ts';
-import { createArticle, reviewVersion, saveCannedReply } from '../../modules/knowledge/knowledge.commands.ts';
+import { createArticle, reviewVersion } from '../../modules/knowledge/knowledge.commands.ts';
+import { saveCannedReply } from '../../modules/knowledge/canned-replies.commands.ts';
 
 // The demo's knowledge base: the standard Q&A and scripts the source documents
 // quote (KB-01, KB-03, KB-04, KB-06, INQ-01, INQ-10, CHN-17), published, plus

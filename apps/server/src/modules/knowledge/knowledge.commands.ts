@@ -1,14 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { cannedReplies, kbArticles, kbArticleVersions } from '../../db/schema/index.ts';
-import { toVectorLiteral, words } from '../../platform/search/tokenize.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { kbArticles, kbArticleVersions, kbCategories } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { versionOf } from './knowledge.queries.ts';
+import { queryRows } from '../../db/client.ts';
+import { isReadable, versionOf } from './knowledge.queries.ts';
+import { textVector as vector } from './text-vector.ts';
 
 // The knowledge module alone writes articles, their versions, synonyms and
-// canned replies. A text reaches readers only through an approved version.
-
-const vector = (...texts: (string | null | undefined)[]) => toVectorLiteral([...new Set(texts.flatMap((t) => (t ? words(t) : [])))]);
+// canned replies (canned-replies.commands.ts, kb-taxonomy.commands.ts). A text
+// reaches readers only through an approved version.
 
 export interface ArticleInput {
   kind: string;
@@ -21,9 +21,19 @@ export interface ArticleInput {
   submit: boolean;
 }
 
+async function checkProperties(tx: Tx, p: { categoryId?: string | null; validFrom?: string | null; validUntil?: string | null }): Promise<void> {
+  if (p.categoryId) {
+    const [cat] = await tx.select({ id: kbCategories.id }).from(kbCategories).where(eq(kbCategories.id, p.categoryId));
+    if (!cat) throw new AppError('REFERENCE_NOT_FOUND', { what: 'kbCategory', id: p.categoryId });
+  }
+  // YYYY-MM-DD compares as text
+  if (p.validFrom && p.validUntil && p.validFrom > p.validUntil) throw new AppError('KB_VALIDITY_ORDER', { from: p.validFrom, until: p.validUntil });
+}
+
 /** A new article: its first version is a draft (or sent for review at once); readers see nothing yet. */
 export async function createArticle(db: Db, editorId: string, a: ArticleInput): Promise<string> {
   return db.transaction(async (tx) => {
+    await checkProperties(tx, a);
     const [row] = await tx.insert(kbArticles).values({
       kind: a.kind, categoryId: a.categoryId ?? null, title: a.title, body: a.body, tags: a.tags,
       validFrom: a.validFrom ?? null, validUntil: a.validUntil ?? null, latestVersion: 1, createdById: editorId,
@@ -42,6 +52,9 @@ export async function changeArticle(db: Db, editorId: string, id: string, p: Par
   await db.transaction(async (tx) => {
     const [a] = await tx.select().from(kbArticles).where(eq(kbArticles.id, id)).for('update');
     if (!a) throw notFound('kbArticle');
+    await checkProperties(tx, {
+      categoryId: p.categoryId, validFrom: p.validFrom !== undefined ? p.validFrom : a.validFrom, validUntil: p.validUntil !== undefined ? p.validUntil : a.validUntil,
+    });
     const props: Partial<typeof kbArticles.$inferInsert> = {};
     if (p.categoryId !== undefined) props.categoryId = p.categoryId;
     if (p.kind !== undefined) props.kind = p.kind;
@@ -81,6 +94,8 @@ export async function reviewVersion(db: Db, reviewerId: string, id: string, vers
     const v = await versionOf(tx, id, version);
     if (!v) throw notFound('kbVersion');
     if (v.status !== 'in_review') throw new AppError('KB_NOT_IN_REVIEW', { state: v.status });
+    // the editor has to know what to change
+    if (!approve && !note) throw new AppError('KB_REVIEW_NOTE_REQUIRED');
     const now = new Date();
     await tx.update(kbArticleVersions).set({ status: approve ? 'published' : 'rejected', reviewerId, reviewNote: note || null, decidedAt: now })
       .where(eq(kbArticleVersions.id, v.id));
@@ -100,41 +115,23 @@ export async function archiveArticle(db: Db, id: string, archived: boolean): Pro
   if (!rows.length) throw notFound('kbArticle');
 }
 
-/** "Was this useful?" from whoever read it. */
-export async function recordFeedback(db: Db, id: string, useful: boolean): Promise<void> {
-  const rows = await db.update(kbArticles).set(useful ? { usefulCount: sql`${kbArticles.usefulCount} + 1` } : { notUsefulCount: sql`${kbArticles.notUsefulCount} + 1` })
-    .where(eq(kbArticles.id, id)).returning({ id: kbArticles.id });
-  if (!rows.length) throw notFound('kbArticle');
-}
-
-export interface CannedInput { teamId?: string | null; shortcut: string; title: string; body: string; category?: string | null }
-
-export async function saveCannedReply(db: Db, actorId: string, id: string | null, c: Partial<CannedInput>): Promise<string> {
-  const now = new Date();
-  if (!id) {
-    const [row] = await db.insert(cannedReplies).values({
-      teamId: c.teamId ?? null, shortcut: c.shortcut!, title: c.title!, body: c.body!, category: c.category ?? null,
-      searchVector: vector(c.shortcut, c.title, c.body, c.category), createdById: actorId, updatedAt: now,
-    }).returning({ id: cannedReplies.id });
-    return row.id;
-  }
-  const [old] = await db.select().from(cannedReplies).where(eq(cannedReplies.id, id));
-  if (!old) throw notFound('cannedReply');
-  const next = { ...old, ...Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)) } as typeof old;
-  await db.update(cannedReplies).set({
-    teamId: next.teamId, shortcut: next.shortcut, title: next.title, body: next.body, category: next.category,
-    searchVector: vector(next.shortcut, next.title, next.body, next.category), updatedAt: now,
-  }).where(eq(cannedReplies.id, id));
-  return id;
-}
-
-export async function deleteCannedReply(db: Db, id: string): Promise<void> {
-  const rows = await db.delete(cannedReplies).where(eq(cannedReplies.id, id)).returning({ id: cannedReplies.id });
-  if (!rows.length) throw notFound('cannedReply');
-}
-
-/** Counted when an agent puts it in a reply (the most used come first). */
-export async function countCannedUse(db: Db, id: string): Promise<void> {
-  const rows = await db.update(cannedReplies).set({ useCount: sql`${cannedReplies.useCount} + 1` }).where(eq(cannedReplies.id, id)).returning({ id: cannedReplies.id });
-  if (!rows.length) throw notFound('cannedReply');
+/**
+ * "Was this useful?" from a reader of the published text: one answer each,
+ * which they may change (the counts move with it).
+ */
+export async function recordFeedback(db: Db, id: string, userId: string, useful: boolean): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (!(await isReadable(tx, id))) throw notFound('kbArticle');
+    // no row back: the same answer as before; xmax = 0: a first answer, else a changed one
+    const [row] = await queryRows<{ first: boolean }>(tx, sql`
+      insert into kb_article_feedback (article_id, user_id, useful) values (${id}::uuid, ${userId}::uuid, ${useful})
+      on conflict (article_id, user_id) do update set useful = excluded.useful, answered_at = now()
+        where kb_article_feedback.useful <> excluded.useful
+      returning (xmax = 0) as first`);
+    if (!row) return;
+    const yes = useful ? 1 : row.first ? 0 : -1;
+    const no = useful ? (row.first ? 0 : -1) : 1;
+    await tx.update(kbArticles).set({ usefulCount: sql`${kbArticles.usefulCount} + ${yes}`, notUsefulCount: sql`${kbArticles.notUsefulCount} + ${no}` })
+      .where(eq(kbArticles.id, id));
+  });
 }

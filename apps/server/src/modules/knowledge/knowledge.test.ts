@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillVariables } from '@kefu/shared/knowledge-api';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 
@@ -25,6 +24,9 @@ describe('knowledge base (KB)', () => {
     expect(titles(bySynonym)).toContain('巴氏鲜奶的保质期和储存方法');
     const suggest = await t.request(op, 'GET', `/api/v1/kb/suggest?text=${encodeURIComponent('你好,我想问一下你们用什么物流发货?可以退换吗')}`);
     expect(titles(suggest)[0]).toBe('网店发货、快递与退换货规则');
+    // an operator's summary: "客户" and "来电" say nothing about the question
+    const summary = await t.request(op, 'GET', `/api/v1/kb/suggest?text=${encodeURIComponent('客户来电问鲜奶保质期多久')}`);
+    expect(titles(summary)).toEqual(['巴氏鲜奶的保质期和储存方法']);
     const none = await t.request(op, 'GET', `/api/v1/kb/articles?q=${encodeURIComponent('火箭发射')}`);
     expect(none.body).toEqual({ items: [], total: 0, totalCapped: false });
   });
@@ -77,43 +79,108 @@ describe('knowledge base (KB)', () => {
     expect((await t.request(op, 'GET', `/api/v1/kb/articles/${id}`)).body.body).toBe('原味、草莓味、黄桃味三种。');
   });
 
-  it('hides an article outside its validity dates and counts "was this useful"', async () => {
+  it('hides an article outside its validity dates from readers; editors find it under "inactive"', async () => {
     const promo = await t.request(mgr, 'POST', '/api/v1/kb/articles', { title: '双十一鲜奶月卡活动', body: '月卡立减 30 元。', validUntil: '2020-11-12', submit: true });
     await t.request(mgr, 'POST', `/api/v1/kb/articles/${promo.body.id}/review`, { version: 1, approve: true });
     expect(titles(await t.request(op, 'GET', `/api/v1/kb/articles?q=${encodeURIComponent('月卡')}`))).not.toContain('双十一鲜奶月卡活动');
+    expect((await t.request(op, 'GET', `/api/v1/kb/articles/${promo.body.id}`)).status).toBe(404);
+    expect((await t.request(op, 'GET', '/api/v1/kb/articles?state=inactive')).status).toBe(403);
+    const inactive = await t.request(lead, 'GET', '/api/v1/kb/articles?state=inactive');
+    expect(titles(inactive)).toEqual(['双十一鲜奶月卡活动']);
+    expect(inactive.body.items[0]).toMatchObject({ validUntil: '2020-11-12', latestStatus: 'published', publishedVersion: 1 });
+    expect(titles(await t.request(lead, 'GET', '/api/v1/kb/articles'))).not.toContain('双十一鲜奶月卡活动');
+  });
+
+  it('counts one "was this useful" per reader, which they may change, on published articles only', async () => {
     const faq = (await t.request(op, 'GET', `/api/v1/kb/articles?q=${encodeURIComponent('保质期')}`)).body.items[0];
-    await t.request(op, 'POST', `/api/v1/kb/articles/${faq.id}/feedback`, { useful: true });
-    await t.request(op, 'POST', `/api/v1/kb/articles/${faq.id}/feedback`, { useful: false });
-    await t.request(op, 'POST', `/api/v1/kb/articles/${faq.id}/feedback`, { useful: true });
-    expect((await t.request(op, 'GET', `/api/v1/kb/articles/${faq.id}`)).body).toMatchObject({ usefulCount: 2, notUsefulCount: 1 });
+    const answer = (who: string, useful: boolean) => t.request(who, 'POST', `/api/v1/kb/articles/${faq.id}/feedback`, { useful });
+    expect((await answer(op, true)).status).toBe(204);
+    await answer(op, true); // twice the same: still one
+    expect((await t.request(op, 'GET', `/api/v1/kb/articles/${faq.id}`)).body).toMatchObject({ usefulCount: 1, notUsefulCount: 0, myFeedback: true });
+    await answer(op, false); // changed their mind
+    await answer(lead, false);
+    expect((await t.request(op, 'GET', `/api/v1/kb/articles/${faq.id}`)).body).toMatchObject({ usefulCount: 0, notUsefulCount: 2, myFeedback: false });
+    await answer(op, true);
+    expect((await t.request(mgr, 'GET', `/api/v1/kb/articles/${faq.id}`)).body).toMatchObject({ usefulCount: 1, notUsefulCount: 1, myFeedback: null });
+
+    const draft = await t.request(lead, 'POST', '/api/v1/kb/articles', { title: '草稿', body: '未发布' });
+    const onDraft = await t.request(op, 'POST', `/api/v1/kb/articles/${draft.body.id}/feedback`, { useful: true });
+    expect(onDraft.status).toBe(404);
+  });
+
+  it('lists drafts and the review queue for editors, finds their unpublished words, and filters by a category with its sub-categories', async () => {
+    const parent = (await t.request(mgr, 'POST', '/api/v1/kb/categories', { name: '奶卡业务' })).body;
+    const child = (await t.request(mgr, 'POST', '/api/v1/kb/categories', { name: '月卡', parentId: parent.id })).body;
+    const a = await t.request(lead, 'POST', '/api/v1/kb/articles', { title: '月卡续费流程', body: '续费请在到期前七天办理。', categoryId: child.id });
+    expect(a.body).toMatchObject({ categoryName: '月卡', latestStatus: 'draft', publishedVersion: null });
+    const drafts = await t.request(lead, 'GET', `/api/v1/kb/articles?state=draft&q=${encodeURIComponent('续费')}`);
+    expect(titles(drafts)).toEqual(['月卡续费流程']);
+    expect(titles(await t.request(lead, 'GET', `/api/v1/kb/articles?state=draft&q=${encodeURIComponent('退款')}`))).toEqual([]);
+    await t.request(lead, 'PATCH', `/api/v1/kb/articles/${a.body.id}`, { submit: true });
+    const queue = await t.request(mgr, 'GET', `/api/v1/kb/articles?state=review&categoryId=${parent.id}`);
+    expect(queue.body).toMatchObject({ total: 1, items: [{ title: '月卡续费流程', latestStatus: 'in_review' }] });
+    await t.request(mgr, 'POST', `/api/v1/kb/articles/${a.body.id}/review`, { version: 1, approve: true });
+    expect(titles(await t.request(op, 'GET', `/api/v1/kb/articles?categoryId=${parent.id}`))).toEqual(['月卡续费流程']);
+    // pages: total stays, items move on
+    const page1 = await t.request(op, 'GET', '/api/v1/kb/articles?limit=2');
+    const page2 = await t.request(op, 'GET', '/api/v1/kb/articles?limit=2&offset=2');
+    expect(page1.body.total).toBe(page2.body.total);
+    expect(page1.body.items.map((i: { id: string }) => i.id)).not.toContain(page2.body.items[0].id);
+  });
+
+  it('refuses a rejection without a note, validity dates in the wrong order and an unknown category, in the reader\'s language', async () => {
+    const a = await t.request(lead, 'POST', '/api/v1/kb/articles', { title: '待审文章', body: '内容', submit: true });
+    const noNote = await t.request(mgr, 'POST', `/api/v1/kb/articles/${a.body.id}/review`, { version: 1, approve: false });
+    expect(noNote.status).toBe(422);
+    expect(noNote.body.error.code).toBe('KB_REVIEW_NOTE_REQUIRED');
+    await t.request(mgr, 'POST', `/api/v1/kb/articles/${a.body.id}/review`, { version: 1, approve: false, note: '请补充细节' });
+    const again = await t.request(mgr, 'POST', `/api/v1/kb/articles/${a.body.id}/review`, { version: 1, approve: true }, { 'accept-language': 'zh-CN' });
+    expect(again.body.error.message).toContain('已退回');
+    const order = await t.request(lead, 'PATCH', `/api/v1/kb/articles/${a.body.id}`, { validFrom: '2026-12-01', validUntil: '2026-11-01' });
+    expect(order.status).toBe(422);
+    expect(order.body.error.code).toBe('KB_VALIDITY_ORDER');
+    const onlyEnd = await t.request(lead, 'PATCH', `/api/v1/kb/articles/${a.body.id}`, { validFrom: '2026-12-01' });
+    expect((await t.request(lead, 'PATCH', `/api/v1/kb/articles/${a.body.id}`, { validUntil: '2026-11-30' })).body.error.code).toBe('KB_VALIDITY_ORDER');
+    expect(onlyEnd.status).toBe(200);
+    const cat = await t.request(lead, 'POST', '/api/v1/kb/articles', { title: 'x', body: 'y', categoryId: '00000000-0000-4000-8000-000000000000' });
+    expect(cat.status).toBe(422);
+    expect(cat.body.error.code).toBe('REFERENCE_NOT_FOUND');
+    expect((await t.request(lead, 'POST', '/api/v1/kb/articles', { title: 'x', body: 'y', validFrom: '2026-02-30' })).status).toBe(400);
   });
 });
 
-describe('canned replies (话术)', () => {
-  it('lists my team\'s and everyone\'s by shortcut or words, most used first, and fills the variables', async () => {
-    const all = await t.request(op, 'GET', '/api/v1/canned-replies');
-    expect(all.body.items.map((c: { shortcut: string }) => c.shortcut)).toEqual(expect.arrayContaining(['hy', 'hd', 'qr', 'sc', 'dd']));
-    const byShortcut = await t.request(op, 'GET', '/api/v1/canned-replies?q=qr');
-    expect(byShortcut.body.items[0]).toMatchObject({ shortcut: 'qr', title: '订单确认' });
-    const byWords = await t.request(op, 'GET', `/api/v1/canned-replies?q=${encodeURIComponent('收藏')}`);
-    expect(byWords.body.items.map((c: { shortcut: string }) => c.shortcut)).toEqual(['sc']);
-    await t.request(op, 'POST', `/api/v1/canned-replies/${byWords.body.items[0].id}/used`);
-    expect((await t.request(op, 'GET', '/api/v1/canned-replies')).body.items[0].shortcut).toBe('sc');
-    expect(fillVariables(byShortcut.body.items[0].body, { customerName: '赵女士' })).toBe('赵女士,跟您核对一下:收货人、电话、地址和规格都正确吗?确认后我们马上为您安排发货。');
-    expect(fillVariables('{agentName}({jobNumber}){unknown}', { agentName: '王丽', jobNumber: null })).toBe('王丽(){unknown}');
+describe('categories and synonyms', () => {
+  it('renames and moves categories, refuses a loop, and removes only an empty one', async () => {
+    const top = (await t.request(mgr, 'POST', '/api/v1/kb/categories', { name: '门店', sort: 9 })).body;
+    const sub = (await t.request(mgr, 'POST', '/api/v1/kb/categories', { name: '门店地址', parentId: top.id })).body;
+    const renamed = await t.request(mgr, 'PATCH', `/api/v1/kb/categories/${sub.id}`, { name: '门店地址与营业时间' });
+    expect(renamed.body).toMatchObject({ name: '门店地址与营业时间', parentId: top.id });
+    const loop = await t.request(mgr, 'PATCH', `/api/v1/kb/categories/${top.id}`, { parentId: sub.id });
+    expect(loop.status).toBe(422);
+    expect(loop.body.error.code).toBe('KB_CATEGORY_CYCLE');
+    expect((await t.request(mgr, 'PATCH', `/api/v1/kb/categories/${top.id}`, { parentId: top.id })).status).toBe(422);
+    expect((await t.request(lead, 'PATCH', `/api/v1/kb/categories/${top.id}`, { name: 'x' })).status).toBe(403);
+    const article = await t.request(lead, 'POST', '/api/v1/kb/articles', { title: '门店营业时间', body: '每天 9 点到 21 点', categoryId: sub.id });
+    const inUse = await t.request(mgr, 'DELETE', `/api/v1/kb/categories/${top.id}`);
+    expect(inUse.status).toBe(409);
+    expect(inUse.body.error.code).toBe('KB_CATEGORY_IN_USE');
+    await t.request(lead, 'PATCH', `/api/v1/kb/articles/${article.body.id}`, { categoryId: null });
+    expect((await t.request(mgr, 'DELETE', `/api/v1/kb/categories/${sub.id}`)).status).toBe(204);
+    expect((await t.request(mgr, 'DELETE', `/api/v1/kb/categories/${top.id}`)).status).toBe(204);
+    const names = (await t.request(op, 'GET', '/api/v1/kb/categories')).body.items.map((c: { name: string }) => c.name);
+    expect(names).not.toContain('门店');
   });
 
-  it('lets a team lead keep their team\'s replies, and only kb:publish the shared ones', async () => {
-    const me = (await t.request(lead, 'GET', '/api/v1/me')).body;
-    const mine = await t.request(lead, 'POST', '/api/v1/canned-replies', { teamId: me.teamId, shortcut: 'zb', title: '值班说明', body: '夜班请拨打 400 热线。' });
-    expect(mine.status).toBe(201);
-    expect(mine.body.teamName).toBe('热线一组');
-    expect((await t.request(lead, 'POST', '/api/v1/canned-replies', { shortcut: 'all', title: '全员', body: '公共话术' })).status).toBe(403);
-    expect((await t.request(op, 'POST', '/api/v1/canned-replies', { teamId: me.teamId, shortcut: 'x', title: 'x', body: 'x' })).status).toBe(403);
-    const changed = await t.request(lead, 'PATCH', `/api/v1/canned-replies/${mine.body.id}`, { body: '夜班请拨打 400-000-0000。' });
-    expect(changed.body.body).toBe('夜班请拨打 400-000-0000。');
-    expect((await t.request(lead, 'DELETE', `/api/v1/canned-replies/${mine.body.id}`)).status).toBe(204);
-    const bad = await t.request(lead, 'POST', '/api/v1/canned-replies', { teamId: me.teamId, shortcut: 'has space', title: 'x', body: 'x' });
-    expect(bad.status).toBe(400);
+  it('changes a synonym group and the search follows; a group needs two different words', async () => {
+    const group = (await t.request(mgr, 'POST', '/api/v1/kb/synonyms', { words: ['冷藏', '冷柜'] })).body;
+    expect(titles(await t.request(op, 'GET', `/api/v1/kb/articles?q=${encodeURIComponent('冷柜')}`))).toContain('巴氏鲜奶的保质期和储存方法');
+    const changed = await t.request(mgr, 'PATCH', `/api/v1/kb/synonyms/${group.id}`, { words: ['冷藏', '冰箱', 'Fridge'] });
+    expect(changed.body.words).toEqual(['冷藏', '冰箱', 'fridge']);
+    expect(titles(await t.request(op, 'GET', `/api/v1/kb/articles?q=${encodeURIComponent('冷柜')}`))).toEqual([]);
+    expect(titles(await t.request(op, 'GET', `/api/v1/kb/articles?q=${encodeURIComponent('冰箱')}`))).toContain('巴氏鲜奶的保质期和储存方法');
+    const same = await t.request(mgr, 'PATCH', `/api/v1/kb/synonyms/${group.id}`, { words: ['冰箱', '冰箱'] });
+    expect(same.status).toBe(422);
+    expect(same.body.error.code).toBe('KB_SYNONYM_TOO_FEW');
+    expect((await t.request(mgr, 'DELETE', `/api/v1/kb/synonyms/${group.id}`)).status).toBe(204);
   });
 });

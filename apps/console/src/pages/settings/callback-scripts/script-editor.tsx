@@ -6,9 +6,10 @@ import { useMe } from '../../../session/session-provider.tsx';
 import { ServerErrorAlert, serverErrorOf, type ServerError } from '../../../components/server-error-alert.tsx';
 import { BranchPanels } from './branch-panels.tsx';
 import { QuestionList } from './question-list.tsx';
-import { emptyScript, fromScript, scriptErrorPath, scriptPatch, toScriptBody, type CallbackScript, type ScriptValues } from './script-model.ts';
+import { SCRIPT_VARIABLES } from '@kefu/shared/callbacks';
+import { emptyScript, fromScript, scriptErrorPath, scriptPatch, toScriptBody, type CallbackScript, type ScriptValues, type ScriptVariable } from './script-model.ts';
 import { ScriptPreview, type SampleVars } from './script-preview.tsx';
-import { VariableTextArea } from './variable-text-area.tsx';
+import { VariableTextArea } from '../../../components/variable-text-area.tsx';
 
 interface Props {
   /** null: closed; 'new': a new script; a script: edit it */
@@ -122,7 +123,14 @@ export function ScriptEditor({ target, onClose, onSaved }: Props) {
               tooltip={t('cbScript.openingHint')}
               rules={[{ required: true, whitespace: true, message: t('cbScript.needOpening') }, { max: 1000 }]}
             >
-              <VariableTextArea rows={4} maxLength={1000} testId="script-opening" />
+              <VariableTextArea
+                rows={4}
+                maxLength={1000}
+                testId="script-opening"
+                variables={SCRIPT_VARIABLES}
+                label={t('cbScript.insertVar')}
+                labelOf={(v) => t(`cbScript.var.${v as ScriptVariable}`)}
+              />
             </Form.Item>
             <SectionTitle title={t('cbScript.questions')} hint={t('cbScript.questionsHint')} />
             <QuestionList form={form} />

@@ -5,15 +5,14 @@ import type { T } from '../../../i18n/i18n-provider.tsx';
 import {
   emptyScript,
   fromScript,
-  insertVariable,
   nextQuestionKey,
   scriptErrorPath,
   scriptPatch,
   toScriptBody,
   unknownVariables,
-  variableParts,
   type CallbackScript,
 } from './script-model.ts';
+import { insertVariable, variableParts } from '../../../utils/variable-text.ts';
 
 const zh: T = (key, vars) => translate('zh-CN', key, vars);
 

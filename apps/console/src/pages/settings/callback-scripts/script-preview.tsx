@@ -2,7 +2,8 @@ import { Alert, Card, Space, Tag, Typography } from 'antd';
 import { SATISFACTION, SCRIPT_VARIABLES, fillScript } from '@kefu/shared/callbacks';
 import { useT } from '../../../i18n/i18n-provider.tsx';
 import { BRANCH_COLORS } from './branch-panels.tsx';
-import { unknownVariables, variableParts, type ScriptValues, type ScriptVariable } from './script-model.ts';
+import { unknownVariables, type ScriptValues, type ScriptVariable } from './script-model.ts';
+import { variableParts } from '../../../utils/variable-text.ts';
 
 export type SampleVars = Record<ScriptVariable, string>;
 

@@ -1,26 +1,28 @@
 import { useRef } from 'react';
 import { Button, Input, Space, Typography } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
-import { SCRIPT_VARIABLES } from '@kefu/shared/callbacks';
-import { useT } from '../../../i18n/i18n-provider.tsx';
-import { insertVariable, type ScriptVariable } from './script-model.ts';
+import { insertVariable } from '../utils/variable-text.ts';
 
 interface Props {
   value?: string;
   onChange?: (value: string) => void;
+  /** the variables offered, and their names in words */
+  variables: readonly string[];
+  labelOf: (variable: string) => string;
+  /** "插入变量:" */
+  label: string;
   rows?: number;
   maxLength?: number;
   testId?: string;
 }
 
-/** A textarea with one button per script variable; a button puts {variable} where the cursor is (a form control). */
-export function VariableTextArea({ value = '', onChange, rows = 4, maxLength, testId }: Props) {
-  const t = useT();
+/** A textarea with one button per variable; a button puts {variable} where the cursor is (a form control). */
+export function VariableTextArea({ value = '', onChange, variables, labelOf, label, rows = 4, maxLength, testId }: Props) {
   const ref = useRef<TextAreaRef>(null);
   // where the cursor was when the textarea lost focus to a button
   const caret = useRef<{ start: number; end: number } | null>(null);
 
-  const insert = (v: ScriptVariable) => {
+  const insert = (v: string) => {
     const el = ref.current?.resizableTextArea?.textArea;
     const at = caret.current ?? { start: value.length, end: value.length };
     const next = insertVariable(value, at.start, at.end, v);
@@ -41,8 +43,8 @@ export function VariableTextArea({ value = '', onChange, rows = 4, maxLength, te
   return (
     <div>
       <Space size={[4, 4]} wrap style={{ marginBottom: 6 }}>
-        <Typography.Text type="secondary">{t('cbScript.insertVar')}</Typography.Text>
-        {SCRIPT_VARIABLES.map((v) => (
+        <Typography.Text type="secondary">{label}</Typography.Text>
+        {variables.map((v) => (
           <Button
             key={v}
             size="small"
@@ -52,7 +54,7 @@ export function VariableTextArea({ value = '', onChange, rows = 4, maxLength, te
             title={`{${v}}`}
             data-testid={`insert-${v}`}
           >
-            {t(`cbScript.var.${v}`)}
+            {labelOf(v)}
           </Button>
         ))}
       </Space>
