@@ -10,6 +10,7 @@ import { chatMonitorRoutes } from './modules/conversations/chat-monitor.routes.t
 import { attachmentRoutes } from './modules/conversations/attachments.routes.ts';
 import { registerChatJobs } from './modules/conversations/chat-jobs.ts';
 import { knowledgeRoutes } from './modules/knowledge/knowledge.routes.ts';
+import { kbAttachmentRoutes } from './modules/knowledge/kb-attachments.routes.ts';
 import { widgetRoutes } from './modules/conversations/widget.routes.ts';
 import { registerCrossOrigin } from './platform/http/cross-origin.ts';
 import { LocalFileStore } from './platform/storage/file-store.ts';
@@ -151,6 +152,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   attachmentRoutes(app, deps, files);
   registerChatJobs(services.runner, database.db, chat, { days: config.KEFU_CHAT_RETENTION_DAYS, files }, deps.clock);
   knowledgeRoutes(app, deps);
+  kbAttachmentRoutes(app, deps, files);
   widgetRoutes(app);
 
   const consoleDir = config.KEFU_CONSOLE_DIR ?? path.resolve(here, '../../console/dist');

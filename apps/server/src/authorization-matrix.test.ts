@@ -16,6 +16,9 @@ type Requirement = 'public' | 'signed-in' | Permission;
 
 const REQUIRES: Record<string, Requirement> = {
   'GET /api/health': 'public',
+  'POST /api/v1/kb/articles/{id}/attachments': 'kb:edit',
+  'GET /api/v1/kb/articles/{id}/attachments/{attachmentId}': 'signed-in',
+  'DELETE /api/v1/kb/articles/{id}/attachments/{attachmentId}': 'kb:edit',
   'GET /api/v1/customer-classes': 'customer:view',
   'PUT /api/v1/customer-classes': 'customer:manage',
   'POST /api/v1/customer-classes/recompute': 'customer:manage',

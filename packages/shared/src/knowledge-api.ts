@@ -37,8 +37,20 @@ export const kbVersion = z.object({
   version: z.number().int(), title: z.string(), body: z.string(), status: z.enum(KB_VERSION_STATUSES),
   editorName: z.string(), reviewerName: z.string().nullable(), reviewNote: z.string().nullable(), createdAt: isoDate, decidedAt: isoDate.nullable(),
 });
+/** Files an article can carry (KB-01: the standard answers with their forms, photos and price lists). */
+export const KB_ATTACHMENT_TYPES = [
+  'image/jpeg', 'image/png', 'image/gif', 'image/webp', 'application/pdf', 'text/plain',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+] as const;
+export const kbAttachment = z.object({ id, fileName: z.string(), contentType: z.string(), size: z.number().int(), uploadedByName: z.string().nullable(), createdAt: isoDate });
+export type KbAttachment = z.infer<typeof kbAttachment>;
+
 export const kbArticle = kbArticleSummary.extend({
   body: z.string(),
+  /** files attached to the article, oldest first */
+  attachments: z.array(kbAttachment),
   /** for editors: every version, newest first */
   versions: z.array(kbVersion),
   /** what the reader answered to "was this useful?" (null: not yet) */

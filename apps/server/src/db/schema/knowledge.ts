@@ -79,6 +79,23 @@ export const kbArticleVersions = pgTable(
  * "Was this useful?": one answer per reader and article, which they may
  * change; kb_articles keeps the counts (a reader clicking twice counts once).
  */
+/** Files attached to an article (price lists, forms, photos), kept by the file store. */
+export const kbAttachments = pgTable(
+  'kb_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    articleId: uuid('article_id').notNull().references(() => kbArticles.id),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    uploadedById: uuid('uploaded_by_id').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index('kb_attachments_article_idx').on(t.articleId, t.createdAt)],
+);
+
 export const kbArticleFeedback = pgTable(
   'kb_article_feedback',
   {

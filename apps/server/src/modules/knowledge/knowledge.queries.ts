@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
-import type { KbArticle, KbArticleSummary, KbListState } from '@kefu/shared/knowledge-api';
+import type { KbArticle, KbArticleSummary, KbAttachment, KbListState } from '@kefu/shared/knowledge-api';
 import type { Db, Tx } from '../../db/client.ts';
 import { pgArray, queryRows } from '../../db/client.ts';
-import { kbArticleFeedback, kbArticles, kbArticleVersions, kbCategories, kbSynonyms } from '../../db/schema/index.ts';
+import { kbArticleFeedback, kbArticles, kbArticleVersions, kbAttachments, kbCategories, kbSynonyms, users } from '../../db/schema/index.ts';
 import { alternativesQuery, queryWords, words } from '../../platform/search/tokenize.ts';
 import { notFound } from '../../platform/errors.ts';
 
@@ -178,12 +178,19 @@ export async function articleDetail(db: Db, id: string, viewer: { userId: string
     from kb_article_versions v join users e on e.id = v.editor_id left join users r on r.id = v.reviewer_id
     where v.article_id = ${id}::uuid order by v.version desc`) : [];
   return {
-    ...presentSummary(row), body: row.a.body, myFeedback: mine?.useful ?? null,
+    ...presentSummary(row), body: row.a.body, myFeedback: mine?.useful ?? null, attachments: await articleAttachments(db, id),
     versions: versions.map((v) => ({
       version: v.version, title: v.title, body: v.body, status: v.status as KbArticle['versions'][number]['status'], editorName: v.editor_name,
       reviewerName: v.reviewer_name, reviewNote: v.review_note, createdAt: new Date(v.created_at).toISOString(), decidedAt: v.decided_at ? new Date(v.decided_at).toISOString() : null,
     })),
   };
+}
+
+/** The files of an article, oldest first. */
+export async function articleAttachments(db: Tx, articleId: string): Promise<KbAttachment[]> {
+  const rows = await db.select({ a: kbAttachments, by: users.displayName }).from(kbAttachments).leftJoin(users, eq(users.id, kbAttachments.uploadedById))
+    .where(eq(kbAttachments.articleId, articleId)).orderBy(asc(kbAttachments.createdAt), asc(kbAttachments.id));
+  return rows.map(({ a, by }) => ({ id: a.id, fileName: a.fileName, contentType: a.contentType, size: a.size, uploadedByName: by, createdAt: a.createdAt.toISOString() }));
 }
 
 /** Whether readers may see the article now (published, not archived, within its dates). */

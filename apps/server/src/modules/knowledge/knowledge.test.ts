@@ -183,4 +183,30 @@ describe('categories and synonyms', () => {
     expect(same.body.error.code).toBe('KB_SYNONYM_TOO_FEW');
     expect((await t.request(mgr, 'DELETE', `/api/v1/kb/synonyms/${group.id}`)).status).toBe(204);
   });
+  it('keeps files with an article: editors attach and remove them, readers fetch them once it is published', async () => {
+    const created = await t.request(lead, 'POST', '/api/v1/kb/articles', { kind: 'faq', title: '团购价目表', body: '企业团购的价格见附件。', submit: true });
+    const id = created.body.id as string;
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4130000000049454e44ae426082', 'hex');
+    const upload = (token: string, type: string, bytes: Buffer, name = '价目表.png') => t.app.inject({
+      method: 'POST', url: `/api/v1/kb/articles/${id}/attachments?name=${encodeURIComponent(name)}`, payload: bytes,
+      headers: { authorization: `Bearer ${token}`, 'content-type': type },
+    });
+    expect((await upload(op, 'image/png', png)).statusCode).toBe(403);
+    expect((await upload(lead, 'application/x-msdownload', png)).statusCode).toBe(415);
+    const up = await upload(lead, 'image/png', png, '../../价目表.png');
+    expect(up.statusCode).toBe(201);
+    const [file] = JSON.parse(up.body).items;
+    expect(file).toMatchObject({ fileName: '价目表.png', contentType: 'image/png', size: png.length, uploadedByName: '张敏' });
+    const url = `/api/v1/kb/articles/${id}/attachments/${file.id}`;
+    const get = (token: string) => t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+    expect((await get(op)).statusCode).toBe(404); // in review: not for readers yet
+    await t.request(mgr, 'POST', `/api/v1/kb/articles/${id}/review`, { version: 1, approve: true });
+    const read = await get(op);
+    expect(read.statusCode).toBe(200);
+    expect(read.rawPayload.equals(png)).toBe(true);
+    expect((await t.request(op, 'GET', `/api/v1/kb/articles/${id}`)).body.attachments).toMatchObject([{ id: file.id, fileName: '价目表.png' }]);
+    expect((await t.request(op, 'DELETE', url)).status).toBe(403);
+    expect((await t.request(lead, 'DELETE', url)).body).toEqual({ items: [] });
+    expect((await get(op)).statusCode).toBe(404);
+  });
 });
