@@ -46,6 +46,9 @@ export async function run({ baseURL, screenshotDir }: { baseURL: string; screens
     await lead.getByTestId('kb-article-page').waitFor();
     await lead.getByTestId('kb-state').locator('[data-state="in_review"]').waitFor();
     const articleId = await lead.getByTestId('kb-article-page').getAttribute('data-article-id');
+    // a price list goes with the answer
+    await lead.getByTestId('kb-file-input').setInputFiles({ name: '暂停送奶申请表.txt', mimeType: 'text/plain', buffer: Buffer.from('姓名/地址/暂停日期/恢复日期') });
+    await lead.getByTestId('kb-files').getByText('暂停送奶申请表.txt').waitFor();
     assert.ok(articleId);
     assert.equal(await lead.getByTestId('kb-review-approve').count(), 0, 'a team lead does not publish');
 
@@ -81,6 +84,8 @@ export async function run({ baseURL, screenshotDir }: { baseURL: string; screens
     await op.getByTestId('kb-useful').getByText('有用 1').waitFor();
     assert.match((await op.getByTestId('kb-useful').getAttribute('class')) ?? '', /ant-btn-primary/, 'my answer shows');
     assert.match(await op.getByTestId('kb-article-body').innerText(), /最长 30 天/);
+    const file = await op.request.get((await op.getByTestId('kb-files').getByRole('link').getAttribute('href'))!);
+    assert.equal(await file.text(), '姓名/地址/暂停日期/恢复日期', 'the reader gets the file');
     await shot(op, 'knowledge-2-article.png');
 
     // 4. on the hotline: the article comes up as the operator notes what the caller asks

@@ -64,7 +64,7 @@ async function toApiError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, 'HTTP_ERROR', translate(currentLocale(), 'error.http', { status: res.status }));
 }
 
-async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+async function request<T>(method: string, path: string, opts: RequestOptions & { file?: File } = {}): Promise<T> {
   let res: Response;
   try {
     res = await fetch(buildUrl(path, opts.query), {
@@ -73,9 +73,10 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
       headers: {
         Accept: 'application/json',
         'Accept-Language': currentLocale(),
-        ...(opts.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        // a file goes up as its raw bytes with its own type (the server checks type and size)
+        ...(opts.file ? { 'Content-Type': opts.file.type || 'application/octet-stream' } : opts.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
       },
-      body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
+      body: opts.file ?? (opts.body !== undefined ? JSON.stringify(opts.body) : undefined),
     });
   } catch {
     const err = new ApiError(0, 'NETWORK', translate(currentLocale(), 'error.network'));
@@ -109,6 +110,9 @@ export const api = {
   put: <T>(path: string, body: unknown, opts?: Omit<RequestOptions, 'body'>) =>
     request<T>('PUT', path, { ...opts, body }),
   del: <T = void>(path: string, opts?: Omit<RequestOptions, 'body'>) => request<T>('DELETE', path, opts),
+  /** POSTs a file as raw bytes (?name= carries its name) */
+  upload: <T>(path: string, file: File, opts?: Omit<RequestOptions, 'body'>) =>
+    request<T>('POST', path, { ...opts, query: { ...opts?.query, name: file.name }, file }),
 };
 
 /** List endpoints answer {items}; tolerate a bare array too. */

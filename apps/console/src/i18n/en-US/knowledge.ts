@@ -178,4 +178,8 @@ export default {
   'composer.canned.keys': '↑↓ choose · Enter insert · Esc close',
   'composer.canned.none': 'No canned reply matches “{q}”',
   'composer.canned.noneAtAll': 'No canned replies yet',
+  'kb.files': 'Files',
+  'kb.files.add': 'Attach a file',
+  'kb.files.added': 'Added {name}',
+  'kb.files.none': 'No files',
 } as const;

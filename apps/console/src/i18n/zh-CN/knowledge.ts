@@ -186,4 +186,8 @@ export default {
   'composer.canned.keys': '↑↓ 选择 · Enter 插入 · Esc 关闭',
   'composer.canned.none': '没有与「{q}」匹配的话术',
   'composer.canned.noneAtAll': '还没有可用的话术',
+  'kb.files': '附件',
+  'kb.files.add': '添加附件',
+  'kb.files.added': '已添加 {name}',
+  'kb.files.none': '没有附件',
 } as const;

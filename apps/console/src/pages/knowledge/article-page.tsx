@@ -11,6 +11,7 @@ import { PageTitle } from '../../components/page-title.tsx';
 import { ArticleContent } from '../../components/kb/article-content.tsx';
 import { ArticleStateTags } from './article-state-tags.tsx';
 import { VersionHistory } from './version-history.tsx';
+import { ArticleFiles } from './article-files.tsx';
 import { ReviewDialog } from './review-dialog.tsx';
 import { versionInReview } from './kb-model.ts';
 
@@ -119,6 +120,7 @@ export function KnowledgeArticlePage() {
             ) : null}
             <ArticleContent article={a} onChange={req.setData} body={a.publishedVersion === null ? latest?.body : undefined} />
           </Card>
+          <ArticleFiles article={a} canEdit={access.kbEdit} onChange={req.setData} />
         </Col>
         {access.kbEdit ? (
           <Col xs={24} xl={9}>

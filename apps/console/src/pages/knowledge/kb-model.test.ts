@@ -16,7 +16,7 @@ const version = (n: number, status: KbArticle['versions'][number]['status'], tit
   version: n, title, body, status, editorName: '张敏', reviewerName: null, reviewNote: null, createdAt: '2026-01-01T00:00:00Z', decidedAt: null,
 });
 const article = (over: Partial<KbArticle> = {}): KbArticle => ({
-  ...summary(), body: '冷藏 7 天', versions: [version(1, 'published', '保质期', '冷藏 7 天')], myFeedback: null, tags: ['鲜奶'], ...over,
+  ...summary(), body: '冷藏 7 天', versions: [version(1, 'published', '保质期', '冷藏 7 天')], myFeedback: null, attachments: [], tags: ['鲜奶'], ...over,
 });
 
 describe('knowledge base list', () => {
