@@ -1,0 +1,81 @@
+import type { VisitorMessage } from '@kefu/shared/conversations-api';
+import type { PreChat } from './store.ts';
+
+// The public chat API (/api/v1/public/chat/…) as the widget calls it: no
+// cookies, the visitor token as a Bearer header, errors as HttpError with the
+// server's message in the visitor's language.
+
+export type Msg = VisitorMessage;
+export type Status = 'open' | 'pending' | 'resolved';
+export interface Channel {
+  name: string;
+  online: boolean;
+  settings: { preChat: { enabled: boolean; requireName: boolean; requireContact: boolean; askTopic: boolean }; greeting: string; autoReply: string };
+}
+export interface Conversation {
+  status: Status;
+  agentName: string | null;
+  agentReadUpTo: string | null;
+  rating: number | null;
+  messages: Msg[];
+}
+
+export class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+export class ChatApi {
+  #base: string;
+  #locale: string;
+  #token: () => string | undefined;
+
+  constructor(base: string, locale: string, token: () => string | undefined) {
+    this.#base = base;
+    this.#locale = locale;
+    this.#token = token;
+  }
+
+  async #call<T>(method: string, path: string, body?: object, auth = true): Promise<T> {
+    const token = auth ? this.#token() : undefined;
+    const headers: Record<string, string> = { 'accept-language': this.#locale };
+    if (body) headers['content-type'] = 'application/json';
+    if (token) headers.authorization = `Bearer ${token}`;
+    const res = await fetch(new URL(`api/v1/public/chat/${path}`, this.#base), { method, headers, body: body && JSON.stringify(body), credentials: 'omit' });
+    if (!res.ok) {
+      const e = await res.json().catch(() => null);
+      throw new HttpError(res.status, e?.error?.message ?? String(res.status));
+    }
+    return (res.status === 204 ? null : res.json()) as T;
+  }
+
+  channel(key: string): Promise<Channel> {
+    return this.#call('GET', `channels/${encodeURIComponent(key)}`, undefined, false);
+  }
+
+  conversation(id: string): Promise<Conversation> {
+    return this.#call('GET', `conversations/${id}`);
+  }
+
+  messagesAfter(id: string, after: string): Promise<{ items: Msg[] }> {
+    return this.#call('GET', `conversations/${id}/messages?after=${after}`);
+  }
+
+  /** the first message opens the conversation, with the pre-chat answers */
+  start(channel: string, pre: PreChat, message: string, clientId: string): Promise<{ conversationId: string; visitorToken: string }> {
+    return this.#call('POST', 'conversations', { channel, ...pre, message, clientId }, false);
+  }
+
+  send(id: string, body: string, clientId: string): Promise<Msg> {
+    return this.#call('POST', `conversations/${id}/messages`, { body, clientId });
+  }
+
+  read(id: string): Promise<void> {
+    return this.#call('POST', `conversations/${id}/read`);
+  }
+
+  rate(id: string, rating: number, comment: string | undefined): Promise<void> {
+    return this.#call('POST', `conversations/${id}/rating`, { rating, comment });
+  }
+}
