@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ATTACHMENT_TYPES } from '@kefu/shared/conversations-api';
 import { channelSettings } from './modules/notifications/channels/channel-settings.ts';
 
 // All settings, validated once at boot. Nothing else reads process.env.
@@ -17,6 +18,10 @@ const schema = z.object({
   KEFU_CHAT_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(0),
   /** the largest file a visitor or agent may send in a conversation, in MB */
   KEFU_UPLOAD_MAX_MB: z.coerce.number().min(1).max(100).default(10),
+  /** the file types conversations accept, comma-separated: some of image/jpeg, image/png, image/gif, image/webp, application/pdf (default: all) */
+  KEFU_UPLOAD_TYPES: z.string().default(ATTACHMENT_TYPES.join(','))
+    .transform((s) => [...new Set(s.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean))])
+    .pipe(z.array(z.enum(ATTACHMENT_TYPES)).min(1)),
   KEFU_SEED: z.enum(['demo', 'none']).optional(),
   KEFU_TIMEZONE: z.string().default('Asia/Shanghai'),
   KEFU_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(7),

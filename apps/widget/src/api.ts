@@ -1,5 +1,5 @@
 import type { VisitorMessage } from '@kefu/shared/conversations-api';
-import type { PreChat } from './store.ts';
+import type { Attachment, PreChat } from './store.ts';
 
 // The public chat API (/api/v1/public/chat/…) as the widget calls it: no
 // cookies, the visitor token as a Bearer header, errors as HttpError with the
@@ -10,6 +10,7 @@ export type Status = 'open' | 'pending' | 'resolved';
 export interface Channel {
   name: string;
   online: boolean;
+  uploads?: { maxBytes: number; types: string[] };
   settings: { preChat: { enabled: boolean; requireName: boolean; requireContact: boolean; askTopic: boolean }; greeting: string; autoReply: string };
 }
 export interface Conversation {
@@ -67,8 +68,41 @@ export class ChatApi {
     return this.#call('POST', 'conversations', { channel, ...pre, message, clientId }, false);
   }
 
-  send(id: string, body: string, clientId: string): Promise<Msg> {
-    return this.#call('POST', `conversations/${id}/messages`, { body, clientId });
+  send(id: string, body: string, clientId: string, files: Attachment[] = []): Promise<Msg> {
+    return this.#call('POST', `conversations/${id}/messages`, { body, clientId, attachmentIds: files.map((f) => f.id) });
+  }
+
+  /** the raw bytes with the file's type; XMLHttpRequest because fetch cannot tell how far an upload is */
+  upload(id: string, file: File, progress: (done: number) => void): Promise<Attachment> {
+    return new Promise((resolve, reject) => {
+      const x = new XMLHttpRequest();
+      x.open('POST', new URL(`api/v1/public/chat/conversations/${id}/attachments?name=${encodeURIComponent(file.name || 'image.png')}`, this.#base));
+      x.setRequestHeader('content-type', file.type);
+      x.setRequestHeader('accept-language', this.#locale);
+      x.setRequestHeader('authorization', `Bearer ${this.#token()}`);
+      x.upload.onprogress = (e) => e.lengthComputable && progress(e.loaded / e.total);
+      x.onload = () => {
+        let body: { error?: { message?: string } } | null = null;
+        try {
+          body = JSON.parse(x.responseText);
+        } catch {
+          // not JSON: a proxy's page
+        }
+        if (x.status === 201) resolve(body as Attachment);
+        else reject(new HttpError(x.status, body?.error?.message ?? String(x.status)));
+      };
+      x.onerror = () => reject(new HttpError(0, 'network'));
+      x.send(file);
+    });
+  }
+
+  /** a file of the conversation as a local URL (an <img> cannot send the token) */
+  async fileUrl(id: string, fileId: string): Promise<string> {
+    const res = await fetch(new URL(`api/v1/public/chat/conversations/${id}/attachments/${fileId}`, this.#base), {
+      headers: { authorization: `Bearer ${this.#token()}` }, credentials: 'omit',
+    });
+    if (!res.ok) throw new HttpError(res.status, String(res.status));
+    return URL.createObjectURL(await res.blob());
   }
 
   read(id: string): Promise<void> {

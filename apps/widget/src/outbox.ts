@@ -82,7 +82,7 @@ export class Outbox {
   async #deliver(item: Pending): Promise<void> {
     const s = this.#store.s;
     if (s.conversationId) {
-      this.#on.stored(await this.#api.send(s.conversationId, item.body, item.clientId));
+      this.#on.stored(await this.#api.send(s.conversationId, item.body, item.clientId, item.files));
       this.#store.drop(item.clientId);
       return;
     }

@@ -3,6 +3,7 @@ import { Live, type Push } from './live.ts';
 import { Store } from './store.ts';
 import { ChatApi, HttpError, type Channel, type Msg, type Status } from './api.ts';
 import { Outbox } from './outbox.ts';
+import { DEFAULT_TYPES, Uploads } from './uploads.ts';
 import { Shell } from './views/shell.ts';
 import { Composer } from './views/composer.ts';
 import { MessageLog } from './views/message-log.ts';
@@ -11,8 +12,8 @@ import { ratingForm, thanksView } from './views/rating-form.ts';
 
 // The chat widget: what the visitor's conversation is now (messages, status,
 // who serves it, read marks, rating) and which view the panel shows. The API
-// calls are in api.ts, sending in outbox.ts, the live connection in live.ts,
-// the drawing in views/.
+// calls are in api.ts, sending in outbox.ts, files on their way in uploads.ts,
+// the live connection in live.ts, the drawing in views/.
 
 type View = 'pre' | 'chat' | 'rate' | 'thanks';
 
@@ -34,6 +35,9 @@ export class Widget {
   #shell: Shell;
   #composer: Composer;
   #log: MessageLog;
+  #uploads: Uploads;
+  /** local URLs of the conversation's files, fetched once each */
+  #fileUrls = new Map<string, Promise<string>>();
 
   #channel: Channel | null = null;
   #messages: Msg[] = [];
@@ -78,8 +82,33 @@ export class Widget {
       settled: () => this.#renderBanner(),
     });
     this.#shell = new Shell(t, o.color, { toggle: (open) => this.toggle(open), end: () => this.#end() });
-    this.#composer = new Composer(t, { send: (body) => this.#send(body), typing: () => this.#typing() });
-    this.#log = new MessageLog(t);
+    this.#composer = new Composer(t, { send: (body) => this.#send(body), typing: () => this.#typing(), files: (files) => this.#attach(files) });
+    this.#uploads = new Uploads(this.#api, () => this.#store.s.conversationId, {
+      uploaded: (u, file) => {
+        this.#store.push({ clientId: u.clientId, body: '', files: [file] });
+        this.#renderLog(true);
+        this.#outbox.flush();
+      },
+      refused: (message) => {
+        this.#error = message;
+        this.#renderBanner();
+      },
+      gone: () => this.#forget(),
+      changed: () => this.#renderLog(true),
+    });
+    this.#log = new MessageLog(t, {
+      url: (fileId) => {
+        let url = this.#fileUrls.get(fileId);
+        if (!url) {
+          url = this.#api.fileUrl(this.#store.s.conversationId!, fileId);
+          url.catch(() => this.#fileUrls.delete(fileId)); // tried again at the next drawing
+          this.#fileUrls.set(fileId, url);
+        }
+        return url;
+      },
+      retry: (u) => this.#uploads.retry(u),
+      remove: (u) => this.#uploads.remove(u),
+    });
     this.#shell.mount();
 
     window.addEventListener('online', () => {
@@ -250,6 +279,8 @@ export class Widget {
     this.#connected = false;
     this.#lost = false;
     this.#store.set({ conversationId: undefined, token: undefined, seen: undefined });
+    this.#fileUrls.clear();
+    this.#uploads.items = [];
     this.#messages = [];
     this.#status = null;
     this.#agentName = null;
@@ -267,6 +298,14 @@ export class Widget {
     this.#renderBanner();
     this.#renderLog(true);
     this.#outbox.flush();
+  }
+
+  #attach(files: File[]): void {
+    const limits = this.#channel?.uploads ?? { maxBytes: 10 * 1024 * 1024, types: DEFAULT_TYPES };
+    this.#error = this.#uploads.add(files, limits, {
+      tooLarge: fill(this.#t.tooLarge, { n: Math.round(limits.maxBytes / 1024 / 1024) }), badType: this.#t.badType,
+    });
+    this.#renderBanner();
   }
 
   #typing(): void {
@@ -388,8 +427,10 @@ export class Widget {
     if (this.#view !== 'chat') return;
     const s = this.#store.s;
     this.#log.draw({
-      channel: this.#channel, started: !!s.conversationId, messages: this.#messages, outbox: s.outbox, readUpTo: this.#readUpTo, status: this.#status,
+      channel: this.#channel, started: !!s.conversationId, messages: this.#messages, outbox: s.outbox, uploads: this.#uploads.items,
+      readUpTo: this.#readUpTo, status: this.#status,
     }, toBottom);
+    this.#composer.canAttach(!!s.conversationId, this.#channel?.uploads?.types ?? DEFAULT_TYPES);
     this.#renderBanner();
     this.#renderTyping();
   }

@@ -136,6 +136,8 @@ export const publicChannel = z.object({
   key: z.string(), name: z.string(), kind: z.enum(CONVERSATION_KINDS), settings: chatChannelSettings,
   /** someone of the channel's team is online now */
   online: z.boolean(),
+  /** what the widget may upload (KEFU_UPLOAD_MAX_MB) */
+  uploads: z.object({ maxBytes: z.number().int(), types: z.array(z.string()) }),
 });
 export const startConversationBody = z.object({
   channel: z.string().min(1).max(40),

@@ -97,6 +97,7 @@ const CODES = {
     en: 'Link a customer first, or make sure the visitor left a name and phone number, before creating a work order',
   },
   KB_NOT_IN_REVIEW: { status: 409, zh: '该版本不在待审核状态(当前:{state})', en: 'This version is not waiting for review (now: {state})' },
+  FILE_TOO_LARGE: { status: 413, zh: '文件太大,不能超过 {maxMb} MB', en: 'The file is too large; at most {maxMb} MB' },
   UNSUPPORTED_FILE: { status: 415, zh: '不支持的文件类型,可发送 JPG、PNG、GIF、WebP 图片或 PDF', en: 'Unsupported file type; send a JPG, PNG, GIF or WebP image, or a PDF' },
   RATE_LIMITED: { status: 429, zh: '操作过于频繁,请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误,请稍后重试', en: 'Internal server error; please try again' },

@@ -98,4 +98,7 @@ export default {
   'inbox.ticket.done': 'Done',
   'inbox.ticket.formsForbidden': 'Your role may not read work-order forms, so it cannot create work orders here.',
   'inbox.ticket.formsFailed': 'The work-order forms did not load',
+  // sending images and files (attach-button.tsx)
+  'inbox.attach': 'Send an image or a file',
+  'inbox.attach.sending': 'Sending {name}…',
 };

@@ -98,4 +98,7 @@ export default {
   'inbox.ticket.done': '完成',
   'inbox.ticket.formsForbidden': '你的角色没有查看工单表单的权限,无法在此建工单。',
   'inbox.ticket.formsFailed': '工单表单加载失败',
+  // sending images and files (attach-button.tsx)
+  'inbox.attach': '发送图片或文件',
+  'inbox.attach.sending': '正在发送 {name}…',
 } as const;

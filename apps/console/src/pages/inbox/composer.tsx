@@ -17,10 +17,12 @@ interface Props {
   /** the agent types a reply */
   onTyping: () => void;
   error: ServerError | null;
+  /** beside the text box: sending an image or a file (attach-button.tsx) */
+  attach?: ReactNode;
 }
 
 /** 回复 / 内部备注, Enter sends and Shift+Enter starts a new line. */
-export function Composer({ canReply, replyHint, onSend, onTyping, error }: Props) {
+export function Composer({ canReply, replyHint, onSend, onTyping, error, attach }: Props) {
   const t = useT();
   const [mode, setMode] = useState<ComposerMode>(canReply ? 'reply' : 'note');
   const [text, setText] = useState('');
@@ -67,6 +69,7 @@ export function Composer({ canReply, replyHint, onSend, onTyping, error }: Props
         ) : null}
       </div>
       <div className="kefu-composer-input">
+        {note ? null : attach}
         <Input.TextArea
           value={text}
           onChange={(e) => {

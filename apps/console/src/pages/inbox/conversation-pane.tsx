@@ -13,6 +13,7 @@ import { useConversation } from './use-conversation.ts';
 import { ConversationHeader } from './conversation-header.tsx';
 import { MessageList } from './message-list.tsx';
 import { Composer } from './composer.tsx';
+import { AttachButton } from './attach-button.tsx';
 import { TransferDialog } from './transfer-dialog.tsx';
 import { TicketDialog } from './ticket-dialog.tsx';
 
@@ -90,6 +91,13 @@ export function ConversationPane({ id, onBack, onChanged, onRead, onGone }: Prop
       if (e instanceof ApiError && e.status === 409) void conv.reload();
       return false;
     }
+  };
+
+  /** an image or a file the agent sent (attach-button.tsx) */
+  const sent = (m: ConversationMessage) => {
+    setSendError(null);
+    conv.addMessage(m);
+    onChanged();
   };
 
   const typing = () => {
@@ -191,7 +199,15 @@ export function ConversationPane({ id, onBack, onChanged, onRead, onGone }: Prop
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('inbox.noMessages')} />
         </div>
       )}
-      <Composer key={d.id} canReply={canReply} replyHint={replyHint} onSend={send} onTyping={typing} error={sendError} />
+      <Composer
+        key={d.id}
+        canReply={canReply}
+        replyHint={replyHint}
+        onSend={send}
+        onTyping={typing}
+        error={sendError}
+        attach={canReply ? <AttachButton conversationId={d.id} onSent={sent} onError={setSendError} /> : null}
+      />
       <TransferDialog
         open={transferOpen}
         conversation={d}

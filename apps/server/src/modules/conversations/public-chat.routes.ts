@@ -36,7 +36,9 @@ export function publicChatRoutes(app: App, { db, config }: Deps, delivery: ChatD
     },
   }, async (req) => {
     const ch = await channelByKey(db, req.params.key);
-    return { key: ch.key, name: ch.name, kind: ch.kind as 'chat', settings: channelSettings(ch.settings), online: delivery.anyoneOnline(await chatAgentsOf(db, ch.teamId)) };
+    return { key: ch.key, name: ch.name, kind: ch.kind as 'chat', settings: channelSettings(ch.settings), online: delivery.anyoneOnline(await chatAgentsOf(db, ch.teamId)),
+      uploads: { maxBytes: Math.round(config.KEFU_UPLOAD_MAX_MB * 1024 * 1024), types: config.KEFU_UPLOAD_TYPES },
+    };
   });
 
   app.post('/api/v1/public/chat/conversations', {
