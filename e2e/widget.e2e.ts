@@ -284,6 +284,8 @@ async function chat(r: Run): Promise<void> {
       await sending.waitFor({ state: 'detached' });
       await until('open again', async () => (await detail()).status === 'open');
       await page.getByRole('button', { name: '结束会话' }).click();
+      // the server marks it ended by the visitor, and the agent sees the line that says so
+      await until('ended on the server', async () => { const d = await detail(); return d.status === 'resolved' && d.messages.at(-1)?.body === '访客已结束会话'; });
       await page.getByRole('radio', { name: /^4 星/ }).check();
       await page.getByRole('button', { name: '提交评价' }).click();
       await page.getByRole('button', { name: '开始新的会话' }).click();

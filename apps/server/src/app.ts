@@ -57,6 +57,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 declare module 'fastify' {
   interface FastifyInstance {
     services: Services;
+    /** live chat delivery (the widget's heartbeat is driven from it in tests) */
+    chat: ChatDelivery;
   }
 }
 
@@ -135,6 +137,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   callbackRoutes(app, deps);
   surveyRoutes(app, deps);
   const chat = new ChatDelivery(services.hub, new VisitorSockets());
+  app.decorate('chat', chat);
   const files = new LocalFileStore(config.KEFU_UPLOAD_DIR ?? path.join(config.KEFU_DATA_DIR, 'uploads'));
   registerCrossOrigin(app, '/api/v1/public/chat/');
   conversationRoutes(app, deps, chat);

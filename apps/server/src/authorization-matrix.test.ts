@@ -162,6 +162,7 @@ const REQUIRES: Record<string, Requirement> = {
   'POST /api/v1/canned-replies/{id}/used': 'signed-in',
   'GET /api/v1/public/chat/channels/{key}': 'public',
   'POST /api/v1/public/chat/conversations': 'public',
+  'POST /api/v1/public/chat/conversations/{id}/end': 'public',
   'GET /api/v1/public/chat/conversations/{id}': 'public',
   'GET /api/v1/public/chat/conversations/{id}/messages': 'public',
   'POST /api/v1/public/chat/conversations/{id}/messages': 'public',

@@ -17,6 +17,8 @@ const schema = z.object({
   /** days a resolved conversation's messages and files are kept (0: forever); QA samples chat logs (QA-02), so keep them long enough */
   KEFU_CHAT_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(0),
   /** the largest file a visitor or agent may send in a conversation, in MB */
+  /** the chat widget's heartbeat: a ping this often; a connection silent for two is dropped, and the widget reconnects */
+  KEFU_CHAT_PING_MS: z.coerce.number().int().min(1000).max(300_000).default(25_000),
   KEFU_UPLOAD_MAX_MB: z.coerce.number().min(1).max(100).default(10),
   /** the file types conversations accept, comma-separated: some of image/jpeg, image/png, image/gif, image/webp, application/pdf (default: all) */
   KEFU_UPLOAD_TYPES: z.string().default(ATTACHMENT_TYPES.join(','))

@@ -11,7 +11,7 @@ export interface Channel {
   name: string;
   online: boolean;
   uploads?: { maxBytes: number; types: string[] };
-  settings: { preChat: { enabled: boolean; requireName: boolean; requireContact: boolean; askTopic: boolean }; greeting: string; autoReply: string };
+  settings: { preChat: { enabled: boolean; requireName: boolean; requireContact: boolean; askTopic: boolean }; greeting: string; autoReply: string; ratingScale?: number };
 }
 export interface Conversation {
   status: Status;
@@ -103,6 +103,11 @@ export class ChatApi {
     });
     if (!res.ok) throw new HttpError(res.status, String(res.status));
     return URL.createObjectURL(await res.blob());
+  }
+
+  /** the visitor ends the chat (结束会话) */
+  end(id: string): Promise<void> {
+    return this.#call('POST', `conversations/${id}/end`);
   }
 
   read(id: string): Promise<void> {

@@ -107,6 +107,12 @@ const en: Strings = {
   image: 'Image',
 };
 
+/** the words of a rating scale, worst first: the satisfaction surveys' 2, 3 or 5 points */
+export function ratingWords(t: Strings, scale: number): string[] {
+  const [, bad, ok, good] = t.stars;
+  return scale === 2 ? [bad, good] : scale === 3 ? [bad, ok, good] : t.stars;
+}
+
 export function stringsFor(locale: string): Strings {
   return locale === 'en-US' ? en : zh;
 }

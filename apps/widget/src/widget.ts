@@ -4,6 +4,7 @@ import { Store } from './store.ts';
 import { ChatApi, HttpError, type Channel, type Msg, type Status } from './api.ts';
 import { Outbox } from './outbox.ts';
 import { DEFAULT_TYPES, Uploads } from './uploads.ts';
+import { randomId } from './ids.ts';
 import { Shell } from './views/shell.ts';
 import { Composer } from './views/composer.ts';
 import { MessageLog } from './views/message-log.ts';
@@ -25,7 +26,6 @@ export interface Options {
   color: string;
 }
 
-const clientId = () => Date.now().toString(36) + Math.random().toString(36).slice(2, 10);
 
 export class Widget {
   #t: Strings;
@@ -294,7 +294,7 @@ export class Widget {
 
   #send(body: string): void {
     this.#error = '';
-    this.#store.push({ clientId: clientId(), body });
+    this.#store.push({ clientId: randomId(), body });
     this.#renderBanner();
     this.#renderLog(true);
     this.#outbox.flush();
@@ -345,8 +345,20 @@ export class Widget {
     }
   }
 
-  #end(): void {
+  /** 结束会话: the server marks it ended (the agent sees it), then the rating */
+  async #end(): Promise<void> {
+    const id = this.#store.s.conversationId;
+    if (!id) return;
+    try {
+      await this.#api.end(id);
+    } catch (e) {
+      this.#error = this.#t.failed + (e as Error).message;
+      this.#renderBanner();
+      return;
+    }
+    this.#error = '';
     this.#ending = true;
+    this.#store.set({ asked: id });
     this.#show('rate');
   }
 
@@ -396,7 +408,7 @@ export class Widget {
         this.#composer.refresh();
         return [this.#log.log, this.#log.typingLine, this.#composer.el];
       },
-      rate: () => ratingForm(t, this.#ending, {
+      rate: () => ratingForm(t, this.#channel?.settings.ratingScale ?? 5, this.#ending, {
         submit: (value, comment) => this.#rate(value, comment),
         skip: () => this.#rated(),
         back: () => {

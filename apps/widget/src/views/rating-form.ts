@@ -1,7 +1,8 @@
-import { fill, type Strings } from '../i18n.ts';
+import { fill, ratingWords, type Strings } from '../i18n.ts';
 import { h, icon, STAR } from '../dom.ts';
 
-// The rating at the end of a chat: 1–5 stars with a word for each, an
+// The rating at the end of a chat, on the channel's scale (the satisfaction
+// surveys' 2, 3 or 5 points): a star for each point with its word, an
 // optional comment, skip; and "back to the chat" while the visitor is only
 // thinking of ending it. Then a thank-you.
 
@@ -12,16 +13,18 @@ export interface RatingEvents {
   back(): void;
 }
 
-export function ratingForm(t: Strings, ending: boolean, on: RatingEvents): Node[] {
+export function ratingForm(t: Strings, scale: number, ending: boolean, on: RatingEvents): Node[] {
   let value = 0;
+  const words = ratingWords(t, scale);
   const label = h('div', { class: 'rl', 'aria-live': 'polite' });
   const submit = h('button', { class: 'primary', type: 'submit', disabled: true }, t.submit);
-  const stars = [1, 2, 3, 4, 5].map((n) => {
-    const input = h('input', { type: 'radio', name: 'k-rating', value: n, 'aria-label': `${fill(t.star, { n })} ${t.stars[n - 1]}` });
+  const stars = words.map((word, i) => {
+    const n = i + 1;
+    const input = h('input', { type: 'radio', name: 'k-rating', value: n, 'aria-label': `${fill(t.star, { n })} ${word}` });
     input.addEventListener('change', () => {
       value = n;
       stars.forEach((s, i) => s.classList.toggle('on', i < n));
-      label.textContent = t.stars[n - 1];
+      label.textContent = word;
       submit.disabled = false;
     });
     return h('label', { class: 'star' }, input, icon(STAR, 40));
