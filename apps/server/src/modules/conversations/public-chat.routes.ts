@@ -11,6 +11,7 @@ import {
 import { channelByKey, channelNameOf, chatAgentsOf, conversationMessagesOf, presentMessage, queuePosition, userNameOf } from './conversations.queries.ts';
 import { forVisitor, type ChatDelivery } from './chat-delivery.ts';
 import { WindowLimit } from './window-limit.ts';
+import { storeVisitorText } from './visitor-message.statement.ts';
 import { distributeAndAnnounce } from './chat-jobs.ts';
 
 const open = { public: true, crossOrigin: true };
@@ -102,9 +103,14 @@ export function publicChatRoutes(app: App, { db, config }: Deps, delivery: ChatD
       params: idParams, body: visitorMessageBody, response: { 200: visitorMessage, 201: visitorMessage, ...errors },
     },
   }, async (req, reply) => {
-    const c = await conversationForVisitor(db, req.params.id, bearer(req.headers.authorization));
-    if (!sends.take(c.id)) throw new AppError('RATE_LIMITED');
-    const { message, duplicate, reopened } = await addVisitorMessage(db, c, req.body.body, req.body.clientId, req.body.attachmentIds);
+    const token = bearer(req.headers.authorization);
+    // per conversation and token: requests with a wrong token cannot use up the visitor's allowance
+    if (!sends.take(`${req.params.id}:${(token ?? '').slice(0, 16)}`)) throw new AppError('RATE_LIMITED');
+    const { body, clientId, attachmentIds } = req.body;
+    // text alone: one statement (token check, insert, counters); with files the transaction that claims them
+    const { conversation: c, message, duplicate, reopened } = attachmentIds.length
+      ? await conversationForVisitor(db, req.params.id, token).then(async (c) => ({ conversation: c, ...(await addVisitorMessage(db, c, body, clientId, attachmentIds)) }))
+      : await storeVisitorText(db, req.params.id, token, body, clientId);
     const out = presentMessage(message, null);
     if (!duplicate) {
       delivery.visitorMessage(c, out);
