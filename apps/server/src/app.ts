@@ -38,6 +38,7 @@ import { userRoleRoutes } from './modules/org/users-roles.routes.ts';
 import { customerRoutes } from './modules/customers/customers.routes.ts';
 import { formRoutes } from './modules/forms/forms.routes.ts';
 import { ticketRoutes } from './modules/tickets/tickets.routes.ts';
+import { ticketNoteFileRoutes } from './modules/tickets/ticket-note-files.routes.ts';
 import { intakeRoutes } from './modules/intake/intake.routes.ts';
 import { clocksOfTicket } from './modules/sla/sla.queries.ts';
 import { notHiddenFrom, scopeCondition } from './modules/tickets/tickets.queries.ts';
@@ -127,6 +128,8 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   interactionRoutes(app, deps);
   intakeRoutes(app, deps);
   ticketRoutes(app, deps, clocksOfTicket);
+  const files = new LocalFileStore(config.KEFU_UPLOAD_DIR ?? path.join(config.KEFU_DATA_DIR, 'uploads'));
+  ticketNoteFileRoutes(app, deps, files);
   notificationRoutes(app, deps, scopeCondition, notHiddenFrom);
   realtimeRoutes(app, services.hub, config.KEFU_PUBLIC_URL);
   routingRoutes(app, deps);
@@ -138,9 +141,8 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   surveyRoutes(app, deps);
   const chat = new ChatDelivery(services.hub, new VisitorSockets());
   app.decorate('chat', chat);
-  const files = new LocalFileStore(config.KEFU_UPLOAD_DIR ?? path.join(config.KEFU_DATA_DIR, 'uploads'));
   registerCrossOrigin(app, '/api/v1/public/chat/');
-  conversationRoutes(app, deps, chat);
+  conversationRoutes(app, deps, chat, files);
   publicChatRoutes(app, deps, chat);
   chatChannelRoutes(app, deps);
   chatAgentRoutes(app, deps, chat);

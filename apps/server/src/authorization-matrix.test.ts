@@ -60,6 +60,7 @@ const REQUIRES: Record<string, Requirement> = {
   'POST /api/v1/tickets/{id}/forward': 'ticket:assign',
   'GET /api/v1/tickets/{id}/timeline': 'ticket:view',
   'GET /api/v1/tickets/{id}/notes': 'ticket:view',
+  'GET /api/v1/tickets/{id}/notes/{noteId}/file': 'ticket:view',
   'POST /api/v1/tickets/{id}/notes': 'ticket:note',
   'GET /api/v1/notifications': 'signed-in',
   'POST /api/v1/notifications/{id}/read': 'signed-in',

@@ -19,6 +19,8 @@ const schema = z.object({
   /** the largest file a visitor or agent may send in a conversation, in MB */
   /** the chat widget's heartbeat: a ping this often; a connection silent for two is dropped, and the widget reconnects */
   KEFU_CHAT_PING_MS: z.coerce.number().int().min(1000).max(300_000).default(25_000),
+  /** a TTF/OTF/TTC font with Chinese glyphs for PDF exports (default: Noto Sans CJK from fonts-noto-cjk) */
+  KEFU_PDF_FONT: z.string().optional(),
   KEFU_UPLOAD_MAX_MB: z.coerce.number().min(1).max(100).default(10),
   /** the file types conversations accept, comma-separated: some of image/jpeg, image/png, image/gif, image/webp, application/pdf (default: all) */
   KEFU_UPLOAD_TYPES: z.string().default(ATTACHMENT_TYPES.join(','))

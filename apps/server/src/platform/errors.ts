@@ -98,6 +98,7 @@ const CODES = {
   },
   KB_NOT_IN_REVIEW: { status: 409, zh: '该版本不在待审核状态(当前:{state})', en: 'This version is not waiting for review (now: {state})' },
   FILE_TOO_LARGE: { status: 413, zh: '文件太大,不能超过 {maxMb} MB', en: 'The file is too large; at most {maxMb} MB' },
+  PDF_FONT_MISSING: { status: 503, zh: 'PDF 导出需要中文字体:请在服务器上安装 fonts-noto-cjk,或用 KEFU_PDF_FONT 指定字体文件', en: 'PDF export needs a Chinese font: install fonts-noto-cjk on the server, or name a font file in KEFU_PDF_FONT' },
   UNSUPPORTED_FILE: { status: 415, zh: '不支持的文件类型,可发送 JPG、PNG、GIF、WebP 图片或 PDF', en: 'Unsupported file type; send a JPG, PNG, GIF or WebP image, or a PDF' },
   RATE_LIMITED: { status: 429, zh: '操作过于频繁,请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误,请稍后重试', en: 'Internal server error; please try again' },

@@ -101,4 +101,8 @@ export default {
   // sending images and files (attach-button.tsx)
   'inbox.attach': 'Send an image or a file',
   'inbox.attach.sending': 'Sending {name}…',
+  // the transcript (transcript-actions.tsx)
+  'inbox.transcript.pdf': 'Export PDF',
+  'inbox.transcript.keep': 'Keep the chat on the work order as evidence',
+  'inbox.transcript.kept': 'Kept as a note on the work order (with the PDF)',
 };

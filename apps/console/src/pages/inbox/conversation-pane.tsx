@@ -14,6 +14,7 @@ import { ConversationHeader } from './conversation-header.tsx';
 import { MessageList } from './message-list.tsx';
 import { Composer } from './composer.tsx';
 import { AttachButton } from './attach-button.tsx';
+import { TranscriptPdfButton } from './transcript-actions.tsx';
 import { TransferDialog } from './transfer-dialog.tsx';
 import { TicketDialog } from './ticket-dialog.tsx';
 
@@ -174,6 +175,7 @@ export function ConversationPane({ id, onBack, onChanged, onRead, onGone }: Prop
           {t(`inbox.setStatus.${s}`)}
         </Button>
       ))}
+      <TranscriptPdfButton conversationId={d.id} />
       {access.workbench ? (
         <Button size="small" icon={<FileAddOutlined />} onClick={() => setTicketOpen(true)} data-testid="conversation-ticket">
           {t('inbox.makeTicket')}

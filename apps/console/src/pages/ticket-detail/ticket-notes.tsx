@@ -47,6 +47,11 @@ export function TicketNotes({ ticketId, canNote, onAdded }: Props) {
                 <Typography.Text type="secondary">{formatDateTime(n.createdAt)}</Typography.Text>
               </Space>
               <div style={{ whiteSpace: 'pre-wrap' }}>{n.body}</div>
+              {n.file ? (
+                <a href={`/api/v1/tickets/${ticketId}/notes/${n.id}/file`} download data-testid="note-file">
+                  📎 {n.file.fileName} ({Math.max(1, Math.round(n.file.size / 1024))} KB)
+                </a>
+              ) : null}
             </div>
           ))}
         </div>
