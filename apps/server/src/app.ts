@@ -11,7 +11,7 @@ import { registerChatJobs } from './modules/conversations/chat-jobs.ts';
 import { knowledgeRoutes } from './modules/knowledge/knowledge.routes.ts';
 import { widgetRoutes } from './modules/conversations/widget.routes.ts';
 import { registerCrossOrigin } from './platform/http/cross-origin.ts';
-import { LocalFileStore } from './platform/storage/file-store.ts';
+import { fileStoreOf } from './platform/storage/file-store-of.ts';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -128,7 +128,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   interactionRoutes(app, deps);
   intakeRoutes(app, deps);
   ticketRoutes(app, deps, clocksOfTicket);
-  const files = new LocalFileStore(config.KEFU_UPLOAD_DIR ?? path.join(config.KEFU_DATA_DIR, 'uploads'));
+  const files = fileStoreOf(config);
   ticketNoteFileRoutes(app, deps, files);
   notificationRoutes(app, deps, scopeCondition, notHiddenFrom);
   realtimeRoutes(app, services.hub, config.KEFU_PUBLIC_URL);

@@ -10,6 +10,12 @@ const schema = z.object({
   KEFU_DATA_DIR: z.string().default('./data'),
   /** where uploaded files (chat images and files) are kept; default: <KEFU_DATA_DIR>/uploads */
   KEFU_UPLOAD_DIR: z.string().optional(),
+  /** with a bucket, uploaded files go to S3-compatible storage instead of KEFU_UPLOAD_DIR */
+  KEFU_S3_BUCKET: z.string().optional(),
+  KEFU_S3_ENDPOINT: z.string().url().default('https://s3.amazonaws.com'),
+  KEFU_S3_REGION: z.string().default('us-east-1'),
+  KEFU_S3_ACCESS_KEY_ID: z.string().optional(),
+  KEFU_S3_SECRET_ACCESS_KEY: z.string().optional(),
   /** new chat conversations one address may start per 10 minutes (the widget's flood guard) */
   KEFU_CHAT_START_LIMIT: z.coerce.number().int().min(1).default(20),
   /** messages one conversation may send per minute */
