@@ -75,6 +75,7 @@ describe('the transcript as a PDF', () => {
     const notes = (await t.request(op, 'GET', `/api/v1/tickets/${ticket.id}/notes`)).body.items;
     const note = notes.find((n: { id: string }) => n.id === kept.body.noteId);
     expect(note.body).toContain('鲜牛奶有异味');
+    expect(note.body).toContain('[图片] photo.png');
     expect(note.file).toMatchObject({ contentType: 'application/pdf', fileName: expect.stringMatching(/^聊天记录-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\.pdf$/) });
     const file = await t.app.inject({ method: 'GET', url: `/api/v1/tickets/${ticket.id}/notes/${note.id}/file`, headers: { authorization: `Bearer ${op}` } });
     expect(file.statusCode).toBe(200);

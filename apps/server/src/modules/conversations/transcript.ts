@@ -33,10 +33,13 @@ export function transcriptMessages(c: ConversationDetail, withInternal: boolean)
   return c.messages.filter((m) => withInternal || !m.internal);
 }
 
+/** what a message carried, in words: [图片] photo.png */
+const filesOf = (m: ConversationMessage) => m.attachments.map((f) => `[${f.contentType.startsWith('image/') ? '图片' : '文件'}] ${f.fileName}`);
+
 /** Plain text, for a work order's note (the chat kept as confirmation evidence, AUD-06). */
 export function transcriptText(c: ConversationDetail, timeZone: string, withInternal = false): string {
   const head = `聊天记录 · ${c.channelName} · ${localStamp(c.createdAt, timeZone)}`;
-  const lines = transcriptMessages(c, withInternal).map((m) => `[${localStamp(m.createdAt, timeZone)}] ${transcriptWho(m, c.visitorName)}${m.internal ? '(内部备注)' : ''}:${m.body}`);
+  const lines = transcriptMessages(c, withInternal).map((m) => `[${localStamp(m.createdAt, timeZone)}] ${transcriptWho(m, c.visitorName)}${m.internal ? '(内部备注)' : ''}:${[m.body, ...filesOf(m)].filter(Boolean).join(' ')}`);
   return [head, ...lines].join('\n');
 }
 
@@ -46,7 +49,7 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<'
 export function transcriptHtml(c: ConversationDetail, timeZone: string, withInternal = false): string {
   const rows = transcriptMessages(c, withInternal).map((m) => `
     <tr class="${m.author}${m.internal ? ' internal' : ''}"><td class="t">${escape(localStamp(m.createdAt, timeZone))}</td>
-      <td class="w">${escape(transcriptWho(m, c.visitorName))}${m.internal ? '(内部备注)' : ''}</td><td class="b">${escape(m.body).replace(/\n/g, '<br>')}</td></tr>`).join('');
+      <td class="w">${escape(transcriptWho(m, c.visitorName))}${m.internal ? '(内部备注)' : ''}</td><td class="b">${[escape(m.body).replace(/\n/g, '<br>'), ...filesOf(m).map(escape)].filter(Boolean).join('<br>')}</td></tr>`).join('');
   const facts = transcriptFacts(c, timeZone).map(([k, v]) => `<div><span>${escape(k)}</span>${escape(v)}</div>`).join('');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>聊天记录 ${escape(c.id)}</title>
 <style>body{font-family:"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;margin:24px;color:#222}
