@@ -42,7 +42,12 @@ const t1 = performance.now();
 await pool(visitors, 100, async (v) => {
   v.ws = new WebSocket(`${wsBase}/api/v1/public/chat/live`, { headers: { origin: 'https://shop.example' } });
   await new Promise((resolve, reject) => { v.ws!.once('open', resolve); v.ws!.once('error', reject); });
-  const ready = new Promise((resolve) => v.ws!.on('message', (d) => { if (JSON.parse(String(d)).type === 'ready') resolve(null); }));
+  // as the widget does: answer the heartbeat's pings (a silent connection is dropped after two)
+  const ready = new Promise((resolve) => v.ws!.on('message', (d) => {
+    const type = JSON.parse(String(d)).type;
+    if (type === 'ready') resolve(null);
+    else if (type === 'ping') v.ws!.send('{"type":"pong"}');
+  }));
   v.ws.send(JSON.stringify({ type: 'auth', conversationId: v.id, token: v.token }));
   await ready;
 });

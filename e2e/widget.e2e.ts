@@ -10,12 +10,15 @@ import { launchBrowser } from '../scripts/e2e/browser.ts';
 // line a shop pastes. The customer chats in the browser; the agent (operator
 // 王丽) works over the API: takes the chat, types, replies, marks it read.
 // The conversation survives a reload; two messages written offline arrive
-// once each and in order; the resolved chat is rated. Then the same on a
+// once each and in order; a photo the customer picks reaches the agent; the
+// resolved chat is rated. Then the same on a
 // phone (390 px), on a channel whose pre-chat form requires name and contact.
 
 export const name = 'widget: a shop page on another site chats with an agent — pre-chat, live reply, read, reload, offline queue, rating (desktop and phone)';
 
 const PASSWORD = 'kefu-demo';
+// a 64×48 orange PNG
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAEAAAAAwCAIAAAAuKetIAAAAYUlEQVR4nO3PQQkAMAzAwPpnnlcRexyDQARc5p75Oi9oQAsa0IIGtKABLWhACxrQgga0oAEtaEALGtCCBrSgAS1oQAsa0IIGtKABLWhACxrQgga0oAEtaEALGtCCBrTgsQUbTIUPkjfdwwAAAABJRU5ErkJggg==', 'base64');
 
 /** polls `check` until it answers something (API state the browser cannot wait for) */
 async function until<T>(what: string, check: () => Promise<T | undefined | null | false>, ms = 20_000): Promise<T> {
@@ -30,7 +33,7 @@ async function until<T>(what: string, check: () => Promise<T | undefined | null 
 
 interface Detail {
   id: string; status: string; topic: string | null; visitorName: string | null; rating: number | null; ratingComment: string | null;
-  messages: { author: string; body: string; internal: boolean }[];
+  messages: { author: string; body: string; internal: boolean; attachments: { id: string; fileName: string }[] }[];
 }
 
 /** The agent's side: Node fetch with a Bearer token, as any API client. */
@@ -46,7 +49,7 @@ async function agentApi(baseURL: string, username: string) {
     return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
   };
   const me = (await call<{ id: string; displayName: string }>('GET', '/api/v1/me')).body;
-  return { call, me };
+  return { call, me, token };
 }
 
 /** A shop on its own origin: one page (in quirks mode) with the one-line embed and CSS that would wreck a widget living in the page's DOM. */
@@ -86,7 +89,7 @@ interface Run {
 }
 
 async function chat(r: Run): Promise<void> {
-  const { call, me } = await agentApi(r.baseURL, 'operator');
+  const { call, me, token } = await agentApi(r.baseURL, 'operator');
   const ctx = await r.browser.newContext({ viewport: r.viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   ctx.setDefaultTimeout(15_000);
   // the widget's live connection passes through here, so the test can cut it
@@ -189,6 +192,15 @@ async function chat(r: Run): Promise<void> {
     await until('已读 on both messages', async () => (await readMarks.count()) === 2);
     await shot('4-read.png');
 
+    // 5a. a photo of the milk box: picked in the widget, uploaded with the visitor token, shown as a thumbnail; the agent gets the same bytes
+    await page.locator('kefu-chat input[type=file]').setInputFiles({ name: '奶盒.png', mimeType: 'image/png', buffer: PNG });
+    const thumb = page.locator('kefu-chat .m.v:not(.p) img.thumb[alt="奶盒.png"]');
+    await until('the stored photo shown', async () => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0).catch(() => false));
+    const photo = await until('the photo in the inbox', async () => (await detail()).messages.find((m) => m.attachments.some((f) => f.fileName === '奶盒.png')));
+    const bytes = await fetch(`${r.baseURL}/api/v1/conversations/${id}/attachments/${photo.attachments[0].id}`, { headers: { authorization: `Bearer ${token}` } });
+    assert.deepEqual(Buffer.from(await bytes.arrayBuffer()), PNG, 'the agent gets the photo as sent');
+    await shot('4a-photo.png');
+
     // Esc closes the panel and gives the focus back to the button; what arrives meanwhile shows on the button
     await composer.press('Escape');
     await composer.waitFor({ state: 'hidden' });
@@ -206,7 +218,8 @@ async function chat(r: Run): Promise<void> {
     await page.reload();
     await page.getByText(reply).waitFor();
     await page.getByText(address).waitFor();
-    await until('read marks after the reload', async () => (await readMarks.count()) === 2);
+    // the address, the first message and the photo: the agent's later message says they were read
+    await until('read marks after the reload', async () => (await readMarks.count()) === 3);
     const saved = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('kefu-chat:')).map(([, v]) => JSON.parse(v).conversationId));
     assert.deepEqual(saved, [id]);
     await shot('5-reloaded.png');
@@ -241,7 +254,7 @@ async function chat(r: Run): Promise<void> {
     offline = false;
     await sending.first().waitFor({ state: 'detached' });
     await page.getByText(whileAway).waitFor(); // pushed, or caught up after the reconnect
-    const visitorSaid = (await detail()).messages.filter((m) => m.author === 'visitor').map((m) => m.body);
+    const visitorSaid = (await detail()).messages.filter((m) => m.author === 'visitor' && m.body).map((m) => m.body);
     assert.deepEqual(visitorSaid, [first, address, offline1, offline2], 'each offline message arrived once, in order');
     assert.equal(await page.getByText(offline1).count(), 1);
     assert.equal(await page.getByText(offline2).count(), 1);
@@ -271,6 +284,8 @@ async function chat(r: Run): Promise<void> {
       await sending.waitFor({ state: 'detached' });
       await until('open again', async () => (await detail()).status === 'open');
       await page.getByRole('button', { name: '结束会话' }).click();
+      // the server marks it ended by the visitor, and the agent sees the line that says so
+      await until('ended on the server', async () => { const d = await detail(); return d.status === 'resolved' && d.messages.at(-1)?.body === '访客已结束会话'; });
       await page.getByRole('radio', { name: /^4 星/ }).check();
       await page.getByRole('button', { name: '提交评价' }).click();
       await page.getByRole('button', { name: '开始新的会话' }).click();

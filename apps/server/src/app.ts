@@ -13,7 +13,7 @@ import { knowledgeRoutes } from './modules/knowledge/knowledge.routes.ts';
 import { kbAttachmentRoutes } from './modules/knowledge/kb-attachments.routes.ts';
 import { widgetRoutes } from './modules/conversations/widget.routes.ts';
 import { registerCrossOrigin } from './platform/http/cross-origin.ts';
-import { LocalFileStore } from './platform/storage/file-store.ts';
+import { fileStoreOf } from './platform/storage/file-store-of.ts';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +42,7 @@ import { customerClassRoutes } from './modules/customers/customer-classes.routes
 import { registerClassJobs } from './modules/customers/class-runs.ts';
 import { formRoutes } from './modules/forms/forms.routes.ts';
 import { ticketRoutes } from './modules/tickets/tickets.routes.ts';
+import { ticketNoteFileRoutes } from './modules/tickets/ticket-note-files.routes.ts';
 import { intakeRoutes } from './modules/intake/intake.routes.ts';
 import { clocksOfTicket } from './modules/sla/sla.queries.ts';
 import { notHiddenFrom, scopeCondition } from './modules/tickets/tickets.queries.ts';
@@ -62,6 +63,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 declare module 'fastify' {
   interface FastifyInstance {
     services: Services;
+    /** live chat delivery (the widget's heartbeat is driven from it in tests) */
+    chat: ChatDelivery;
   }
 }
 
@@ -132,6 +135,8 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   interactionRoutes(app, deps);
   intakeRoutes(app, deps);
   ticketRoutes(app, deps, clocksOfTicket);
+  const files = fileStoreOf(config);
+  ticketNoteFileRoutes(app, deps, files);
   notificationRoutes(app, deps, scopeCondition, notHiddenFrom);
   realtimeRoutes(app, services.hub, config.KEFU_PUBLIC_URL);
   routingRoutes(app, deps);
@@ -142,9 +147,9 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   callbackRoutes(app, deps);
   surveyRoutes(app, deps);
   const chat = new ChatDelivery(services.hub, new VisitorSockets());
-  const files = new LocalFileStore(config.KEFU_UPLOAD_DIR ?? path.join(config.KEFU_DATA_DIR, 'uploads'));
+  app.decorate('chat', chat);
   registerCrossOrigin(app, '/api/v1/public/chat/');
-  conversationRoutes(app, deps, chat);
+  conversationRoutes(app, deps, chat, files);
   publicChatRoutes(app, deps, chat);
   chatChannelRoutes(app, deps);
   chatAgentRoutes(app, deps, chat);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ATTACHMENT_TYPES } from '@kefu/shared/conversations-api';
 import { channelSettings } from './modules/notifications/channels/channel-settings.ts';
 
 // All settings, validated once at boot. Nothing else reads process.env.
@@ -9,6 +10,12 @@ const schema = z.object({
   KEFU_DATA_DIR: z.string().default('./data'),
   /** where uploaded files (chat images and files) are kept; default: <KEFU_DATA_DIR>/uploads */
   KEFU_UPLOAD_DIR: z.string().optional(),
+  /** with a bucket, uploaded files go to S3-compatible storage instead of KEFU_UPLOAD_DIR */
+  KEFU_S3_BUCKET: z.string().optional(),
+  KEFU_S3_ENDPOINT: z.string().url().default('https://s3.amazonaws.com'),
+  KEFU_S3_REGION: z.string().default('us-east-1'),
+  KEFU_S3_ACCESS_KEY_ID: z.string().optional(),
+  KEFU_S3_SECRET_ACCESS_KEY: z.string().optional(),
   /** new chat conversations one address may start per 10 minutes (the widget's flood guard) */
   KEFU_CHAT_START_LIMIT: z.coerce.number().int().min(1).default(20),
   /** messages one conversation may send per minute */
@@ -16,7 +23,15 @@ const schema = z.object({
   /** days a resolved conversation's messages and files are kept (0: forever); QA samples chat logs (QA-02), so keep them long enough */
   KEFU_CHAT_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(0),
   /** the largest file a visitor or agent may send in a conversation, in MB */
+  /** the chat widget's heartbeat: a ping this often; a connection silent for two is dropped, and the widget reconnects */
+  KEFU_CHAT_PING_MS: z.coerce.number().int().min(1000).max(300_000).default(25_000),
+  /** a TTF/OTF/TTC font with Chinese glyphs for PDF exports (default: Noto Sans CJK from fonts-noto-cjk) */
+  KEFU_PDF_FONT: z.string().optional(),
   KEFU_UPLOAD_MAX_MB: z.coerce.number().min(1).max(100).default(10),
+  /** the file types conversations accept, comma-separated: some of image/jpeg, image/png, image/gif, image/webp, application/pdf (default: all) */
+  KEFU_UPLOAD_TYPES: z.string().default(ATTACHMENT_TYPES.join(','))
+    .transform((s) => [...new Set(s.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean))])
+    .pipe(z.array(z.enum(ATTACHMENT_TYPES)).min(1)),
   KEFU_SEED: z.enum(['demo', 'none']).optional(),
   KEFU_TIMEZONE: z.string().default('Asia/Shanghai'),
   KEFU_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(7),

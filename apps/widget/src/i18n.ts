@@ -43,6 +43,14 @@ const zh = {
   failed: '消息未能发送:',
   unread: '{n} 条新消息',
   log: '聊天记录',
+  attach: '发送图片或文件',
+  uploading: '上传中',
+  uploadFailed: '上传失败',
+  retry: '重试',
+  remove: '移除',
+  tooLarge: '文件太大,不能超过 {n} MB',
+  badType: '不支持的文件类型,可发送 JPG、PNG、GIF、WebP 图片或 PDF',
+  image: '图片',
 };
 
 export type Strings = typeof zh;
@@ -89,7 +97,21 @@ const en: Strings = {
   failed: 'Not sent: ',
   unread: '{n} new messages',
   log: 'Chat messages',
+  attach: 'Send an image or a file',
+  uploading: 'Uploading',
+  uploadFailed: 'Upload failed',
+  retry: 'Retry',
+  remove: 'Remove',
+  tooLarge: 'The file is too large; at most {n} MB',
+  badType: 'Unsupported file type; send a JPG, PNG, GIF or WebP image, or a PDF',
+  image: 'Image',
 };
+
+/** the words of a rating scale, worst first: the satisfaction surveys' 2, 3 or 5 points */
+export function ratingWords(t: Strings, scale: number): string[] {
+  const [, bad, ok, good] = t.stars;
+  return scale === 2 ? [bad, good] : scale === 3 ? [bad, ok, good] : t.stars;
+}
 
 export function stringsFor(locale: string): Strings {
   return locale === 'en-US' ? en : zh;

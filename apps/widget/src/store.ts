@@ -8,6 +8,15 @@
 export interface Pending {
   clientId: string;
   body: string;
+  /** files already uploaded that the message carries */
+  files?: Attachment[];
+}
+
+export interface Attachment {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
 }
 
 export interface PreChat {

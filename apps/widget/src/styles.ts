@@ -46,6 +46,15 @@ button{cursor:pointer}
 .foot textarea:focus{border-color:var(--c)}
 .send{flex:none;width:38px;height:38px;border:0;border-radius:8px;background:var(--c);color:#fff;display:flex;align-items:center;justify-content:center}
 .send:disabled{opacity:.4;cursor:default}
+.att{flex:none;width:34px;height:38px;border:0;border-radius:8px;background:none;color:#6b7280;display:flex;align-items:center;justify-content:center}
+.att:hover{color:var(--c);background:#f0f2f5}
+.files{display:flex;flex-direction:column;gap:4px;margin-top:4px}
+.m.v .files{align-items:flex-end}
+.thumb{display:block;max-width:200px;max-height:200px;min-width:48px;min-height:48px;border-radius:10px;background:#e8eaee;object-fit:cover}
+.file{display:inline-block;max-width:220px;padding:8px 12px;border-radius:10px;background:#fff;color:#1f2329;border:1px solid #e3e5e8;text-decoration:none;overflow-wrap:anywhere}
+.up{position:relative;display:flex;flex-direction:column;align-items:flex-end;gap:4px}
+.up progress{width:120px;height:4px;accent-color:var(--c)}
+.up .link{padding:0 4px;font-size:12px}
 .form{flex:1;overflow-y:auto;padding:20px 16px;display:flex;flex-direction:column;gap:14px;background:#fff}
 .form p{color:#4b5160}
 .f{display:flex;flex-direction:column;gap:4px}

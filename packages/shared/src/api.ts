@@ -296,5 +296,9 @@ export const timelineEntry = z.object({
   ruleName: z.string().nullable().describe('set when a routing rule made the change'),
   changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
 });
-export const note = z.object({ id, body: z.string(), authorId: id, authorName: z.string().nullable(), createdAt: isoDate });
+export const note = z.object({
+  id, body: z.string(), authorId: id, authorName: z.string().nullable(), createdAt: isoDate,
+  /** a file the note carries (a chat transcript PDF kept as evidence): GET /tickets/:id/notes/:noteId/file */
+  file: z.object({ fileName: z.string(), contentType: z.string(), size: z.number().int() }).nullable(),
+});
 export const noteBody = z.object({ body: z.string().trim().min(1).max(4000) }).strict();

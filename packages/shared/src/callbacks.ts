@@ -244,6 +244,9 @@ export type CampaignBody = z.infer<typeof campaignBody>;
 // ---- surveys (SAT) ----
 
 export const SURVEY_SCALES = [2, 3, 5] as const;
+export type SurveyScale = (typeof SURVEY_SCALES)[number];
+/** A rating 1..scale as 0..1, so 2-, 3- and 5-point surveys (and chat ratings) add up. */
+export const surveyScore = (rating: number, scale: number) => (scale <= 1 ? 1 : (rating - 1) / (scale - 1));
 export const surveyQuestion = z.object({
   key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/),
   text: z.object({ zh: z.string().trim().min(1).max(300), en: z.string().trim().min(1).max(300) }).strict(),

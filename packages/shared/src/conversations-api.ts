@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, isoDate } from './api.ts';
+import { SURVEY_SCALES } from './callbacks.ts';
 
 // The unified inbox (统一收件箱): written conversations — chat, web forms,
 // leads — their messages, and the public chat API the widget uses.
@@ -52,6 +53,8 @@ export const chatChannelSettings = z.object({
   reofferAfterSeconds: z.number().int().min(0).max(3600).default(90),
   /** what agents' canned replies say about the shop ({shopName}, {shopCourier}…, CHN-17); public facts */
   shop: shopFacts.default(EMPTY_SHOP_FACTS),
+  /** the rating the widget asks at the end, on the satisfaction surveys' scale (2, 3 or 5 points; SAT-06) */
+  ratingScale: z.union(SURVEY_SCALES.map((n) => z.literal(n)) as [z.ZodLiteral<2>, z.ZodLiteral<3>, z.ZodLiteral<5>]).default(5),
 }).strict();
 export type ChatChannelSettings = z.infer<typeof chatChannelSettings>;
 
@@ -100,6 +103,10 @@ export const conversationListItem = z.object({
 export type ConversationListItem = z.infer<typeof conversationListItem>;
 export const conversationDetail = conversationListItem.extend({
   ratingComment: z.string().nullable(), resolvedAt: isoDate.nullable(), visitorReadAt: isoDate.nullable(),
+  /** the rating's scale (2, 3 or 5) and the rating as a 0..1 score, as satisfaction surveys count it */
+  ratingScale: z.number().int().nullable(), ratingScore: z.number().nullable(),
+  /** the visitor ended the chat (结束会话) */
+  visitorEndedAt: isoDate.nullable(),
   messages: z.array(conversationMessage),
   /** older messages exist before the first one here */
   moreBefore: z.boolean(),
@@ -153,6 +160,8 @@ export const publicChannel = z.object({
   key: z.string(), name: z.string(), kind: z.enum(CONVERSATION_KINDS), settings: chatChannelSettings,
   /** someone of the channel's team is online now */
   online: z.boolean(),
+  /** what the widget may upload (KEFU_UPLOAD_MAX_MB) */
+  uploads: z.object({ maxBytes: z.number().int(), types: z.array(z.string()) }),
 });
 export const startConversationBody = z.object({
   channel: z.string().min(1).max(40),
@@ -161,8 +170,11 @@ export const startConversationBody = z.object({
   email: z.email().max(200).optional(),
   topic: z.enum(CHAT_TOPICS).optional(),
   message: text(5000),
-  /** the visitor's id of the first message (resending it changes nothing) */
-  clientId: z.string().min(1).max(64).optional(),
+  /**
+   * the visitor's id of the first message: a start retried with it (a lost answer) answers the same
+   * conversation and token, so it must be random and kept like the token (16–64 characters)
+   */
+  clientId: z.string().min(16).max(64).optional(),
 }).strict();
 export const startedConversation = z.object({ conversationId: id, visitorToken: z.string() });
 export const visitorMessage = conversationMessage.omit({ internal: true, authorId: true, ticketId: true, ticketNumber: true });
@@ -178,6 +190,7 @@ export const visitorConversation = z.object({
   queuePosition: z.number().int().nullable(),
   messages: z.array(visitorMessage),
 });
+/** 1..the channel's ratingScale (a rating above it answers 422) */
 export const ratingBody = z.object({ rating: z.number().int().min(1).max(5), comment: z.string().trim().max(500).optional() }).strict();
 
 // ---------- agents' chat seats (CHN-09, CHN-18) ----------

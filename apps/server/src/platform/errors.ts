@@ -112,6 +112,8 @@ const CODES = {
     en: 'The reply holds unknown variables {names}, which would be sent as written; available: {allowed}',
   },
   CANNED_SHORTCUT_TAKEN: { status: 409, zh: '快捷词 /{shortcut} 已被话术「{title}」使用', en: 'The shortcut /{shortcut} is already used by “{title}”' },
+  FILE_TOO_LARGE: { status: 413, zh: '文件太大,不能超过 {maxMb} MB', en: 'The file is too large; at most {maxMb} MB' },
+  PDF_FONT_MISSING: { status: 503, zh: 'PDF 导出需要中文字体:请在服务器上安装 fonts-noto-cjk,或用 KEFU_PDF_FONT 指定字体文件', en: 'PDF export needs a Chinese font: install fonts-noto-cjk on the server, or name a font file in KEFU_PDF_FONT' },
   UNSUPPORTED_FILE: { status: 415, zh: '不支持的文件类型,可发送 JPG、PNG、GIF、WebP 图片或 PDF', en: 'Unsupported file type; send a JPG, PNG, GIF or WebP image, or a PDF' },
   RECOMPUTE_RUNNING: { status: 409, zh: '已有一次客户重新分类正在进行,请等它完成', en: 'A customer class recompute is already running; wait for it to finish' },
   CLASS_KEY_TWICE: { status: 422, zh: '客户类别代码「{key}」重复', en: 'The customer class key "{key}" is used twice' },

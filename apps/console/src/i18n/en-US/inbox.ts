@@ -98,4 +98,11 @@ export default {
   'inbox.ticket.done': 'Done',
   'inbox.ticket.formsForbidden': 'Your role may not read work-order forms, so it cannot create work orders here.',
   'inbox.ticket.formsFailed': 'The work-order forms did not load',
+  // sending images and files (attach-button.tsx)
+  'inbox.attach': 'Send an image or a file',
+  'inbox.attach.sending': 'Sending {name}…',
+  // the transcript (transcript-actions.tsx)
+  'inbox.transcript.pdf': 'Export PDF',
+  'inbox.transcript.keep': 'Keep the chat on the work order as evidence',
+  'inbox.transcript.kept': 'Kept as a note on the work order (with the PDF)',
 };

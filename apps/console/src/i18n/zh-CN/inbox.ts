@@ -98,4 +98,11 @@ export default {
   'inbox.ticket.done': '完成',
   'inbox.ticket.formsForbidden': '你的角色没有查看工单表单的权限,无法在此建工单。',
   'inbox.ticket.formsFailed': '工单表单加载失败',
+  // sending images and files (attach-button.tsx)
+  'inbox.attach': '发送图片或文件',
+  'inbox.attach.sending': '正在发送 {name}…',
+  // the transcript (transcript-actions.tsx)
+  'inbox.transcript.pdf': '导出 PDF',
+  'inbox.transcript.keep': '聊天记录存为工单证据',
+  'inbox.transcript.kept': '已存入工单备注(含 PDF)',
 } as const;

@@ -31,13 +31,15 @@ interface Props {
   /** what canned replies' {variables} say in this conversation */
   values: CannedVariables;
   ref?: Ref<ComposerHandle>;
+  /** beside the text box: sending an image or a file (attach-button.tsx) */
+  attach?: ReactNode;
 }
 
 /**
  * 回复 / 内部备注, Enter sends and Shift+Enter starts a new line. `/` opens
  * the canned replies: arrows move, Enter or Tab inserts (variables filled), Esc closes.
  */
-export function Composer({ canReply, replyHint, onSend, onTyping, error, values, ref }: Props) {
+export function Composer({ canReply, replyHint, onSend, onTyping, error, values, ref, attach }: Props) {
   const t = useT();
   const [mode, setMode] = useState<ComposerMode>(canReply ? 'reply' : 'note');
   const [text, setText] = useState('');
@@ -148,6 +150,7 @@ export function Composer({ canReply, replyHint, onSend, onTyping, error, values,
         ) : null}
       </div>
       <div className="kefu-composer-input">
+        {note ? null : attach}
         <Input.TextArea
           ref={area}
           value={text}

@@ -65,7 +65,7 @@ export function ConversationHeader({ detail: d, onBack, actions }: Props) {
           'rating',
           <Tooltip title={d.ratingComment ?? undefined}>
             <span>
-              {t('inbox.rating')} <Rate disabled value={d.rating} style={{ fontSize: 12 }} />
+              {t('inbox.rating')} <Rate disabled count={d.ratingScale ?? 5} value={d.rating} style={{ fontSize: 12 }} />
             </span>
           </Tooltip>,
         )

@@ -17,6 +17,8 @@ import { fillVariables } from '@kefu/shared/knowledge-api';
 import { useChatChannels } from '../../api/shared-data.ts';
 import { cannedValues } from './canned-model.ts';
 import { KbSuggestionBar } from './kb-suggestion-bar.tsx';
+import { AttachButton } from './attach-button.tsx';
+import { TranscriptPdfButton } from './transcript-actions.tsx';
 import { TransferDialog } from './transfer-dialog.tsx';
 import { TicketDialog } from './ticket-dialog.tsx';
 import { useViewers } from './use-viewers.ts';
@@ -101,6 +103,13 @@ export function ConversationPane({ id, onBack, onChanged, onRead, onGone }: Prop
     }
   };
 
+  /** an image or a file the agent sent (attach-button.tsx) */
+  const sent = (m: ConversationMessage) => {
+    setSendError(null);
+    conv.addMessage(m);
+    onChanged();
+  };
+
   const typing = () => {
     const now = Date.now();
     if (!canReply || !typingDue(lastTyping.current, now)) return;
@@ -175,6 +184,7 @@ export function ConversationPane({ id, onBack, onChanged, onRead, onGone }: Prop
           {t(`inbox.setStatus.${s}`)}
         </Button>
       ))}
+      <TranscriptPdfButton conversationId={d.id} />
       {access.workbench ? (
         <Button size="small" icon={<FileAddOutlined />} onClick={() => setTicketOpen(true)} data-testid="conversation-ticket">
           {t('inbox.makeTicket')}
@@ -212,7 +222,8 @@ export function ConversationPane({ id, onBack, onChanged, onRead, onGone }: Prop
         </div>
       )}
       <KbSuggestionBar text={lastAsked} onInsert={(a) => composer.current?.insert(fillVariables(a.body, values))} />
-      <Composer key={d.id} ref={composer} canReply={canReply} replyHint={replyHint} onSend={send} onTyping={typing} error={sendError} values={values} />
+      <Composer key={d.id} ref={composer} canReply={canReply} replyHint={replyHint} onSend={send} onTyping={typing} error={sendError} values={values}
+        attach={canReply ? <AttachButton conversationId={d.id} onSent={sent} onError={setSendError} /> : null} />
       <TransferDialog
         open={transferOpen}
         conversation={d}

@@ -12,6 +12,7 @@ import { ServerErrorAlert, serverErrorOf, type ServerError } from '../../compone
 import { useAccess } from '../../session/session-provider.tsx';
 import { useLocale, useT } from '../../i18n/i18n-provider.tsx';
 import { useLabels } from '../../i18n/labels.ts';
+import { KeepAsEvidenceButton } from './transcript-actions.tsx';
 
 interface Props {
   open: boolean;
@@ -123,6 +124,7 @@ export function TicketDialog({ open, conversation, onClose, onCreated }: Props) 
               </span>
             }
             subTitle={t('inbox.ticket.createdHint')}
+            extra={<KeepAsEvidenceButton conversationId={conversation.id} ticketId={created.id} />}
           />
         ) : (
           <>

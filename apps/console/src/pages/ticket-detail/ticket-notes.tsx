@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Button, Card, Empty, Input, Space, Typography } from 'antd';
+import { PaperClipOutlined } from '@ant-design/icons';
 import { api, itemsOf } from '../../api/client.ts';
 import type { Note } from '../../api/types.ts';
 import { useRequest } from '../../hooks/use-request.ts';
@@ -47,6 +48,11 @@ export function TicketNotes({ ticketId, canNote, onAdded }: Props) {
                 <Typography.Text type="secondary">{formatDateTime(n.createdAt)}</Typography.Text>
               </Space>
               <div style={{ whiteSpace: 'pre-wrap' }}>{n.body}</div>
+              {n.file ? (
+                <a href={`/api/v1/tickets/${ticketId}/notes/${n.id}/file`} download data-testid="note-file">
+                  <PaperClipOutlined /> {n.file.fileName} ({Math.max(1, Math.round(n.file.size / 1024))} KB)
+                </a>
+              ) : null}
             </div>
           ))}
         </div>

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { customers } from './customers.ts';
 import { teams, users } from './org.ts';
 import { tickets } from './tickets.ts';
@@ -64,9 +64,13 @@ export const conversations = pgTable(
     assignedAt: timestamp('assigned_at', { withTimezone: true, precision: 3 }),
     /** agents the distributor gave it to who let it go unanswered: not offered to them again */
     passedOver: uuid('passed_over').array().notNull().default(sql`'{}'::uuid[]`),
-    /** the visitor's rating at the end (1..5) and comment */
+    /** the visitor's rating at the end (1..ratingScale, the satisfaction surveys' 2-, 3- or 5-point scale), as 0..1 too, and comment */
     rating: integer('rating'),
+    ratingScale: integer('rating_scale'),
+    ratingScore: real('rating_score'),
     ratingComment: text('rating_comment'),
+    /** the visitor pressed 结束会话 (the chat was resolved by them, not by an agent) */
+    visitorEndedAt: timestamp('visitor_ended_at', { withTimezone: true, precision: 3 }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
@@ -75,6 +79,8 @@ export const conversations = pgTable(
     index('conversations_assignee_last_idx').on(t.assigneeId, t.status, t.lastMessageAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('conversations_team_last_idx').on(t.teamId, t.status, t.lastMessageAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('conversations_customer_idx').on(t.customerId, t.createdAt.desc().nullsFirst()),
+    // a start retried with the same clientId derives the same token: found again, never a second conversation
+    uniqueIndex('conversations_visitor_token_idx').on(t.visitorTokenHash),
     // the morning check (CHN-11): what is still unanswered, oldest first
     // the wallboard's first-response breaches of the day
     index('conversations_first_due_idx').on(t.firstResponseDueAt),

@@ -92,6 +92,8 @@ export const ticketNotes = pgTable(
     ticketId: uuid('ticket_id').notNull().references(() => tickets.id),
     authorId: uuid('author_id').notNull().references(() => users.id),
     body: text('body').notNull(),
+    /** a file the note carries (a chat transcript PDF kept as evidence, AUD-06): {fileName, contentType, size, sha256, storageKey} */
+    file: jsonb('file'),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [index('ticket_notes_ticket_idx').on(t.ticketId, t.createdAt)],

@@ -36,7 +36,7 @@ export function attachmentRoutes(app: App, { db, config }: Deps, store: FileStor
 
   const keep = async (conversation: Parameters<typeof recordAttachment>[1], by: 'visitor' | 'agent', body: unknown, contentType: string | undefined, name: string) => {
     const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
-    if (!Buffer.isBuffer(body) || !(ATTACHMENT_TYPES as readonly string[]).includes(type)) throw new AppError('UNSUPPORTED_FILE');
+    if (!Buffer.isBuffer(body) || !(config.KEFU_UPLOAD_TYPES as string[]).includes(type)) throw new AppError('UNSUPPORTED_FILE');
     if (!body.length) throw new AppError('VALIDATION_FAILED', { summary: 'empty file' });
     const { key, sha256 } = await store.put(body);
     return recordAttachment(db, conversation, by, { fileName: cleanName(name), contentType: type, size: body.length, sha256, storageKey: key });
@@ -61,10 +61,10 @@ export function attachmentRoutes(app: App, { db, config }: Deps, store: FileStor
     scope.addContentTypeParser([...ATTACHMENT_TYPES], { parseAs: 'buffer', bodyLimit: maxBytes }, (_req, body, done) => done(null, body));
 
     scope.post('/api/v1/public/chat/conversations/:id/attachments', {
-      config: { public: true, crossOrigin: true },
+      config: { public: true, crossOrigin: true, uploadMaxMb: config.KEFU_UPLOAD_MAX_MB },
       schema: {
         tags: ['public chat'], summary: "Upload an image or PDF for the visitor's next message (raw bytes, the file's content type; ?name=)",
-        description: `Types: ${ATTACHMENT_TYPES.join(', ')}; at most KEFU_UPLOAD_MAX_MB (default 10 MB). Then send a message with attachmentIds.`,
+        description: `Types: KEFU_UPLOAD_TYPES (default ${ATTACHMENT_TYPES.join(', ')}); at most KEFU_UPLOAD_MAX_MB (default 10 MB): larger answers 413, other types 415. Then send a message with attachmentIds.`,
         ...upload, response: { 201: chatAttachment, ...errors },
       },
     }, async (req, reply) => {
@@ -73,7 +73,7 @@ export function attachmentRoutes(app: App, { db, config }: Deps, store: FileStor
     });
 
     scope.post('/api/v1/conversations/:id/attachments', {
-      config: { permission: 'conversation:work' },
+      config: { permission: 'conversation:work', uploadMaxMb: config.KEFU_UPLOAD_MAX_MB },
       schema: {
         tags: ['conversations'], summary: "Upload an image or PDF for my next message in the conversation (raw bytes, the file's content type; ?name=)",
         ...upload, response: { 201: chatAttachment, ...errors },

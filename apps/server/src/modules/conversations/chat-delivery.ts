@@ -4,7 +4,8 @@ import type { RealtimeHub } from '../../platform/realtime/hub.ts';
 import type { VisitorSockets } from './visitor-sockets.ts';
 import { ConversationViewers } from './conversation-viewers.ts';
 
-type Conversation = typeof conversations.$inferSelect;
+/** what delivery needs of a conversation: who serves it and its status */
+type Conversation = Pick<typeof conversations.$inferSelect, 'id' | 'assigneeId' | 'status'>;
 
 /** What a visitor may see of a message: never internal notes, never ids of staff or work orders. */
 export function forVisitor(m: ConversationMessage): VisitorMessage {

@@ -1,7 +1,9 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { ChatChannelSettings } from '@kefu/shared/conversations-api';
 import { chatChannelSettings } from '@kefu/shared/conversations-api';
+import { surveyScore } from '@kefu/shared/callbacks';
+import { installationSecret } from '../../platform/secrets.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { chatAttachments, chatChannels, conversationMessages, conversations } from '../../db/schema/index.ts';
 import { orderedUuid } from '../../platform/ids.ts';
@@ -56,17 +58,31 @@ export interface StartInput {
 }
 
 /**
+ * The visitor token of a start with a clientId: derived from it (HMAC with the
+ * installation's secret), so a start retried after a lost answer gets the same
+ * token and finds the conversation it made (unique token hash) instead of
+ * opening a second one. Without a clientId the token is random.
+ */
+async function startToken(db: Db, channelId: string, clientId: string | undefined): Promise<string> {
+  if (!clientId) return randomBytes(24).toString('base64url');
+  const secret = await installationSecret(db, 'chat_start');
+  return createHmac('sha256', secret).update(`chat-start:${channelId}:${clientId}`).digest('base64url');
+}
+
+/**
  * A visitor's first message opens a conversation in the channel's team queue,
  * matched to the archive by phone or e-mail when given (anonymous until an
  * agent identifies them). The greeting — or, with nobody online, the
- * auto-reply asking to leave a message — follows as a system message.
+ * auto-reply asking to leave a message — follows as a system message. The
+ * same start again (same channel and clientId) answers the conversation it
+ * made, `again`, and writes nothing.
  */
-export async function startConversation(db: Db, input: StartInput): Promise<{ conversation: Conversation; token: string; messages: Message[] }> {
+export async function startConversation(db: Db, input: StartInput): Promise<{ conversation: Conversation; token: string; messages: Message[]; again: boolean }> {
   const settings = channelSettings(input.channel.settings);
   const pre = settings.preChat;
   if (pre.enabled && pre.requireName && !input.name) throw new AppError('PRECHAT_REQUIRED', { field: 'name' });
   if (pre.enabled && pre.requireContact && !input.phone && !input.email) throw new AppError('PRECHAT_REQUIRED', { field: 'phone' });
-  const token = randomBytes(24).toString('base64url');
+  const token = await startToken(db, input.channel.id, input.clientId);
   const now = input.now ?? new Date();
   // the channel's calendar, else its team's working hours, else the default calendar
   const teamCalendar = input.channel.teamId ? (await orgDirectory(db, db)).teams.get(input.channel.teamId)?.calendarId : null;
@@ -81,7 +97,11 @@ export async function startConversation(db: Db, input: StartInput): Promise<{ co
       visitorTokenHash: hashVisitorToken(token), teamId: input.channel.teamId,
       lastMessageAt: now, lastMessagePreview: truncate(input.message, PREVIEW), unreadByAgent: 1, createdAt: now, updatedAt: now,
       firstResponseDueAt, resolveDueAt,
-    }).returning();
+    }).onConflictDoNothing({ target: conversations.visitorTokenHash }).returning();
+    if (!conversation) {
+      const [made] = await tx.select().from(conversations).where(eq(conversations.visitorTokenHash, hashVisitorToken(token)));
+      return { conversation: made, token, messages: [], again: true };
+    }
     const reply = input.someoneOnline ? settings.greeting : settings.autoReply;
     const rows = [
       { id: orderedUuid(now.getTime()), conversationId: conversation.id, author: 'visitor', body: input.message, clientId: input.clientId ?? null, createdAt: now },
@@ -89,7 +109,7 @@ export async function startConversation(db: Db, input: StartInput): Promise<{ co
     ];
     const messages = await tx.insert(conversationMessages).values(rows).returning();
     await enqueueMany(tx, breachTimers(conversation.id, targets, now));
-    return { conversation, token, messages };
+    return { conversation, token, messages, again: false };
   });
 }
 
@@ -259,9 +279,35 @@ export async function markReadByVisitor(db: Db, c: Conversation): Promise<Date> 
   return now;
 }
 
-/** The visitor's rating at the end of the chat (once; a second one replaces the first). */
+/**
+ * The visitor's rating at the end of the chat (once; a second one replaces the
+ * first), on the channel's scale — the satisfaction surveys' 2, 3 or 5 points —
+ * and as their 0..1 score, so chat and survey satisfaction add up (SAT-06).
+ */
 export async function rateConversation(db: Db, c: Conversation, rating: number, comment?: string): Promise<void> {
-  await db.update(conversations).set({ rating, ratingComment: comment || null, updatedAt: new Date() }).where(eq(conversations.id, c.id));
+  const [ch] = await db.select({ settings: chatChannels.settings }).from(chatChannels).where(eq(chatChannels.id, c.channelId));
+  const scale = channelSettings(ch?.settings).ratingScale;
+  if (rating > scale) throw new AppError('VALIDATION_FAILED', { summary: `rating: 1–${scale}` });
+  await db.update(conversations).set({ rating, ratingScale: scale, ratingScore: surveyScore(rating, scale), ratingComment: comment || null, updatedAt: new Date() })
+    .where(eq(conversations.id, c.id));
+}
+
+/**
+ * The visitor ends the chat (结束会话): it is resolved, marked as ended by the
+ * visitor, and a line says so to both sides. Ending an ended chat does nothing.
+ */
+export async function endByVisitor(db: Db, c: Conversation): Promise<{ conversation: Conversation; message: Message } | null> {
+  if (c.status === 'resolved') return null;
+  return db.transaction(async (tx) => {
+    const now = new Date();
+    const [conversation] = await tx.update(conversations).set({ status: 'resolved', resolvedAt: now, visitorEndedAt: now, updatedAt: now })
+      .where(and(eq(conversations.id, c.id), sql`${conversations.status} <> 'resolved'`)).returning();
+    if (!conversation) return null;
+    const [message] = await tx.insert(conversationMessages).values({
+      id: orderedUuid(now.getTime()), conversationId: c.id, author: 'system', body: '访客已结束会话', createdAt: now,
+    }).returning();
+    return { conversation, message };
+  });
 }
 
 /** The system message that says a work order was made from the conversation (and links it). */

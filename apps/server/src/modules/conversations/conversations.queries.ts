@@ -152,6 +152,7 @@ export async function conversationDetail(db: Db, viewer: Principal, id: string):
     .where(eq(conversationMessages.conversationId, id)).orderBy(asc(tickets.number));
   return {
     ...presentItem(row, viewer), ratingComment: row.c.ratingComment, resolvedAt: row.c.resolvedAt?.toISOString() ?? null,
+    ratingScale: row.c.ratingScale, ratingScore: row.c.ratingScore, visitorEndedAt: row.c.visitorEndedAt?.toISOString() ?? null,
     visitorReadAt: row.c.visitorReadAt?.toISOString() ?? null, messages, moreBefore: more, tickets: linked,
   };
 }

@@ -15,15 +15,30 @@ import { addAgentMessage, changeConversation, markReadByAgent, recordTicketMade 
 import { conversationCounts, conversationDetail, conversationMessagesOf, listConversations, presentMessage, visibleConversation } from './conversations.queries.ts';
 import type { ChatDelivery } from './chat-delivery.ts';
 import { distributeAndAnnounce } from './chat-jobs.ts';
-import { transcriptHtml, transcriptText } from './transcript.ts';
+import { localStamp, transcriptHtml, transcriptText } from './transcript.ts';
 import { addNote } from '../tickets/ticket-notes.commands.ts';
+import type { FileStore } from '../../platform/storage/file-store.ts';
+import { pdfFont, transcriptPdf } from './transcript-pdf.ts';
+import { chatAttachments } from '../../db/schema/index.ts';
+import { and, eq } from 'drizzle-orm';
+import type { ConversationDetail } from '@kefu/shared/conversations-api';
 
 const work = { permission: 'conversation:work' as const };
 const idParams = z.object({ id });
 const errors = { 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
 
 /** The unified inbox for agents: conversations of every written channel. */
-export function conversationRoutes(app: App, { db, config, unit, clock }: Deps, delivery: ChatDelivery): void {
+export function conversationRoutes(app: App, { db, config, unit, clock }: Deps, delivery: ChatDelivery, files: FileStore): void {
+  /** the transcript as a PDF, with the photos of the conversation drawn in */
+  const pdfOf = (detail: ConversationDetail, withInternal: boolean) => transcriptPdf(detail, {
+    timeZone: config.KEFU_TIMEZONE, company: config.KEFU_COMPANY_NAME, withInternal, font: pdfFont(config.KEFU_PDF_FONT),
+    image: async (fileId) => {
+      const [f] = await db.select().from(chatAttachments).where(and(eq(chatAttachments.id, fileId), eq(chatAttachments.conversationId, detail.id)));
+      const bytes = f ? await files.get(f.storageKey) : null;
+      return f && bytes ? { contentType: f.contentType, bytes } : null;
+    },
+  });
+
   app.get('/api/v1/conversations', {
     config: work,
     schema: {
@@ -164,11 +179,16 @@ export function conversationRoutes(app: App, { db, config, unit, clock }: Deps, 
   app.get('/api/v1/conversations/:id/transcript', {
     config: work,
     schema: {
-      tags: ['conversations'], summary: 'The conversation as a printable HTML document (print to PDF), for disputes and reviews',
-      params: idParams, querystring: z.object({ internal: z.enum(['true', 'false']).default('false') }),
+      tags: ['conversations'], summary: 'The conversation as a PDF (format=pdf) or a printable HTML document, for disputes and reviews',
+      params: idParams, querystring: z.object({ internal: z.enum(['true', 'false']).default('false'), format: z.enum(['html', 'pdf']).default('html') }),
     },
   }, async (req, reply) => {
     const detail = await conversationDetail(db, principalOf(req), req.params.id);
+    if (req.query.format === 'pdf') {
+      return reply.type('application/pdf')
+        .header('content-disposition', `attachment; filename="transcript-${req.params.id}.pdf"`)
+        .send(await pdfOf(detail, req.query.internal === 'true'));
+    }
     return reply.type('text/html; charset=utf-8')
       .header('content-disposition', `attachment; filename="transcript-${req.params.id}.html"`)
       .send(transcriptHtml(detail, config.KEFU_TIMEZONE, req.query.internal === 'true'));
@@ -177,14 +197,21 @@ export function conversationRoutes(app: App, { db, config, unit, clock }: Deps, 
   app.post('/api/v1/conversations/:id/evidence', {
     config: work,
     schema: {
-      tags: ['conversations'], summary: "Keep the chat on a work order as confirmation evidence (AUD-06): the transcript becomes a note on it",
+      tags: ['conversations'], summary: "Keep the chat on a work order as confirmation evidence (AUD-06): a note with the transcript's text and its PDF",
+      description: 'The PDF is the note\'s file (GET /api/v1/tickets/:id/notes/:noteId/file), readable by whoever may see the work order.',
       params: idParams, body: z.object({ ticketId: id }).strict(), response: { 201: z.object({ noteId: id }), ...errors },
     },
   }, async (req, reply) => {
     const me = principalOf(req);
     requirePermission(me, 'ticket:note');
     const detail = await conversationDetail(db, me, req.params.id);
-    const note = await addNote(unit, me, req.body.ticketId, transcriptText(detail, config.KEFU_TIMEZONE));
+    const pdf = await pdfOf(detail, false);
+    const { key, sha256 } = await files.put(pdf);
+    const file = { fileName: `聊天记录-${localStamp(detail.createdAt, config.KEFU_TIMEZONE).slice(0, 10)}-${detail.id.slice(0, 8)}.pdf`, contentType: 'application/pdf', size: pdf.length, sha256, storageKey: key };
+    const note = await addNote(unit, me, req.body.ticketId, transcriptText(detail, config.KEFU_TIMEZONE), file).catch(async (e) => {
+      await files.remove(key); // no note, no file
+      throw e;
+    });
     return reply.status(201).send({ noteId: note.id });
   });
 

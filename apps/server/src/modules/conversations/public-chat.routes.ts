@@ -6,11 +6,12 @@ import {
 import type { App, Deps } from '../../platform/http/types.ts';
 import { AppError } from '../../platform/errors.ts';
 import {
-  addVisitorMessage, channelSettings, conversationForVisitor, markReadByVisitor, rateConversation, startConversation,
+  addVisitorMessage, channelSettings, conversationForVisitor, endByVisitor, markReadByVisitor, rateConversation, startConversation,
 } from './conversations.commands.ts';
 import { channelByKey, channelNameOf, chatAgentsOf, conversationMessagesOf, presentMessage, queuePosition, userNameOf } from './conversations.queries.ts';
 import { forVisitor, type ChatDelivery } from './chat-delivery.ts';
 import { WindowLimit } from './window-limit.ts';
+import { storeVisitorText } from './visitor-message.statement.ts';
 import { distributeAndAnnounce } from './chat-jobs.ts';
 
 const open = { public: true, crossOrigin: true };
@@ -27,6 +28,10 @@ export function publicChatRoutes(app: App, { db, config, clock }: Deps, delivery
   // a page may open a few conversations, not hundreds; a chat runs at human speed
   const starts = new WindowLimit(config.KEFU_CHAT_START_LIMIT, 10 * 60_000);
   const sends = new WindowLimit(config.KEFU_CHAT_MESSAGE_LIMIT, 60_000);
+  const pingMs = config.KEFU_CHAT_PING_MS;
+  const heartbeat = setInterval(() => delivery.visitors.beat(pingMs), pingMs);
+  heartbeat.unref();
+  app.addHook('onClose', async () => clearInterval(heartbeat));
 
   app.get('/api/v1/public/chat/channels/:key', {
     config: open,
@@ -36,7 +41,9 @@ export function publicChatRoutes(app: App, { db, config, clock }: Deps, delivery
     },
   }, async (req) => {
     const ch = await channelByKey(db, req.params.key);
-    return { key: ch.key, name: ch.name, kind: ch.kind as 'chat', settings: channelSettings(ch.settings), online: delivery.anyoneOnline(await chatAgentsOf(db, ch.teamId)) };
+    return { key: ch.key, name: ch.name, kind: ch.kind as 'chat', settings: channelSettings(ch.settings), online: delivery.anyoneOnline(await chatAgentsOf(db, ch.teamId)),
+      uploads: { maxBytes: Math.round(config.KEFU_UPLOAD_MAX_MB * 1024 * 1024), types: config.KEFU_UPLOAD_TYPES },
+    };
   });
 
   app.post('/api/v1/public/chat/conversations', {
@@ -44,14 +51,16 @@ export function publicChatRoutes(app: App, { db, config, clock }: Deps, delivery
     schema: {
       tags: ['public chat'], summary: 'Start a conversation with a first message; answers the visitor token for the calls that follow',
       description: 'Send the token as `Authorization: Bearer <visitorToken>` on the conversation\'s other calls, and in the `auth` message of the live connection (GET /api/v1/public/chat/live). Keep it: it is shown once.',
-      body: startConversationBody, response: { 201: startedConversation, ...errors },
+      body: startConversationBody, response: { 200: startedConversation, 201: startedConversation, ...errors },
     },
   }, async (req, reply) => {
     if (!starts.take(req.ip)) throw new AppError('RATE_LIMITED');
     const ch = await channelByKey(db, req.body.channel);
     const someoneOnline = delivery.anyoneOnline(await chatAgentsOf(db, ch.teamId));
     const { channel: _key, ...given } = req.body;
-    const { conversation, token, messages } = await startConversation(db, { ...given, channel: ch, someoneOnline, now: clock.now() });
+    const { conversation, token, messages, again } = await startConversation(db, { ...given, channel: ch, someoneOnline, now: clock.now() });
+    // the same start again (its answer was lost): the same conversation and token, nothing new to tell anyone
+    if (again) return reply.status(200).send({ conversationId: conversation.id, visitorToken: token });
     for (const m of messages) {
       const out = presentMessage(m, null);
       if (m.author === 'visitor') delivery.visitorMessage(conversation, out);
@@ -94,9 +103,14 @@ export function publicChatRoutes(app: App, { db, config, clock }: Deps, delivery
       params: idParams, body: visitorMessageBody, response: { 200: visitorMessage, 201: visitorMessage, ...errors },
     },
   }, async (req, reply) => {
-    const c = await conversationForVisitor(db, req.params.id, bearer(req.headers.authorization));
-    if (!sends.take(c.id)) throw new AppError('RATE_LIMITED');
-    const { message, duplicate, reopened } = await addVisitorMessage(db, c, req.body.body, req.body.clientId, req.body.attachmentIds);
+    const token = bearer(req.headers.authorization);
+    // per conversation and token: requests with a wrong token cannot use up the visitor's allowance
+    if (!sends.take(`${req.params.id}:${(token ?? '').slice(0, 16)}`)) throw new AppError('RATE_LIMITED');
+    const { body, clientId, attachmentIds } = req.body;
+    // text alone: one statement (token check, insert, counters); with files the transaction that claims them
+    const { conversation: c, message, duplicate, reopened } = attachmentIds.length
+      ? await conversationForVisitor(db, req.params.id, token).then(async (c) => ({ conversation: c, ...(await addVisitorMessage(db, c, body, clientId, attachmentIds)) }))
+      : await storeVisitorText(db, req.params.id, token, body, clientId);
     const out = presentMessage(message, null);
     if (!duplicate) {
       delivery.visitorMessage(c, out);
@@ -114,9 +128,27 @@ export function publicChatRoutes(app: App, { db, config, clock }: Deps, delivery
     return reply.status(204).send(null);
   });
 
+  app.post('/api/v1/public/chat/conversations/:id/end', {
+    config: open,
+    schema: {
+      tags: ['public chat'], summary: 'The visitor ends the chat (结束会话): resolved, marked as ended by the visitor, the agent is told; again changes nothing',
+      params: idParams, response: { 204: z.null(), ...errors },
+    },
+  }, async (req, reply) => {
+    const c = await conversationForVisitor(db, req.params.id, bearer(req.headers.authorization));
+    const ended = await endByVisitor(db, c);
+    if (ended) {
+      delivery.agentMessage(ended.conversation, presentMessage(ended.message, null));
+      delivery.updated(ended.conversation, c.assigneeId);
+      // a seat is free: the queue goes out again
+      await distributeAndAnnounce(db, delivery, ended.conversation.teamId);
+    }
+    return reply.status(204).send(null);
+  });
+
   app.post('/api/v1/public/chat/conversations/:id/rating', {
     config: open,
-    schema: { tags: ['public chat'], summary: 'Rate the chat (1–5 stars) with an optional comment', params: idParams, body: ratingBody, response: { 204: z.null(), ...errors } },
+    schema: { tags: ['public chat'], summary: "Rate the chat on the channel's scale (settings.ratingScale: 2, 3 or 5 points, as satisfaction surveys) with an optional comment", params: idParams, body: ratingBody, response: { 204: z.null(), ...errors } },
   }, async (req, reply) => {
     const c = await conversationForVisitor(db, req.params.id, bearer(req.headers.authorization));
     await rateConversation(db, c, req.body.rating, req.body.comment);
@@ -143,12 +175,14 @@ export function publicChatRoutes(app: App, { db, config, clock }: Deps, delivery
       } catch {
         return;
       }
+      delivery.visitors.alive(socket);
       if (msg.type === 'auth' && !conversation && typeof msg.conversationId === 'string' && typeof msg.token === 'string' && id.safeParse(msg.conversationId).success) {
         conversationForVisitor(db, msg.conversationId, msg.token).then((c) => {
           conversation = c;
           token = msg.token!;
           remove = delivery.visitors.add(c.id, socket);
-          socket.send(JSON.stringify({ type: 'ready', conversationId: c.id }));
+          // pingMs: the widget reconnects when it hears nothing for longer than that allows
+          socket.send(JSON.stringify({ type: 'ready', conversationId: c.id, pingMs }));
         }, () => {
           socket.send(JSON.stringify({ type: 'error', code: 'NOT_FOUND' }));
           socket.close(4404, 'not found');

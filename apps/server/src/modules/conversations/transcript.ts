@@ -10,10 +10,22 @@ export function localStamp(iso: string, timeZone: string): string {
   return `${parts.year}-${parts.month}-${parts.day} ${pad(Number(parts.hour))}:${parts.minute}:${parts.second}`;
 }
 
-function who(m: ConversationMessage, visitorName: string | null): string {
+/** who wrote a message, as a transcript names them */
+export function transcriptWho(m: ConversationMessage, visitorName: string | null): string {
   if (m.author === 'visitor') return visitorName ? `访客 ${visitorName}` : '访客';
   if (m.author === 'system') return '系统';
   return m.authorName ?? '客服';
+}
+
+/** What a transcript says about the conversation before its messages (HTML and PDF). */
+export function transcriptFacts(c: ConversationDetail, timeZone: string): [string, string][] {
+  const rating = c.rating ? `${c.rating}/${c.ratingScale ?? 5}${c.ratingComment ? `:${c.ratingComment}` : ''}` : '—';
+  return [
+    ['渠道', c.channelName], ['访客', c.visitorName ?? '—'], ['电话', c.visitorPhone ?? '—'], ['邮箱', c.visitorEmail ?? '—'],
+    ['客户', c.customer?.name ?? '—'], ['接待', c.assigneeName ?? '—'], ['开始', localStamp(c.createdAt, timeZone)],
+    ['结束', c.resolvedAt ? `${localStamp(c.resolvedAt, timeZone)}${c.visitorEndedAt ? '(访客结束)' : ''}` : '—'],
+    ['工单', c.tickets.map((t) => t.number).join('、') || '—'], ['评价', rating],
+  ];
 }
 
 /** The messages that belong in a transcript: what the customer saw, and internal notes only when asked. */
@@ -21,10 +33,13 @@ export function transcriptMessages(c: ConversationDetail, withInternal: boolean)
   return c.messages.filter((m) => withInternal || !m.internal);
 }
 
+/** what a message carried, in words: [图片] photo.png */
+const filesOf = (m: ConversationMessage) => m.attachments.map((f) => `[${f.contentType.startsWith('image/') ? '图片' : '文件'}] ${f.fileName}`);
+
 /** Plain text, for a work order's note (the chat kept as confirmation evidence, AUD-06). */
 export function transcriptText(c: ConversationDetail, timeZone: string, withInternal = false): string {
   const head = `聊天记录 · ${c.channelName} · ${localStamp(c.createdAt, timeZone)}`;
-  const lines = transcriptMessages(c, withInternal).map((m) => `[${localStamp(m.createdAt, timeZone)}] ${who(m, c.visitorName)}${m.internal ? '(内部备注)' : ''}:${m.body}`);
+  const lines = transcriptMessages(c, withInternal).map((m) => `[${localStamp(m.createdAt, timeZone)}] ${transcriptWho(m, c.visitorName)}${m.internal ? '(内部备注)' : ''}:${[m.body, ...filesOf(m)].filter(Boolean).join(' ')}`);
   return [head, ...lines].join('\n');
 }
 
@@ -34,12 +49,8 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<'
 export function transcriptHtml(c: ConversationDetail, timeZone: string, withInternal = false): string {
   const rows = transcriptMessages(c, withInternal).map((m) => `
     <tr class="${m.author}${m.internal ? ' internal' : ''}"><td class="t">${escape(localStamp(m.createdAt, timeZone))}</td>
-      <td class="w">${escape(who(m, c.visitorName))}${m.internal ? '(内部备注)' : ''}</td><td class="b">${escape(m.body).replace(/\n/g, '<br>')}</td></tr>`).join('');
-  const facts = [
-    ['渠道', c.channelName], ['访客', c.visitorName ?? '—'], ['电话', c.visitorPhone ?? '—'], ['邮箱', c.visitorEmail ?? '—'],
-    ['客户', c.customer?.name ?? '—'], ['接待', c.assigneeName ?? '—'], ['开始', localStamp(c.createdAt, timeZone)],
-    ['工单', c.tickets.map((t) => t.number).join('、') || '—'], ['评价', c.rating ? `${c.rating} 星${c.ratingComment ? `:${c.ratingComment}` : ''}` : '—'],
-  ].map(([k, v]) => `<div><span>${escape(k)}</span>${escape(v)}</div>`).join('');
+      <td class="w">${escape(transcriptWho(m, c.visitorName))}${m.internal ? '(内部备注)' : ''}</td><td class="b">${[escape(m.body).replace(/\n/g, '<br>'), ...filesOf(m).map(escape)].filter(Boolean).join('<br>')}</td></tr>`).join('');
+  const facts = transcriptFacts(c, timeZone).map(([k, v]) => `<div><span>${escape(k)}</span>${escape(v)}</div>`).join('');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>聊天记录 ${escape(c.id)}</title>
 <style>body{font-family:"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;margin:24px;color:#222}
 h1{font-size:18px}.facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:4px 16px;margin-bottom:16px;font-size:13px}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { and, asc, desc, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { errorBody, id, isoDate } from '@kefu/shared/api';
-import { campaignFilter, surveyAnswerBody, surveyBody, surveySendBody } from '@kefu/shared/callbacks';
+import { campaignFilter, surveyAnswerBody, surveyBody, surveyScore, surveySendBody } from '@kefu/shared/callbacks';
 import { surveyDeliveryOf, surveyResponse } from '@kefu/shared/callbacks-api';
 import type { App, Deps } from '../../platform/http/types.ts';
 import { queryRows } from '../../db/client.ts';
@@ -39,7 +39,7 @@ const surveyOut = z.object({
 const responseOut = surveyResponse;
 
 /** A rating 1..scale as 0..1, so 2-, 3- and 5-point surveys add up. */
-export const scoreOf = (rating: number, scale: number) => (scale <= 1 ? 1 : (rating - 1) / (scale - 1));
+export const scoreOf = surveyScore;
 
 export function surveyRoutes(app: App, { db, config }: Deps): void {
   const stats = async () => queryRows<{ survey_id: string; sent: number; answered: number; score: number | null }>(db, sql`

@@ -23,6 +23,8 @@ declare module 'fastify' {
      * a cookie (cross-origin.ts).
      */
     crossOrigin?: boolean;
+    /** an upload route: a body over its limit answers FILE_TOO_LARGE naming this many MB */
+    uploadMaxMb?: number;
   }
 }
 

@@ -110,6 +110,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
       req.log.error({ err: loggableError(err), cause: loggableError(err.cause) }, 'response does not match its schema');
     } else if ((err as FastifyError).code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (err as FastifyError).code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
       return reply.status(400).send({ error: { code: 'INVALID_JSON', message: renderError('INVALID_JSON', {}, locale) } });
+    } else if ((err as FastifyError).code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' && req.routeOptions.config?.uploadMaxMb) {
+      return reply.status(415).send({ error: { code: 'UNSUPPORTED_FILE', message: renderError('UNSUPPORTED_FILE', {}, locale) } });
+    } else if ((err as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE' && req.routeOptions.config?.uploadMaxMb) {
+      const maxMb = req.routeOptions.config.uploadMaxMb;
+      return reply.status(413).send({ error: { code: 'FILE_TOO_LARGE', message: renderError('FILE_TOO_LARGE', { maxMb }, locale) } });
     } else if ((err as FastifyError).statusCode && (err as FastifyError).statusCode! < 500) {
       const e = err as FastifyError;
       const code = e.statusCode === 429 ? 'RATE_LIMITED' : 'BAD_REQUEST';
