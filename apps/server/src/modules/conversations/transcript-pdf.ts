@@ -1,3 +1,5 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { ConversationDetail } from '@kefu/shared/conversations-api';
@@ -10,6 +12,21 @@ import { localStamp, transcriptFacts, transcriptMessages, transcriptWho } from '
 // CJK font, Noto Sans CJK (Debian's fonts-noto-cjk) unless KEFU_PDF_FONT
 // names another TTF/OTF/TTC. Only the glyphs used are embedded.
 
+/**
+ * Noto Sans (Simplified Chinese, GB2312 characters) from the npm registry, so
+ * a fresh install exports PDFs without system fonts; a system Noto CJK font
+ * (fonts-noto-cjk) is preferred when present: it covers every CJK character.
+ */
+const BUNDLED_FONT = (() => {
+  try {
+    // the package exports only its index: the fonts sit beside it
+    const font = join(dirname(fileURLToPath(import.meta.resolve('@embedpdf/fonts-sc'))), '../fonts/NotoSansHans-Regular.otf');
+    return existsSync(font) ? font : undefined;
+  } catch {
+    return undefined;
+  }
+})();
+
 const FONT_CANDIDATES = [
   '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
   '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc',
@@ -19,7 +36,7 @@ const FONT_CANDIDATES = [
 
 /** the font file and, in a collection (.ttc), the face to use */
 export function pdfFont(configured?: string): { path: string; family?: string } {
-  const path = configured ?? FONT_CANDIDATES.find((p) => existsSync(p));
+  const path = configured ?? FONT_CANDIDATES.find((p) => existsSync(p)) ?? BUNDLED_FONT;
   if (!path || !existsSync(path)) throw new AppError('PDF_FONT_MISSING');
   const family = path.endsWith('.ttc') ? (path.includes('Serif') ? 'NotoSerifCJKsc-Regular' : 'NotoSansCJKsc-Regular') : undefined;
   return { path, family };
