@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newConsoleContext, sameOriginHeaders } from '../scripts/e2e/browser.ts';
+import { launchBrowser, sameOriginHeaders, signIn as signInAs } from '../scripts/e2e/browser.ts';
 
 // One complaint around the whole loop (CMP-19, CMP-21, CBK-06): the QC
 // manager resolves it, the operator's callback finds the customer unsatisfied,
@@ -11,16 +11,10 @@ import { launchBrowser, newConsoleContext, sameOriginHeaders } from '../scripts/
 
 export const name = 'callbacks: resolution → unsatisfied callback → reopened work → satisfied callback → closed';
 
+/** signed in (scripts/e2e/browser.ts), with the page's context for more pages */
 async function signIn(browser: Browser, baseURL: string, username: string): Promise<{ ctx: BrowserContext; page: Page }> {
-  const ctx = await newConsoleContext(browser, baseURL);
-  await ctx.addInitScript(() => localStorage.setItem('kefu.locale', 'zh-CN'));
-  const page = await ctx.newPage();
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('kefu-demo');
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  return { ctx, page };
+  const page = await signInAs(browser, baseURL, username);
+  return { ctx: page.context(), page };
 }
 
 export async function run({ baseURL, screenshotDir }: { baseURL: string; screenshotDir: string }): Promise<void> {

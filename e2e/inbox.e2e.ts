@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newConsoleContext } from '../scripts/e2e/browser.ts';
+import { launchBrowser, signIn as signInAs } from '../scripts/e2e/browser.ts';
 import { layoutProblems } from '../scripts/e2e/layout-checks.ts';
 
 // The unified inbox (在线会话) with a visitor on the public chat API: the
@@ -58,16 +58,10 @@ function visitorApi(baseURL: string) {
   };
 }
 
+/** signed in (scripts/e2e/browser.ts), with the page's context for more pages */
 async function signIn(browser: Browser, baseURL: string, username: string): Promise<{ ctx: BrowserContext; page: Page }> {
-  const ctx = await newConsoleContext(browser, baseURL);
-  await ctx.addInitScript(() => localStorage.setItem('kefu.locale', 'zh-CN'));
-  const page = await ctx.newPage();
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('kefu-demo');
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  return { ctx, page };
+  const page = await signInAs(browser, baseURL, username);
+  return { ctx: page.context(), page };
 }
 
 /** Antd Select with search in the work-order form: type to filter, Enter picks the highlighted option. */
