@@ -32,6 +32,7 @@ import { CampaignsPage } from './pages/campaigns/index.tsx';
 import { CallbackPoliciesPage } from './pages/settings/callback-policies/index.tsx';
 import { CallbackScriptsPage } from './pages/settings/callback-scripts/index.tsx';
 import { CustomerClassesPage } from './pages/settings/customer-classes/index.tsx';
+import { ChatChannelsPage } from './pages/settings/chat-channels/index.tsx';
 import { KnowledgeListPage } from './pages/knowledge/index.tsx';
 import { KnowledgeArticlePage } from './pages/knowledge/article-page.tsx';
 import { KnowledgeEditorPage } from './pages/knowledge/editor-page.tsx';
@@ -100,6 +101,7 @@ const PAGE_ELEMENTS: Record<TopLevelPath, ReactNode> = {
   '/settings/callback-policies': <CallbackPoliciesPage />,
   '/settings/callback-scripts': <CallbackScriptsPage />,
   '/settings/customer-classes': <CustomerClassesPage />,
+  '/settings/chat-channels': <ChatChannelsPage />,
   '/settings/knowledge': <KnowledgeSettingsPage />,
 };
 

@@ -12,7 +12,8 @@ import inbox from './zh-CN/inbox.ts';
 import customerClasses from './zh-CN/customer-classes.ts';
 import liveChat from './zh-CN/live-chat.ts';
 import knowledge from './zh-CN/knowledge.ts';
+import chatChannels from './zh-CN/chat-channels.ts';
 
-const zhCN = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings, ...formsEditor, ...inbox, ...customerClasses, ...liveChat, ...knowledge } as const;
+const zhCN = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings, ...formsEditor, ...inbox, ...customerClasses, ...liveChat, ...knowledge, ...chatChannels } as const;
 
 export default zhCN;

@@ -33,6 +33,7 @@ export const TOP_LEVEL_PAGES = [
   { path: '/settings/callback-policies', access: 'callbackManage' },
   { path: '/settings/callback-scripts', access: 'callbackManage' },
   { path: '/settings/customer-classes', access: 'customerManage' },
+  { path: '/settings/chat-channels', access: 'inboxManage' },
   { path: '/settings/knowledge', access: 'kbPublish' },
 ] as const satisfies readonly { path: string; access: AccessKey | null }[];
 
