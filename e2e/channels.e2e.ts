@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { launchBrowser, signIn } from '../scripts/e2e/browser.ts';
+import { launchBrowser, sameOriginHeaders, signIn } from '../scripts/e2e/browser.ts';
 
 // The CS manager adds a chat channel for a new shop in the console: its team,
 // a required name and phone before the chat, a greeting, a 3-point rating;
@@ -18,6 +18,8 @@ export async function run({ baseURL, screenshotDir }: { baseURL: string; screens
     const page = await signIn(browser, baseURL, 'cs_manager');
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
+    // an earlier test may have switched this user to English: the steps below read Chinese
+    assert.equal((await page.request.patch('/api/v1/me', { headers: sameOriginHeaders(baseURL), data: { locale: 'zh-CN' } })).status(), 200);
     const key = `shop-${Date.now().toString(36)}`;
     await page.goto('/settings/chat-channels');
     await page.getByTestId('channel-new').click();
