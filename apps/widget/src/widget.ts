@@ -1,20 +1,21 @@
 import { fill, stringsFor, type Strings } from './i18n.ts';
-import { Live, type Push } from './live.ts';
+import { Connection } from './connection.ts';
 import { Store } from './store.ts';
 import { ChatApi, HttpError, type Channel, type Msg, type Status } from './api.ts';
 import { Outbox } from './outbox.ts';
 import { DEFAULT_TYPES, Uploads } from './uploads.ts';
 import { randomId } from './ids.ts';
+import { Thread } from './thread.ts';
 import { Shell } from './views/shell.ts';
 import { Composer } from './views/composer.ts';
 import { MessageLog } from './views/message-log.ts';
 import { preChatForm } from './views/pre-chat-form.ts';
 import { ratingForm, thanksView } from './views/rating-form.ts';
 
-// The chat widget: what the visitor's conversation is now (messages, status,
-// who serves it, read marks, rating) and which view the panel shows. The API
-// calls are in api.ts, sending in outbox.ts, files on their way in uploads.ts,
-// the live connection in live.ts, the drawing in views/.
+// The chat widget: the visitor's conversation (thread.ts holds its messages
+// and read marks; here its status and rating) and which view the panel shows.
+// API calls: api.ts; sending: outbox.ts; files: uploads.ts; the live
+// connection: connection.ts over live.ts; the drawing: views/.
 
 type View = 'pre' | 'chat' | 'rate' | 'thanks';
 
@@ -40,22 +41,15 @@ export class Widget {
   #fileUrls = new Map<string, Promise<string>>();
 
   #channel: Channel | null = null;
-  #messages: Msg[] = [];
+  #thread = new Thread();
   /** null until the server said */
   #status: Status | null = null;
-  #agentName: string | null = null;
-  #readUpTo = '';
   #rating: number | null = null;
   #view: View = 'chat';
   /** the rating was asked because the visitor ended the chat (not because an agent resolved it) */
   #ending = false;
   #isOpen = false;
-  #live: Live | null = null;
-  #connected = false;
-  /** a live connection dropped and is not back yet */
-  #lost = false;
-  #agentTyping = 0;
-  #typingSent = 0;
+  #conn: Connection;
   #error = '';
 
   #o: Options;
@@ -80,6 +74,26 @@ export class Widget {
       },
       changed: () => this.#renderLog(),
       settled: () => this.#renderBanner(),
+    });
+    this.#conn = new Connection(o.base, {
+      ready: (again) => {
+        // what came while there was no connection; after a drop also the status, read marks and who serves
+        this.#catchUp().then(() => (again ? this.#refresh() : undefined)).catch(() => {});
+        this.#outbox.flush();
+      },
+      changed: () => this.#renderBanner(),
+      gone: () => this.#forget(),
+      message: (m) => this.#merge([m]),
+      typing: () => this.#renderTyping(),
+      read: (at) => {
+        this.#thread.read(at);
+        this.#renderLog();
+      },
+      status: (status) => {
+        this.#setStatus(status);
+        // taken, transferred, resolved: who serves it now
+        this.#refresh().catch(() => {});
+      },
     });
     this.#shell = new Shell(t, o.color, { toggle: (open) => this.toggle(open), end: () => this.#end() });
     this.#composer = new Composer(t, { send: (body) => this.#send(body), typing: () => this.#typing(), files: (files) => this.#attach(files) });
@@ -112,7 +126,7 @@ export class Widget {
     this.#shell.mount();
 
     window.addEventListener('online', () => {
-      this.#live?.now();
+      this.#conn.now();
       this.#outbox.online();
       this.#renderBanner();
     });
@@ -130,7 +144,7 @@ export class Widget {
     this.#outbox.flush();
     // where no live connection gets through (a proxy that refuses WebSockets), answers still arrive, more slowly
     setInterval(() => {
-      if (this.#store.s.conversationId && !this.#connected && navigator.onLine) this.#refresh().catch(() => {});
+      if (this.#store.s.conversationId && !this.#conn.connected && navigator.onLine) this.#refresh().catch(() => {});
     }, 15_000);
   }
 
@@ -164,9 +178,9 @@ export class Widget {
     try {
       const c = await this.#api.conversation(id!);
       if (id !== this.#store.s.conversationId) return;
-      this.#agentName = c.agentName;
+      this.#thread.agentName = c.agentName;
       this.#rating = c.rating;
-      this.#read(c.agentReadUpTo);
+      this.#thread.read(c.agentReadUpTo);
       this.#merge(c.messages);
       this.#setStatus(c.status);
       this.#renderHead();
@@ -178,7 +192,7 @@ export class Widget {
 
   /** after a reconnect: only the messages after the newest one here */
   async #catchUp(): Promise<void> {
-    const last = this.#messages[this.#messages.length - 1];
+    const last = this.#thread.last();
     if (!last) return this.#refresh();
     const { items } = await this.#api.messagesAfter(this.#store.s.conversationId!, last.id);
     this.#merge(items);
@@ -186,69 +200,11 @@ export class Widget {
 
   #connect(): void {
     const s = this.#store.s;
-    this.#live?.stop();
-    const url = new URL('api/v1/public/chat/live', this.#o.base);
-    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    let first = true;
-    this.#live = new Live(url.href, s.conversationId!, s.token!, {
-      ready: () => {
-        this.#connected = true;
-        this.#lost = false;
-        this.#renderBanner();
-        // what came while there was no connection; after a drop also the status, read marks and who serves
-        const again = !first;
-        first = false;
-        this.#catchUp().then(() => (again ? this.#refresh() : undefined)).catch(() => {});
-        this.#outbox.flush();
-      },
-      down: () => {
-        this.#connected = false;
-        this.#lost = true;
-        this.#renderBanner();
-      },
-      gone: () => this.#forget(),
-      push: (p) => this.#onPush(p),
-    });
-  }
-
-  #onPush(p: Push): void {
-    if (p.type === 'chat.message' && p.message) {
-      const m = p.message as Msg;
-      if (m.author === 'agent') this.#agentTyping = 0;
-      this.#merge([m]);
-    } else if (p.type === 'chat.typing' && p.who === 'agent') {
-      this.#agentTyping = Date.now();
-      this.#renderTyping();
-      setTimeout(() => this.#renderTyping(), 5000);
-    } else if (p.type === 'chat.read' && p.at) {
-      this.#read(p.at);
-      this.#renderLog();
-    } else if (p.type === 'chat.status' && p.status) {
-      this.#setStatus(p.status as Status);
-      // taken, transferred, resolved: who serves it now
-      this.#refresh().catch(() => {});
-    }
-  }
-
-  /** the visitor's messages up to this time have been read by an agent */
-  #read(at: string | null | undefined): void {
-    if (at && at > this.#readUpTo) this.#readUpTo = at;
+    this.#conn.open(s.conversationId!, s.token!);
   }
 
   #merge(items: Msg[]): void {
-    let added = false;
-    for (const m of items) {
-      if (this.#messages.some((x) => x.id === m.id)) continue;
-      this.#messages.push(m);
-      added = true;
-      if (m.author === 'agent') {
-        this.#agentName = m.authorName ?? this.#agentName;
-        // an agent who answers has read what came before (the server records it so)
-        this.#read(m.createdAt);
-      }
-    }
-    if (!added) return;
-    this.#messages.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (!this.#thread.merge(items)) return;
     // stored now: no longer waiting in the outbox
     for (const m of items) if (m.clientId && this.#store.s.outbox.some((p) => p.clientId === m.clientId)) this.#store.drop(m.clientId);
     this.#renderHead();
@@ -274,17 +230,12 @@ export class Widget {
 
   /** the server no longer knows this conversation (or the token): start afresh, keeping what waits to be sent */
   #forget(): void {
-    this.#live?.stop();
-    this.#live = null;
-    this.#connected = false;
-    this.#lost = false;
+    this.#conn.stop();
     this.#store.set({ conversationId: undefined, token: undefined, seen: undefined });
     this.#fileUrls.clear();
     this.#uploads.items = [];
-    this.#messages = [];
+    this.#thread.clear();
     this.#status = null;
-    this.#agentName = null;
-    this.#readUpTo = '';
     this.#rating = null;
     this.#ending = false;
     this.#show(this.#firstView());
@@ -309,18 +260,14 @@ export class Widget {
   }
 
   #typing(): void {
-    // the agent sees "typing…": at most one signal every 3 s
-    if (Date.now() - this.#typingSent > 3000 && this.#live?.ready) {
-      this.#typingSent = Date.now();
-      this.#live.send({ type: 'typing' });
-    }
+    this.#conn.typing();
   }
 
   /** the visitor has seen the agent's messages: the badge clears and the agent learns it */
   #markSeen(): void {
-    const last = this.#messages[this.#messages.length - 1];
+    const last = this.#thread.last();
     const s = this.#store.s;
-    let unseen = this.#messages.filter((m) => m.author !== 'visitor' && (!s.seen || m.id > s.seen)).length;
+    let unseen = this.#thread.unseen(s.seen);
     if (this.#isOpen && document.visibilityState === 'visible' && last) {
       if (unseen && s.conversationId) this.#api.read(s.conversationId).catch(() => {});
       if (last.id !== s.seen) this.#store.set({ seen: last.id });
@@ -425,13 +372,13 @@ export class Widget {
   #renderHead(): void {
     const t = this.#t;
     const online = !!this.#channel?.online;
-    this.#shell.head(this.#channel?.name || t.title, online || !!this.#agentName,
-      this.#agentName ? fill(t.serving, { name: this.#agentName }) : online ? t.online : t.away,
+    this.#shell.head(this.#channel?.name || t.title, online || !!this.#thread.agentName,
+      this.#thread.agentName ? fill(t.serving, { name: this.#thread.agentName }) : online ? t.online : t.away,
       this.#view === 'chat' && !!this.#store.s.conversationId);
   }
 
   #renderBanner(): void {
-    const text = this.#error || (!navigator.onLine ? this.#t.offline : this.#lost ? this.#t.reconnecting : '');
+    const text = this.#error || (!navigator.onLine ? this.#t.offline : this.#conn.lost ? this.#t.reconnecting : '');
     this.#shell.banner(text, !!this.#error);
   }
 
@@ -439,8 +386,8 @@ export class Widget {
     if (this.#view !== 'chat') return;
     const s = this.#store.s;
     this.#log.draw({
-      channel: this.#channel, started: !!s.conversationId, messages: this.#messages, outbox: s.outbox, uploads: this.#uploads.items,
-      readUpTo: this.#readUpTo, status: this.#status,
+      channel: this.#channel, started: !!s.conversationId, messages: this.#thread.messages, outbox: s.outbox, uploads: this.#uploads.items,
+      readUpTo: this.#thread.readUpTo, status: this.#status,
     }, toBottom);
     this.#composer.canAttach(!!s.conversationId, this.#channel?.uploads?.types ?? DEFAULT_TYPES);
     this.#renderBanner();
@@ -448,6 +395,6 @@ export class Widget {
   }
 
   #renderTyping(): void {
-    this.#log.typing(Date.now() - this.#agentTyping < 5000);
+    this.#log.typing(this.#conn.agentTyping);
   }
 }
