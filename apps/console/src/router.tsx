@@ -13,6 +13,9 @@ import { InboxPage } from './pages/inbox/index.tsx';
 import { TicketListPage } from './pages/tickets/index.tsx';
 import { TicketDetailPage } from './pages/ticket-detail/index.tsx';
 import { CustomerListPage } from './pages/customers/index.tsx';
+import { CustomerDuplicatesPage } from './pages/customer-duplicates/index.tsx';
+import { CustomerChangesPage } from './pages/customer-changes/index.tsx';
+import { CustomerAssignmentPage } from './pages/customer-assignment/index.tsx';
 import { CustomerDetailPage } from './pages/customer-detail/index.tsx';
 import { DepartmentsPage } from './pages/settings/departments/index.tsx';
 import { TeamsPage } from './pages/settings/teams/index.tsx';
@@ -79,6 +82,9 @@ const PAGE_ELEMENTS: Record<TopLevelPath, ReactNode> = {
   '/inbox': <InboxPage />,
   '/tickets': <TicketListPage />,
   '/customers': <CustomerListPage />,
+  '/customers/changes': <CustomerChangesPage />,
+  '/customers/assignment': <CustomerAssignmentPage />,
+  '/customers/duplicates': <CustomerDuplicatesPage />,
   '/supervisor': <SupervisorPage />,
   '/supervisor/chats': <LiveChatsPage />,
   '/callbacks': <MyCallbacksPage />,

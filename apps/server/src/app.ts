@@ -39,6 +39,9 @@ import { departmentTeamRoutes } from './modules/org/departments-teams.routes.ts'
 import { userRoleRoutes } from './modules/org/users-roles.routes.ts';
 import { customerRoutes } from './modules/customers/customers.routes.ts';
 import { customerClassRoutes } from './modules/customers/customer-classes.routes.ts';
+import { customerMergeRoutes } from './modules/customers/customer-merge.routes.ts';
+import { customerArchiveRoutes } from './modules/customers/customer-archive.routes.ts';
+import { registerFirstContactTimer } from './modules/customers/first-contact-timer.ts';
 import { registerClassJobs } from './modules/customers/class-runs.ts';
 import { formRoutes } from './modules/forms/forms.routes.ts';
 import { ticketRoutes } from './modules/tickets/tickets.routes.ts';
@@ -130,7 +133,10 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   userRoleRoutes(app, deps);
   customerRoutes(app, deps);
   customerClassRoutes(app, deps, services.runner);
+  customerMergeRoutes(app, deps);
   registerClassJobs(services.runner, database.db, config.KEFU_TIMEZONE);
+  registerFirstContactTimer(services.runner);
+  customerArchiveRoutes(app, deps, services.runner);
   formRoutes(app, deps);
   interactionRoutes(app, deps);
   intakeRoutes(app, deps);

@@ -134,6 +134,14 @@ export const customer = z.object({
   customerSince: z.string().nullable(),
   note: z.string().nullable(),
   duplicateOf: z.array(id).describe('other customers with the same phone: likely duplicates'),
+  /** the specialist in charge (专属客服), assigned by the supervisor */
+  ownerId: id.nullable(),
+  ownerName: z.string().nullable(),
+  /** the first contact after assignment is due by then (CUS-04); null once made or when unassigned */
+  firstContactDueAt: isoDate.nullable(),
+  lastContactAt: isoDate.nullable(),
+  /** merged into this customer (a duplicate); its history shows under the survivor */
+  mergedIntoId: id.nullable(),
   createdAt: isoDate,
   updatedAt: isoDate,
 });

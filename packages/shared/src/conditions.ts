@@ -13,6 +13,8 @@ export interface RuleContext {
   teamId: string | null;
   assigneeId: string | null;
   customerClass: string | null;
+  /** the customer's value class (A/B/C) */
+  customerTier?: string | null;
   fields: Record<string, unknown>;
   /** names of what the event changed: status, assigneeId, fields.category … */
   changed: string[];
@@ -24,6 +26,7 @@ function valueOf(ctx: RuleContext, field: string): unknown {
   if (field.startsWith('fields.')) return ctx.fields[field.slice(7)];
   switch (field) {
     case 'customer.class': return ctx.customerClass;
+    case 'customer.tier': return ctx.customerTier;
     case 'changed': return ctx.changed;
     case 'sla.kind': return ctx.slaKind;
     default: return (ctx as unknown as Record<string, unknown>)[field];

@@ -53,6 +53,10 @@ export const EVENTS = {
   'callback.attempted': ticketChange,
   /** a callback (回访) passed its deadline undone: rules escalate it */
   'callback.overdue': ticketChange,
+  /** a newly assigned customer was not contacted by the owner in time (CUS-04): rules escalate it */
+  'customer.first_contact_overdue': z.object({
+    customerId: uuid, customerName: z.string(), ownerId: uuid, tier: z.string().nullable(), customerClass: z.string().nullable(), dueAt: iso, at: iso,
+  }),
 } as const;
 
 export type EventType = keyof typeof EVENTS;

@@ -16,6 +16,7 @@ export const NOTIFICATION_KINDS = [
   'callback.due_soon',
   'callback.overdue',
   'chat.sla_breached',
+  'customer.first_contact_overdue',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -8,18 +8,24 @@ export const RULE_TRIGGERS = [
   'ticket.created', 'ticket.updated', 'ticket.field_changed', 'ticket.status_reached', 'sla.due', 'sla.breached',
   /** a callback (回访) of the work order passed its deadline undone */
   'callback.overdue',
+  /** a newly assigned customer was not contacted by the owner in time (CUS-04); no work order: notify actions only */
+  'customer.first_contact_overdue',
 ] as const;
+/** Triggers about a customer rather than a work order: conditions on the customer, notify actions only ("assignee" is the owner). */
+export const CUSTOMER_TRIGGERS: readonly RuleTrigger[] = ['customer.first_contact_overdue'];
+export const CUSTOMER_CONDITION_FIELDS = ['customer.class', 'customer.tier'] as const;
+export const CUSTOMER_RECIPIENT_KINDS = ['user', 'position', 'team', 'assignee'] as const;
 export type RuleTrigger = (typeof RULE_TRIGGERS)[number];
 
 export const CONDITION_OPS = ['eq', 'neq', 'in', 'not_in', 'is_true', 'is_false', 'exists', 'not_exists', 'changed', 'contains'] as const;
 
 /**
  * `field` is one of: type, priority, channel, status, teamId, assigneeId,
- * customer.class, businessHours (true inside the team's working hours),
+ * customer.class, customer.tier (A/B/C), businessHours (true inside the team's working hours),
  * fields.<key> (a form field), changed (the list of changed field names).
  */
 export const ruleCondition = z.object({
-  field: z.string().min(1).max(80).regex(/^(type|priority|channel|status|teamId|assigneeId|customer\.class|businessHours|changed|sla\.kind|fields\.[a-zA-Z][a-zA-Z0-9]*)$/, 'unknown condition field'),
+  field: z.string().min(1).max(80).regex(/^(type|priority|channel|status|teamId|assigneeId|customer\.class|customer\.tier|businessHours|changed|sla\.kind|fields\.[a-zA-Z][a-zA-Z0-9]*)$/, 'unknown condition field'),
   op: z.enum(CONDITION_OPS),
   value: z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number(), z.boolean()]))]).optional(),
 }).strict().superRefine((c, ctx) => {

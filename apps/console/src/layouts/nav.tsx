@@ -9,6 +9,7 @@ import {
   TeamOutlined,
   UserOutlined,
   ContactsOutlined,
+  MergeCellsOutlined,
   BranchesOutlined,
   IdcardOutlined,
   EyeOutlined,
@@ -53,7 +54,19 @@ export const NAV: (NavItem | NavGroup)[] = [
   { path: '/workbench', label: 'menu.workbench', icon: <PhoneOutlined />, access: 'workbench' },
   { path: '/inbox', label: 'menu.inbox', icon: <MessageOutlined />, access: 'inbox', badge: 'inbox' },
   { path: '/tickets', label: 'menu.tickets', icon: <ProfileOutlined />, access: 'tickets' },
-  { path: '/customers', label: 'menu.customers', icon: <ContactsOutlined />, access: 'customers' },
+  {
+    key: 'customers',
+    label: 'menu.customerGroup',
+    icon: <ContactsOutlined />,
+    children: [
+      { path: '/customers', label: 'menu.customerArchive', icon: <ContactsOutlined />, access: 'customers' },
+      // 重复客户: same phone or e-mail, merge with undo (CUS-15)
+      // 每日新增/变更 and 客户分配: the supervisor's daily archive work (CUS-01..04)
+      { path: '/customers/changes', label: 'menu.customerChanges', icon: <CalendarOutlined />, access: 'customerManage' },
+      { path: '/customers/assignment', label: 'menu.customerAssignment', icon: <TeamOutlined />, access: 'customerManage' },
+      { path: '/customers/duplicates', label: 'menu.customerDuplicates', icon: <MergeCellsOutlined />, access: 'customerManage' },
+    ],
+  },
   {
     key: 'supervisor',
     label: 'menu.supervisorGroup',

@@ -119,6 +119,12 @@ const CODES = {
   CLASS_KEY_TWICE: { status: 422, zh: '客户类别代码「{key}」重复', en: 'The customer class key "{key}" is used twice' },
   UNKNOWN_CLASS: { status: 422, zh: '未知的客户类别「{key}」,可选:{keys}', en: 'Unknown customer class "{key}"; allowed: {keys}' },
   OVERRIDE_REASON_REQUIRED: { status: 422, zh: '手动定级请填写原因', en: 'Give a reason for setting the class by hand' },
+  MERGE_SELF: { status: 422, zh: '不能把客户合并到自己', en: 'A customer cannot be merged into itself' },
+  ALREADY_MERGED: { status: 409, zh: '该客户已合并到其他客户', en: 'This customer is already merged into another' },
+  MERGE_TARGET_MERGED: { status: 409, zh: '目标客户本身已被合并,请合并到它所并入的客户', en: 'The target was itself merged: merge into the customer it was merged into' },
+  NOT_MERGED: { status: 409, zh: '该客户没有可撤销的合并', en: 'This customer has no merge to undo' },
+  OWNER_NOT_SPECIALIST: { status: 422, zh: '只能分配给启用中的客户专员(在「客户分配」里设置)', en: 'Customers can only go to active specialists (set them up on the assignment board)' },
+  MERGE_UNDO_BLOCKED: { status: 409, zh: '合并后的客户又被合并到了其他客户,请先撤销那次合并', en: 'The survivor was merged on into another customer: undo that merge first' },
   RATE_LIMITED: { status: 429, zh: '操作过于频繁,请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误,请稍后重试', en: 'Internal server error; please try again' },
 } satisfies Record<string, ErrorSpec>;

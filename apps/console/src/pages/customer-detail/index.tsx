@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, CrownOutlined, EditOutlined, EyeInvisibleOutlined } from '@ant-design/icons';
-import { Link, useParams } from 'react-router';
+import { ArrowLeftOutlined, CrownOutlined, EditOutlined, EyeInvisibleOutlined, MergeCellsOutlined } from '@ant-design/icons';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import type { Customer } from '../../api/types.ts';
 import { useRequest } from '../../hooks/use-request.ts';
@@ -15,6 +15,10 @@ import type { ClassChange, ClassRules } from '@kefu/shared/customer-classes-api'
 import { ClassHistory } from '../../components/customer-class/class-history.tsx';
 import { TierOverrideModal } from '../../components/customer-class/tier-override-modal.tsx';
 import { className, classColor } from '../../components/customer-class/class-words.ts';
+import type { CustomerMerge } from '@kefu/shared/customer-archive-api';
+import { MergeModal } from '../../components/customer-merge/merge-modal.tsx';
+import { MergedBanner } from '../../components/customer-merge/merged-banner.tsx';
+import { MergeHistory } from '../../components/customer-merge/merge-history.tsx';
 
 export function CustomerDetailPage() {
   const { id = '' } = useParams();
@@ -25,6 +29,9 @@ export function CustomerDetailPage() {
   const rules = useRequest(() => api.get<ClassRules>('/customer-classes'), []);
   const history = useRequest(() => api.get<{ items: ClassChange[] }>(`/customers/${id}/class-history`).then((r) => r.items), [id]);
   const [overriding, setOverriding] = useState(false);
+  const [merging, setMerging] = useState(false);
+  const navigate = useNavigate();
+  const merges = useRequest(() => api.get<{ items: CustomerMerge[] }>(`/customers/${id}/merges`).then((r) => r.items), [id]);
   const afterClassChange = (items: ClassChange[]) => {
     history.setData(items);
     setOverriding(false);
@@ -47,6 +54,7 @@ export function CustomerDetailPage() {
       <Link to="/customers">
         <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingLeft: 0 }}>{t('customer.backToList')}</Button>
       </Link>
+      <MergedBanner customer={c} canUndo={access.customerManage} onUndone={(u) => { customer.setData(u); void merges.reload(); void history.reload(); }} />
       <Row gutter={12}>
         <Col xs={24} lg={10}>
           <Card
@@ -59,9 +67,12 @@ export function CustomerDetailPage() {
               </Space>
             }
             extra={
-              access.customerUpdate ? (
-                <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('common.edit')}</Button>
-              ) : null
+              <Space size={4} wrap>
+                {access.customerUpdate ? <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('common.edit')}</Button> : null}
+                {access.customerManage && !c.mergedIntoId ? (
+                  <Button size="small" icon={<MergeCellsOutlined />} onClick={() => setMerging(true)} data-testid="merge-open">{t('ca.merge')}</Button>
+                ) : null}
+              </Space>
             }
             style={{ marginBottom: 12 }}
           >
@@ -90,6 +101,9 @@ export function CustomerDetailPage() {
                     </Space>
                   ),
                 },
+                { key: 'owner', label: t('ca.owner'), children: <span data-testid="customer-owner">{c.ownerName ?? t('ca.noOwner')}</span> },
+                ...(c.firstContactDueAt ? [{ key: 'firstContact', label: t('ca.firstContactDue'), children: formatDateTime(c.firstContactDueAt) }] : []),
+                ...(c.lastContactAt ? [{ key: 'lastContact', label: t('ca.lastContact'), children: formatDateTime(c.lastContactAt) }] : []),
                 { key: 'class', label: t('customer.class'), children: c.customerClass ?? '—' },
                 ...(c.tags.length ? [{ key: 'tags', label: t('cc.tags'), children: <Space wrap>{c.tags.map((x) => <Tag key={x}>{x}</Tag>)}</Space> }] : []),
                 ...(c.customerSince ? [{ key: 'since', label: t('cc.customerSince'), children: c.customerSince }] : []),
@@ -113,6 +127,7 @@ export function CustomerDetailPage() {
             />
           </Card>
           <CustomerSatisfaction customerId={c.id} />
+          <MergeHistory items={merges.data ?? []} />
           <ClassHistory items={history.data ?? []} rules={rules.data ?? null} loading={history.loading && !history.data} />
         </Col>
         <Col xs={24} lg={14}>
@@ -120,6 +135,7 @@ export function CustomerDetailPage() {
         </Col>
       </Row>
       <TierOverrideModal open={overriding} customerId={c.id} rules={rules.data ?? null} current={c.tier} onClose={() => setOverriding(false)} onSaved={afterClassChange} />
+      <MergeModal open={merging} customer={c} onClose={() => setMerging(false)} onMerged={(m) => { setMerging(false); navigate(`/customers/${m.intoId}`); }} />
       <CustomerFormModal
         open={editing}
         customer={c}

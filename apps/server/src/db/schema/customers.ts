@@ -1,4 +1,4 @@
-import { bigserial, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigserial, boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { users } from './org.ts';
 import { tsvector } from './types.ts';
@@ -29,6 +29,17 @@ export const customers = pgTable(
     /** a customer since (tenure); null: since the record was created */
     customerSince: date('customer_since'),
     note: text('note'),
+    /** the specialist in charge (专属客服 for A-class members), assigned by the supervisor (CUS-03) */
+    ownerId: uuid('owner_id').references(() => users.id),
+    ownerAssignedAt: timestamp('owner_assigned_at', { withTimezone: true, precision: 3 }),
+    /** the first contact after assignment is due by then (CUS-04); null once made */
+    firstContactDueAt: timestamp('first_contact_due_at', { withTimezone: true, precision: 3 }),
+    /** the first contact was not made by the deadline: the rules were told (set by the timer) */
+    firstContactOverdueAt: timestamp('first_contact_overdue_at', { withTimezone: true, precision: 3 }),
+    /** the last recorded contact by the owner (first contact, contact plans) */
+    lastContactAt: timestamp('last_contact_at', { withTimezone: true, precision: 3 }),
+    /** merged into that customer (a duplicate): its work orders, calls and chats stay linked here and show under the survivor */
+    mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => customers.id),
     /** character bigrams of name and address: Chinese substring search without a locale */
     searchVector: tsvector('search_vector'),
     createdById: uuid('created_by_id').references(() => users.id),
@@ -41,6 +52,11 @@ export const customers = pgTable(
     index('customers_search_idx').using('gin', t.searchVector),
     index('customers_created_idx').on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('customers_tier_idx').on(t.tier, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    // the daily new/changed list (CUS-01)
+    index('customers_updated_idx').on(t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('customers_merged_into_idx').on(t.mergedIntoId).where(sql`merged_into_id is not null`),
+    index('customers_owner_idx').on(t.ownerId).where(sql`owner_id is not null`),
+    index('customers_first_contact_due_idx').on(t.firstContactDueAt).where(sql`first_contact_due_at is not null`),
   ],
 );
 
@@ -115,3 +131,46 @@ export const piiAccessLog = pgTable(
   },
   (t) => [index('pii_access_customer_idx').on(t.customerId, t.at)],
 );
+
+/**
+ * A merge of a duplicate into a survivor: what it changed, so it can be undone
+ * exactly. `carried` are customers merged into the duplicate earlier, now
+ * pointing at the survivor; `filled` is the survivor's fields before the merge
+ * filled them from the duplicate.
+ */
+export const customerMerges = pgTable(
+  'customer_merges',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    fromId: uuid('from_id').notNull().references(() => customers.id),
+    intoId: uuid('into_id').notNull().references(() => customers.id),
+    carried: uuid('carried').array().notNull().default(sql`'{}'::uuid[]`),
+    filled: jsonb('filled').notNull().default({}),
+    actorId: uuid('actor_id'),
+    at: timestamp('at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    undoneAt: timestamp('undone_at', { withTimezone: true, precision: 3 }),
+    undoneById: uuid('undone_by_id'),
+  },
+  (t) => [index('customer_merges_from_idx').on(t.fromId, t.at), index('customer_merges_into_idx').on(t.intoId, t.at)],
+);
+
+/** Who takes customers of the archive (CUS-03): skill weighs the balance, classes limit who may own which (专属客服 for A). */
+export const customerSpecialists = pgTable('customer_specialists', {
+  userId: uuid('user_id').primaryKey().references(() => users.id),
+  /** 1..5: a specialist of skill 4 is given twice the customers of one of skill 2 */
+  skill: integer('skill').notNull().default(3),
+  /** the classes this specialist may own; empty: any */
+  classes: text('classes').array().notNull().default(sql`'{}'::text[]`),
+  /** no more customers than this; null: no limit */
+  capacity: integer('capacity'),
+  active: boolean('active').notNull().default(true),
+  updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+});
+
+/** The archive's working rules (first-contact days, contact cadence per class, calendar): one row. */
+export const customerArchiveSettings = pgTable('customer_archive_settings', {
+  id: integer('id').primaryKey().default(1),
+  settings: jsonb('settings').notNull(),
+  updatedById: uuid('updated_by_id'),
+  updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+});

@@ -40,7 +40,9 @@ export const ruleRuns = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     ruleId: uuid('rule_id').notNull(),
     ruleName: text('rule_name').notNull(),
-    ticketId: uuid('ticket_id').notNull(),
+    /** the work order the rule ran on; null for a rule on a customer event */
+    ticketId: uuid('ticket_id'),
+    customerId: uuid('customer_id'),
     eventId: integer('event_id'),
     outcome: text('outcome').notNull(),
     detail: jsonb('detail').notNull().default({}),

@@ -7,6 +7,7 @@ import { can, type Principal } from '../../platform/auth/principal.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
 import { customerPhoneFor } from '../customers/customers.queries.ts';
 import { quietHoursResolver, quietState } from '../customers/quiet-hours.queries.ts';
+import { inCustomerGroup } from '../customers/customers.queries.ts';
 
 export interface CallbackQuery {
   view: 'mine' | 'team' | 'all';
@@ -71,7 +72,7 @@ export async function listCallbacks(db: Db, viewer: Principal, q: CallbackQuery,
   if (q.dueFrom) conds.push(gte(callbackTasks.dueAt, new Date(q.dueFrom)));
   if (q.dueTo) conds.push(lt(callbackTasks.dueAt, new Date(q.dueTo)));
   if (q.ticketId) conds.push(eq(callbackTasks.ticketId, q.ticketId));
-  if (q.customerId) conds.push(eq(callbackTasks.customerId, q.customerId));
+  if (q.customerId) conds.push(inCustomerGroup(callbackTasks.customerId, q.customerId));
   if (q.policyId) conds.push(eq(callbackTasks.policyId, q.policyId));
   if (q.campaignId) conds.push(eq(callbackTasks.campaignId, q.campaignId));
   if (q.overdue) conds.push(and(eq(callbackTasks.status, 'open'), lt(callbackTasks.dueAt, now)));

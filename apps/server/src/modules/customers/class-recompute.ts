@@ -7,7 +7,8 @@ import { dateOfDay, localClock } from '../../platform/time/wall-clock.ts';
 // The class of every customer, worked out in the database: one statement
 // reads each customer's figures, evaluates the rules (turned into a CASE) and
 // says what moves and why. The preview and the background apply run the same
-// statement, so the preview is what apply does.
+// statement, so the preview is what apply does. Merged duplicates get no
+// class of their own: their figures count for the survivor.
 
 /** The quarter the rules look at: the last complete one before `today` (2026-12-07 → 2026Q3). */
 export function lastCompleteQuarter(today: string): string {
@@ -54,12 +55,22 @@ function classified(rules: ClassRules, today: string, timeZone: string, scope: S
   const next = sql`case when ${active} then m.class_override ${sql.join(whens.map((w) => sql`when ${w.cond} then ${w.key}::text`), sql` `)} else ${rules.fallback.key}::text end`;
   const matched = sql`case when ${active} then '[]'::jsonb ${sql.join(whens.map((w) => sql`when ${w.cond} then ${w.matched}`), sql` `)} else '[]'::jsonb end`;
   return sql`
+    merged as (
+      -- the figures of duplicates merged into a customer count for it (few rows: a hash join)
+      select x.merged_into_id as owner,
+        sum(r.revenue) filter (where r.quarter = ${quarter}) as revenue, sum(r.payments) filter (where r.quarter = ${quarter}) as payments,
+        sum(r.referrals) as referrals
+      from customers x join customer_measures r on r.customer_id = x.id
+      where x.merged_into_id is not null group by 1),
     m as (
       select c.id, c.name, c.tier as cur, c.tier_override as class_override, c.tier_override_reason as class_override_reason, c.tier_override_until as class_override_until, c.tags,
-        coalesce(q.revenue, 0)::float8 as revenue_quarter, coalesce(q.payments, 0)::float8 as payments_quarter,
-        coalesce((select sum(r.referrals) from customer_measures r where r.customer_id = c.id), 0)::int as referrals,
+        (coalesce(q.revenue, 0) + coalesce(d.revenue, 0))::float8 as revenue_quarter,
+        (coalesce(q.payments, 0) + coalesce(d.payments, 0))::float8 as payments_quarter,
+        (coalesce((select sum(r.referrals) from customer_measures r where r.customer_id = c.id), 0) + coalesce(d.referrals, 0))::int as referrals,
         extract(year from age(${today}::date, coalesce(c.customer_since, (c.created_at at time zone ${timeZone})::date)))::int as tenure_years
-      from ${scope} c left join customer_measures q on q.customer_id = c.id and q.quarter = ${quarter}),
+      from ${scope} c left join customer_measures q on q.customer_id = c.id and q.quarter = ${quarter}
+      left join merged d on d.owner = c.id
+      where c.merged_into_id is null),
     k as (
       select m.id, m.name, m.cur, ${next} as next, ${matched} as matched,
         ${active} as overridden, m.class_override_reason, m.class_override_until,
@@ -98,7 +109,7 @@ export async function previewRecompute(db: Tx, rules: ClassRules, today: string,
  */
 export function applyRecomputeChunk(tx: Tx, rules: ClassRules, today: string, timeZone: string,
   run: { id: string; cursor: string | null; actorId: string | null }, size: number): Promise<{ looked: number; last: string | null; moved: number }> {
-  const chunk = sql`(select * from customers where ${run.cursor}::uuid is null or id > ${run.cursor}::uuid order by id limit ${size})`;
+  const chunk = sql`(select * from customers where merged_into_id is null and (${run.cursor}::uuid is null or id > ${run.cursor}::uuid) order by id limit ${size})`;
   return applyClasses(tx, rules, today, timeZone, chunk, run.id, run.actorId);
 }
 

@@ -1,4 +1,4 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { desc, eq, isNull, sql } from 'drizzle-orm';
 import { DEFAULT_CLASS_RULES, type ClassRules, type ClassRulesBody, type RecomputeRun } from '@kefu/shared/customer-classes-api';
 import type { Db, Tx } from '../../db/client.ts';
 import { customerClassRules, customerClassRuns, customers, users } from '../../db/schema/index.ts';
@@ -47,7 +47,7 @@ export async function startRecompute(db: Db, runner: JobRunner, actorId: string 
     const [running] = await tx.select({ id: customerClassRuns.id }).from(customerClassRuns).where(eq(customerClassRuns.status, 'running')).limit(1);
     if (running) throw new AppError('RECOMPUTE_RUNNING', {}, { details: [{ path: 'runId', message: running.id }] });
     const rules = await currentClassRules(tx);
-    const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(customers);
+    const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(customers).where(isNull(customers.mergedIntoId));
     const [run] = await tx.insert(customerClassRuns).values({
       quarter: lastCompleteQuarter(localToday(timeZone, now)), rulesVersion: rules.version, total: n, startedById: actorId,
     }).returning({ id: customerClassRuns.id });

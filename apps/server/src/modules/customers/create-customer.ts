@@ -1,4 +1,4 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import { parsePhone } from '@kefu/shared/phone';
 import type { Tx } from '../../db/client.ts';
 import { customers } from '../../db/schema/index.ts';
@@ -24,7 +24,7 @@ export function normalizePhone(input: string) {
 
 /** Other customers with the same phone: shown as likely duplicates, merged later. */
 export async function findDuplicates(tx: Tx, phone: string, exceptId?: string): Promise<string[]> {
-  const where = exceptId ? and(eq(customers.phone, phone), ne(customers.id, exceptId)) : eq(customers.phone, phone);
+  const where = and(eq(customers.phone, phone), isNull(customers.mergedIntoId), exceptId ? ne(customers.id, exceptId) : undefined);
   const rows = await tx.select({ id: customers.id }).from(customers).where(where).limit(20);
   return rows.map((r) => r.id);
 }

@@ -8,10 +8,11 @@ import { queryRows } from '../../db/client.ts';
 // period ("all members with a purchase last week").
 
 export function customerFilterSql(f: CampaignFilter): SQL {
-  const parts: SQL[] = [sql`true`];
+  const parts: SQL[] = [sql`c.merged_into_id is null`];
   if (f.customerClasses?.length) parts.push(sql`c.customer_class in ${f.customerClasses}`);
   if (f.ticketTypes?.length || f.since || f.until) {
-    const t: SQL[] = [sql`t.customer_id = c.id`, sql`t.parent_id is null`];
+    // a merged duplicate's work orders count for its survivor
+    const t: SQL[] = [sql`(t.customer_id = c.id or t.customer_id in (select m.id from customers m where m.merged_into_id = c.id))`, sql`t.parent_id is null`];
     if (f.ticketTypes?.length) t.push(sql`t.type in ${f.ticketTypes}`);
     if (f.since) t.push(sql`t.created_at >= ${f.since}::timestamptz`);
     if (f.until) t.push(sql`t.created_at < ${f.until}::timestamptz`);

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
 import { grams, toVectorLiteral } from '../../platform/search/tokenize.ts';
 import { normalizePhone } from './create-customer.ts';
 import { reversedDigits } from './customer-search-vector.ts';
@@ -43,15 +44,17 @@ export function intakeCaller(input: CallerInput | { id: string }, newCustomerId:
  * carries the name they gave, for the new work order's first timeline entry.
  * (A second person on a known phone is added on purpose: POST /customers, then
  * the work order names the customer by id.) A picked customer that does not
- * exist gives no row, and so no work order.
+ * exist gives no row, and so no work order. A merged duplicate, by phone or
+ * picked, stands for its survivor.
  */
 export const intakeCustomersSql: SQL = sql`picked as (
       select i.ord, c.id, c.name, c.phone from input i
-      cross join lateral (select id, name, phone from customers where id = i.customer_id limit 1) c),
+      cross join lateral (select s.id, s.name, s.phone from customers c0 join customers s on s.id = coalesce(c0.merged_into_id, c0.id)
+        where c0.id = i.customer_id limit 1) c),
     found as (
       select i.ord, f.id, f.name, f.phone from input i
-      cross join lateral (select id, name, phone from customers where phone = i.phone
-        order by (name = i.caller_name) desc, created_at, id limit 1) f
+      cross join lateral (select s.id, s.name, s.phone from customers c0 join customers s on s.id = coalesce(c0.merged_into_id, c0.id)
+        where c0.phone = i.phone order by (c0.name = i.caller_name) desc, (c0.merged_into_id is null) desc, c0.created_at, c0.id limit 1) f
       where i.customer_id is null),
     fresh as (
       select distinct on (i.phone) i.phone, i.new_customer_id as id, i.caller_name as name, i.phone_reversed, i.address, i.customer_vector, i.created_by_id
@@ -70,3 +73,15 @@ export const intakeCustomersSql: SQL = sql`picked as (
         case when m.name = i.caller_name then '[]'::jsonb
           else jsonb_build_array(jsonb_build_object('field', 'callerName', 'from', m.name, 'to', i.caller_name)) end
       from matched m join input i on i.ord = m.ord)`;
+
+/**
+ * A contact with the customer (a call, a visit, a reached callback). By its
+ * owner it is the first contact after assignment (CUS-04: the timer stops)
+ * and the last contact the contact plan counts from; a merged duplicate's
+ * contact counts for its survivor.
+ */
+export async function noteCustomerContact(tx: Tx, customerId: string, agentId: string, at: Date): Promise<void> {
+  await tx.execute(sql`update customers set last_contact_at = greatest(coalesce(last_contact_at, ${at.toISOString()}::timestamptz), ${at.toISOString()}::timestamptz),
+      first_contact_due_at = null, first_contact_overdue_at = null
+    where id = (select coalesce(merged_into_id, id) from customers where id = ${customerId}::uuid) and owner_id = ${agentId}::uuid`);
+}

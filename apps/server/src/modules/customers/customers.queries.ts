@@ -1,10 +1,13 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { maskAddress, maskEmail, maskPhone, parsePhone } from '@kefu/shared/phone';
 import { customers, piiAccessLog } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/client.ts';
 import { can, type Principal } from '../../platform/auth/principal.ts';
 
-type Row = typeof customers.$inferSelect;
+type Row = typeof customers.$inferSelect & { ownerName?: string | null };
+
+/** A customer's columns with the owner's name, for lists and the detail. */
+export const customerWithOwner = { ...getTableColumns(customers), ownerName: sql<string | null>`(select display_name from users u where u.id = ${customers.ownerId})` };
 
 /** Phone and address leave the server masked unless the role holds customer:view_pii. */
 export function presentCustomer(row: Row, viewer: Principal, duplicateOf: string[] = []) {
@@ -24,6 +27,11 @@ export function presentCustomer(row: Row, viewer: Principal, duplicateOf: string
     note: row.note,
     // which customers share a phone says whose phone it is: only for those who may see phones
     duplicateOf: pii ? duplicateOf : [],
+    ownerId: row.ownerId,
+    ownerName: row.ownerName ?? null,
+    firstContactDueAt: row.firstContactDueAt?.toISOString() ?? null,
+    lastContactAt: row.lastContactAt?.toISOString() ?? null,
+    mergedIntoId: row.mergedIntoId,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -39,6 +47,12 @@ export async function recordPiiView(db: Tx, viewer: Principal, customerId: strin
   await db.insert(piiAccessLog).values({ userId: viewer.userId, customerId, context });
 }
 
+// a merged duplicate's phone or e-mail leads to its survivor
+const survivor = {
+  id: sql<string>`coalesce(${customers.mergedIntoId}, ${customers.id})`,
+  name: sql<string>`case when ${customers.mergedIntoId} is null then ${customers.name} else (select s.name from customers s where s.id = ${customers.mergedIntoId}) end`,
+};
+
 /**
  * The archive's customer a written contact gave the phone or e-mail of: by
  * phone first (the first on record), else by e-mail; null when unknown or
@@ -47,14 +61,15 @@ export async function recordPiiView(db: Tx, viewer: Principal, customerId: strin
 export async function customerByContact(tx: Tx, phone: string | null | undefined, email: string | null | undefined): Promise<{ id: string; name: string } | null> {
   const parsed = phone ? parsePhone(phone) : null;
   if (parsed) {
-    const [row] = await tx.select({ id: customers.id, name: customers.name }).from(customers)
-      .where(eq(customers.phone, parsed.normalized)).orderBy(asc(customers.createdAt), asc(customers.id)).limit(1);
+    const [row] = await tx.select(survivor).from(customers)
+      .where(eq(customers.phone, parsed.normalized)).orderBy(sql`${customers.mergedIntoId} is null desc`, asc(customers.createdAt), asc(customers.id)).limit(1);
     if (row) return row;
   }
   if (email) {
-    const [row] = await tx.select({ id: customers.id, name: customers.name }).from(customers)
-      .where(sql`lower(${customers.email}) = ${email.toLowerCase()}`).orderBy(asc(customers.createdAt), asc(customers.id)).limit(1);
+    const [row] = await tx.select(survivor).from(customers)
+      .where(sql`lower(${customers.email}) = ${email.toLowerCase()}`).orderBy(sql`${customers.mergedIntoId} is null desc`, asc(customers.createdAt), asc(customers.id)).limit(1);
     if (row) return row;
   }
   return null;
 }
+export { inCustomerGroup } from './customer-merge.ts';

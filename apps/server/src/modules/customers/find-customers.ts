@@ -1,4 +1,5 @@
-import { and, desc, eq, like, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, like, sql, type SQL } from 'drizzle-orm';
+import { customerWithOwner } from './customers.queries.ts';
 import type { Db } from '../../db/client.ts';
 import { customers } from '../../db/schema/index.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
@@ -15,7 +16,7 @@ import { reversedDigits } from './customer-search-vector.ts';
  * searches would spell out the masked digits and address, one at a time.
  */
 export async function findCustomers(db: Db, q: string | undefined, limit: number, cursor: string | undefined, withPii: boolean, tier?: string) {
-  const conds: SQL[] = [];
+  const conds: SQL[] = [isNull(customers.mergedIntoId)];
   if (tier) conds.push(eq(customers.tier, tier));
   const text = q?.trim() ?? '';
   const digits = text.replace(/[\s\-()+]/g, '');
@@ -35,8 +36,8 @@ export async function findCustomers(db: Db, q: string | undefined, limit: number
     const at = new Date(c.sortValue);
     conds.push(sql`(${customers.createdAt}, ${customers.id}) < (${at.toISOString()}::timestamptz, ${c.id}::uuid)`);
   }
-  const rows = await db.select().from(customers)
-    .where(conds.length ? and(...conds) : undefined)
+  const rows = await db.select(customerWithOwner).from(customers)
+    .where(and(...conds))
     .orderBy(desc(customers.createdAt), desc(customers.id))
     .limit(limit + 1);
   const more = rows.length > limit;
@@ -51,7 +52,7 @@ export async function duplicatesFor(db: Db, rows: (typeof customers.$inferSelect
   if (!rows.length) return out;
   const phones = [...new Set(rows.map((r) => r.phone))];
   const same = await db.select({ id: customers.id, phone: customers.phone }).from(customers)
-    .where(sql`${customers.phone} in ${phones}`).limit(1000);
+    .where(and(sql`${customers.phone} in ${phones}`, isNull(customers.mergedIntoId))).limit(1000);
   for (const r of rows) out.set(r.id, same.filter((s) => s.phone === r.phone && s.id !== r.id).map((s) => s.id));
   return out;
 }

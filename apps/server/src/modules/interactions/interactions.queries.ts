@@ -4,9 +4,10 @@ import { customers, interactions, tickets, users } from '../../db/schema/index.t
 import { notFound } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { scopeCondition } from '../tickets/tickets.queries.ts';
+import { inCustomerGroup } from '../customers/customers.queries.ts';
 
 /**
- * Every interaction and work order of a customer, newest first (the most recent
+ * Every interaction and work order of a customer (and of duplicates merged into it), newest first (the most recent
  * 200 of each); work orders outside the viewer's data scope are left out.
  */
 export async function customerHistory(db: Db, viewer: Principal, customerId: string) {
@@ -16,11 +17,11 @@ export async function customerHistory(db: Db, viewer: Principal, customerId: str
     db.select({ id: interactions.id, at: interactions.startedAt, channel: interactions.channel, direction: interactions.direction,
       summary: interactions.summary, agentName: users.displayName })
       .from(interactions).leftJoin(users, eq(users.id, interactions.agentId))
-      .where(eq(interactions.customerId, customerId)).orderBy(desc(interactions.startedAt)).limit(200),
+      .where(inCustomerGroup(interactions.customerId, customerId)).orderBy(desc(interactions.startedAt)).limit(200),
     db.select({ id: tickets.id, at: tickets.createdAt, channel: tickets.channel, subject: tickets.subject, status: tickets.status,
       number: tickets.number, type: tickets.type, agentName: users.displayName })
       .from(tickets).leftJoin(users, eq(users.id, tickets.createdById))
-      .where(and(eq(tickets.customerId, customerId), scopeCondition(viewer))).orderBy(desc(tickets.createdAt)).limit(200),
+      .where(and(inCustomerGroup(tickets.customerId, customerId), scopeCondition(viewer))).orderBy(desc(tickets.createdAt)).limit(200),
   ]);
   const items = [
     ...calls.map((i) => ({

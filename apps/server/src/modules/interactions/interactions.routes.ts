@@ -12,6 +12,8 @@ import { requestLocale } from '../../platform/http/locale.ts';
 import { can, type Principal } from '../../platform/auth/principal.ts';
 import { customerPhoneFor } from '../customers/customers.queries.ts';
 import { scopeCondition } from '../tickets/tickets.queries.ts';
+import { inCustomerGroup } from '../customers/customers.queries.ts';
+import { noteCustomerContact } from '../customers/customers.commands.ts';
 
 const idParams = z.object({ id });
 
@@ -75,10 +77,15 @@ export function interactionRoutes(app: App, { db }: Deps): void {
     const startedAt = parseTime(req.body.startedAt, 'startedAt') ?? new Date();
     const endedAt = parseTime(req.body.endedAt, 'endedAt') ?? null;
     if (endedAt && endedAt < startedAt) throw new AppError('INVALID_TIME_RANGE');
-    const [row] = await db.insert(interactions).values({
-      channel: req.body.channel, direction: req.body.direction, callerNumber,
-      customerId: req.body.customerId ?? null, agentId: viewer.userId, summary: req.body.summary ?? null, startedAt, endedAt,
-    }).returning();
+    const [row] = await db.transaction(async (tx) => {
+      const rows = await tx.insert(interactions).values({
+        channel: req.body.channel, direction: req.body.direction, callerNumber,
+        customerId: req.body.customerId ?? null, agentId: viewer.userId, summary: req.body.summary ?? null, startedAt, endedAt,
+      }).returning();
+      // the owner's contact starts or keeps the customer's contact plan (CUS-04 first contact)
+      if (req.body.customerId) await noteCustomerContact(tx, req.body.customerId, viewer.userId, startedAt);
+      return rows;
+    });
     return reply.status(201).send((await present(db, viewer, [row]))[0]);
   });
 
@@ -97,7 +104,11 @@ export function interactionRoutes(app: App, { db }: Deps): void {
     if (req.body.endedAt !== undefined) patch.endedAt = parseTime(req.body.endedAt, 'endedAt');
     if (patch.endedAt && patch.endedAt < cur.startedAt) throw new AppError('INVALID_TIME_RANGE');
     const [row] = Object.keys(patch).length
-      ? await db.update(interactions).set(patch).where(eq(interactions.id, cur.id)).returning()
+      ? await db.transaction(async (tx) => {
+        const rows = await tx.update(interactions).set(patch).where(eq(interactions.id, cur.id)).returning();
+        if (patch.customerId && cur.agentId) await noteCustomerContact(tx, patch.customerId, cur.agentId, cur.startedAt);
+        return rows;
+      })
       : [cur];
     return (await present(db, viewer, [row]))[0];
   });
@@ -112,7 +123,7 @@ export function interactionRoutes(app: App, { db }: Deps): void {
     },
   }, async (req) => {
     const viewer = principalOf(req);
-    const where = req.query.customerId ? eq(interactions.customerId, req.query.customerId) : and(eq(interactions.agentId, viewer.userId));
+    const where = req.query.customerId ? inCustomerGroup(interactions.customerId, req.query.customerId) : and(eq(interactions.agentId, viewer.userId));
     const rows = await db.select().from(interactions).where(where).orderBy(desc(interactions.startedAt)).limit(req.query.limit);
     return { items: await present(db, viewer, rows) };
   });

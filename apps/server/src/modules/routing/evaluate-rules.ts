@@ -30,6 +30,8 @@ export function triggersOf(e: RuleEvent): RuleTrigger[] {
       return ['sla.breached'];
     case 'callback.overdue':
       return ['callback.overdue'];
+    case 'customer.first_contact_overdue':
+      return ['customer.first_contact_overdue'];
     default:
       return [];
   }

@@ -17,6 +17,8 @@ const EVENT_OF: Record<RuleTrigger, string> = {
   'sla.due': 'sla.due',
   'sla.breached': 'sla.breached',
   'callback.overdue': 'callback.overdue',
+  // tried against the work order's customer
+  'customer.first_contact_overdue': 'customer.first_contact_overdue',
 };
 
 /**

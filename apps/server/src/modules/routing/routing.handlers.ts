@@ -9,17 +9,22 @@ import { evaluateRules, type RuleEvent } from './evaluate-rules.ts';
 import { recipientsOf } from '@kefu/shared/rules';
 import { AssigneePicker } from './recipients.ts';
 import { enabledRules } from './rules.repository.ts';
+import { applyCustomerRules, type CustomerRuleEvent } from './customer-rules.ts';
 
 /** The rule log of a unit: every rule that fired or was held back, written in one insert. */
 class RuleRuns implements WorkPart {
   rows: Record<string, unknown>[] = [];
   constructor(private work: UnitOfWork) {}
   add(ruleId: string, ruleName: string, ticketId: string, eventId: number, outcome: string, detail: object): void {
-    this.rows.push({ rule_id: ruleId, rule_name: ruleName, ticket_id: ticketId, event_id: eventId, outcome, detail, at: this.work.now.toISOString() });
+    this.rows.push({ rule_id: ruleId, rule_name: ruleName, ticket_id: ticketId, customer_id: null, event_id: eventId, outcome, detail, at: this.work.now.toISOString() });
+  }
+  /** a rule on a customer event: no work order */
+  addForCustomer(ruleId: string, ruleName: string, customerId: string, eventId: number | null, outcome: string, detail: object): void {
+    this.rows.push({ rule_id: ruleId, rule_name: ruleName, ticket_id: null, customer_id: customerId, event_id: eventId, outcome, detail, at: this.work.now.toISOString() });
   }
   async flush(): Promise<void> {
     await insertRows(this.work.tx, 'rule_runs', {
-      rule_id: 'uuid', rule_name: 'text', ticket_id: 'uuid', event_id: 'bigint', outcome: 'text', detail: 'jsonb', at: 'timestamptz',
+      rule_id: 'uuid', rule_name: 'text', ticket_id: 'uuid', customer_id: 'uuid', event_id: 'bigint', outcome: 'text', detail: 'jsonb', at: 'timestamptz',
     }, this.rows);
     this.rows = [];
   }
@@ -39,10 +44,15 @@ export interface RoutingLogger {
 export function routingHandler(log: RoutingLogger): EventHandler {
   return {
     name: 'routing',
-    types: ['ticket.created', 'ticket.updated', 'sla.due', 'sla.breached', 'callback.overdue'],
-    async handle(work, events) {
+    types: ['ticket.created', 'ticket.updated', 'sla.due', 'sla.breached', 'callback.overdue', 'customer.first_contact_overdue'],
+    async handle(work, all) {
       const rules = await enabledRules(work.tx, work.db);
       if (!rules.length) return;
+      const runs = work.part(RULE_RUNS);
+      const aboutCustomers = all.filter((e) => e.type === 'customer.first_contact_overdue') as unknown as CustomerRuleEvent[];
+      if (aboutCustomers.length) await applyCustomerRules(work, rules, aboutCustomers, runs.addForCustomer.bind(runs));
+      const events = all.filter((e) => e.type !== 'customer.first_contact_overdue');
+      if (!events.length) return;
       const tickets = work.part(TICKETS);
       const ids = events.map((e) => e.aggregateId);
       await tickets.load(ids);
@@ -51,7 +61,6 @@ export function routingHandler(log: RoutingLogger): EventHandler {
       let watchers: Map<string, string[]> | null = null;
       const watchersOf = (id: string) => watchers?.get(id) ?? [];
       if (rules.some((r) => r.actions.some((a) => recipientsOf(a).some((x) => x.kind === 'watchers')))) watchers = await tickets.watchersOf(ids);
-      const runs = work.part(RULE_RUNS);
       for (const event of events) {
         const t = tickets.get(event.aggregateId);
         if (!t) continue;

@@ -87,7 +87,8 @@ export function routingRoutes(app: App, { db }: Deps): void {
     const rows = await db.select({ r: ruleRuns }).from(ruleRuns).innerJoin(tickets, eq(tickets.id, ruleRuns.ticketId))
       .where(and(scopeCondition(principalOf(req)), req.query.ticketId ? eq(ruleRuns.ticketId, req.query.ticketId) : undefined))
       .orderBy(desc(ruleRuns.id)).limit(req.query.limit);
-    return { items: rows.map(({ r }) => ({ ...r, at: r.at.toISOString() })) };
+    // the join keeps runs on work orders only (a rule on a customer event has none)
+    return { items: rows.map(({ r }) => ({ ...r, ticketId: r.ticketId!, at: r.at.toISOString() })) };
   });
 
   app.get('/api/v1/positions', {

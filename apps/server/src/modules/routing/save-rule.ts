@@ -1,5 +1,5 @@
 import { desc, eq, sql } from 'drizzle-orm';
-import { recipientsOf, type Recipient, type RuleAction, type RuleBody } from '@kefu/shared/rules';
+import { CUSTOMER_CONDITION_FIELDS, CUSTOMER_RECIPIENT_KINDS, CUSTOMER_TRIGGERS, recipientsOf, type Recipient, type RuleAction, type RuleBody } from '@kefu/shared/rules';
 import type { Db, Tx } from '../../db/client.ts';
 import { ruleVersions, rules, teams, users } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -7,8 +7,20 @@ import { currentForms } from '../forms/forms.queries.ts';
 import { positionExists } from './positions.repository.ts';
 import { clearRuleCache, toRule, type Rule } from './rules.repository.ts';
 
+/** A rule about a customer (no work order) may only look at the customer and tell people. */
+function checkCustomerTrigger(body: Pick<RuleBody, 'actions' | 'conditions' | 'trigger'>): void {
+  if (!CUSTOMER_TRIGGERS.includes(body.trigger)) return;
+  const field = body.conditions.find((c) => !(CUSTOMER_CONDITION_FIELDS as readonly string[]).includes(c.field));
+  if (field) throw new AppError('VALIDATION_FAILED', { summary: `${body.trigger}: conditions may only look at ${CUSTOMER_CONDITION_FIELDS.join(', ')} (not ${field.field})` });
+  const action = body.actions.find((a) => a.type !== 'notify');
+  if (action) throw new AppError('VALIDATION_FAILED', { summary: `${body.trigger}: only notify actions (not ${action.type})` });
+  const who = body.actions.flatMap(recipientsOf).find((r) => !(CUSTOMER_RECIPIENT_KINDS as readonly string[]).includes(r.kind));
+  if (who) throw new AppError('VALIDATION_FAILED', { summary: `${body.trigger}: recipients may be ${CUSTOMER_RECIPIENT_KINDS.join(', ')} (not ${who.kind})` });
+}
+
 /** Refuses a rule that names people, teams, positions or forms that do not exist. */
-export async function checkRuleReferences(tx: Tx, body: Pick<RuleBody, 'actions' | 'conditions'>): Promise<void> {
+export async function checkRuleReferences(tx: Tx, body: Pick<RuleBody, 'actions' | 'conditions' | 'trigger'>): Promise<void> {
+  checkCustomerTrigger(body);
   const all = body.actions.flatMap(recipientsOf);
   const missingPositions = await positionExists(tx, [...new Set(all.flatMap((r) => (r.kind === 'position' ? [r.position]
     : r.kind === 'superior_of_job_number_in_field' ? [r.topPosition] : [])))]);

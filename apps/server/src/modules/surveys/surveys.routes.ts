@@ -13,6 +13,7 @@ import { hashToken, surveySecret, verifyToken } from './survey-tokens.ts';
 import { principalOf } from '../../platform/http/auth-hook.ts';
 import { can, type Principal } from '../../platform/auth/principal.ts';
 import { scopeCondition } from '../tickets/tickets.queries.ts';
+import { inCustomerGroup } from '../customers/customers.queries.ts';
 
 /**
  * Survey answers the viewer may read (with `tickets` joined): those about a
@@ -128,7 +129,7 @@ export function surveyRoutes(app: App, { db, config }: Deps): void {
       .where(and(
         visibleInvitation(viewer),
         q.surveyId ? eq(surveyInvitations.surveyId, q.surveyId) : undefined, q.ticketId ? eq(surveyInvitations.ticketId, q.ticketId) : undefined,
-        q.customerId ? eq(surveyInvitations.customerId, q.customerId) : undefined, q.agentId ? eq(surveyInvitations.agentId, q.agentId) : undefined,
+        q.customerId ? inCustomerGroup(surveyInvitations.customerId, q.customerId) : undefined, q.agentId ? eq(surveyInvitations.agentId, q.agentId) : undefined,
         q.answered === 'true' ? sql`${surveyInvitations.answeredAt} is not null` : q.answered === 'false' ? isNull(surveyInvitations.answeredAt) : undefined,
       )).orderBy(desc(surveyInvitations.createdAt)).limit(q.limit);
     const now = new Date();

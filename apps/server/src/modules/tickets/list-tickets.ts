@@ -8,6 +8,7 @@ import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
 import { wordsQuery } from '../../platform/search/tokenize.ts';
 import { presentTicketListItem, selectTicketList } from './ticket-queries.ts';
 import { NONE, scopeCondition } from './tickets.queries.ts';
+import { inCustomerGroup } from '../customers/customers.queries.ts';
 
 export interface TicketQuery {
   view: 'mine' | 'team' | 'all';
@@ -46,7 +47,7 @@ export async function listTickets(db: Db, viewer: Principal, q: TicketQuery) {
   }
   if (q.assigneeId) conds.push(eq(tickets.assigneeId, q.assigneeId));
   if (q.teamId) conds.push(eq(tickets.teamId, q.teamId));
-  if (q.customerId) conds.push(eq(tickets.customerId, q.customerId));
+  if (q.customerId) conds.push(inCustomerGroup(tickets.customerId, q.customerId));
   if (q.from) conds.push(gte(tickets.createdAt, parseDate(q.from, 'from')));
   if (q.to) conds.push(lt(tickets.createdAt, parseDate(q.to, 'to')));
   if (q.q) {

@@ -28,6 +28,8 @@ type Row = Omit<typeof tickets.$inferSelect, 'searchVector'>;
 /** A work order as commands and rule conditions see it. */
 export interface TicketView extends Readonly<Row> {
   readonly customerClass: string | null;
+  /** the customer's value class (A/B/C), for rule conditions */
+  readonly customerTier: string | null;
   readonly customerName: string;
 }
 
@@ -98,12 +100,12 @@ export class TicketWork implements WorkPart {
   async load(ids: string[], opts: { lock?: boolean } = {}): Promise<void> {
     const missing = [...new Set(ids)].filter((id) => !this.entries.has(id));
     if (!missing.length) return;
-    const q = this.work.tx.select({ t: rowColumns, customerClass: customers.customerClass, customerName: customers.name })
+    const q = this.work.tx.select({ t: rowColumns, customerClass: customers.customerClass, customerTier: customers.tier, customerName: customers.name })
       .from(tickets).innerJoin(customers, eq(customers.id, tickets.customerId))
       .where(inArray(tickets.id, missing)).orderBy(tickets.id);
     const rows = opts.lock === false ? await q : await q.for('update', { of: tickets });
     for (const r of rows) {
-      this.entries.set(r.t.id, { view: { ...r.t, customerClass: r.customerClass, customerName: r.customerName }, dirty: false, isNew: false });
+      this.entries.set(r.t.id, { view: { ...r.t, customerClass: r.customerClass, customerTier: r.customerTier, customerName: r.customerName }, dirty: false, isNew: false });
     }
   }
 
@@ -293,7 +295,7 @@ export class TicketWork implements WorkPart {
       customerId: parent.customerId, fields: task.fields, formVersion: form.version, assigneeId: task.assigneeId, teamId: task.teamId,
       departmentId: dir.departmentFor(task.assigneeId, task.teamId), createdById: task.createdById, interactionId: null,
       resolution: null, parentId: parent.id, hiddenFrom: parent.hiddenFrom, dueAt: task.dueAt ?? null, createdAt: at, updatedAt: at,
-      customerClass: parent.customerClass, customerName: parent.customerName,
+      customerClass: parent.customerClass, customerTier: parent.customerTier, customerName: parent.customerName,
     };
     this.entries.set(id, { view, dirty: false, isNew: true, searchWords: [number.toLowerCase(), ...words(task.subject)] });
     const changes: Change[] = [{ field: 'status', from: null, to: 'new' }, { field: 'parentId', from: null, to: parent.id },
@@ -323,7 +325,7 @@ export class TicketWork implements WorkPart {
     const created = [...this.entries.values()].filter((e) => e.isNew);
     if (created.length) {
       await tx.insert(tickets).values(created.map((e) => {
-        const { customerClass: _c, customerName: _n, ...row } = e.view;
+        const { customerClass: _c, customerTier: _ct, customerName: _n, ...row } = e.view;
         return { ...row, searchVector: sql`${toVectorLiteral(e.searchWords ?? [])}::tsvector` as unknown as string };
       }));
     }

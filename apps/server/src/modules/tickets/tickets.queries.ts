@@ -21,7 +21,7 @@ import { truncate } from '../../platform/text.ts';
 export function factsOf(t: TicketView, changed: string[], businessHours: () => boolean): RuleContext {
   const facts = {
     type: t.type, priority: t.priority, channel: t.channel, status: t.status, teamId: t.teamId, assigneeId: t.assigneeId,
-    customerClass: t.customerClass, fields: t.fields as Record<string, unknown>, changed,
+    customerClass: t.customerClass, customerTier: t.customerTier, fields: t.fields as Record<string, unknown>, changed,
   } as RuleContext;
   let known: boolean | undefined;
   Object.defineProperty(facts, 'businessHours', { enumerable: true, get: () => (known ??= businessHours()) });

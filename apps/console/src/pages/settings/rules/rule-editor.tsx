@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Col, Drawer, Empty, Form, Input, InputNumber, Row, Select, Space, Switch, Typography, type FormInstance } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { RULE_TRIGGERS, type RuleAction } from '@kefu/shared/rules';
+import { CUSTOMER_TRIGGERS, RULE_TRIGGERS, type RuleAction } from '@kefu/shared/rules';
 import { SLA_KINDS } from '@kefu/shared/sla';
 import { PRIORITIES, TICKET_STATUSES } from '@kefu/shared/ticket-status';
 import { api, ApiError, itemsOf } from '../../../api/client.ts';
@@ -109,6 +109,11 @@ export function RuleEditor({ target, fields, nextPosition, onClose, onSaved }: P
             </Form.Item>
           </Col>
         </Row>
+        <Form.Item noStyle shouldUpdate={(a, b) => a.trigger !== b.trigger}>
+          {({ getFieldValue }) => (CUSTOMER_TRIGGERS.includes(getFieldValue('trigger'))
+            ? <Alert type="info" showIcon message={t('rule.customerTriggerHint')} style={{ marginBottom: 12 }} data-testid="rule-customer-hint" />
+            : null)}
+        </Form.Item>
         <Form.Item name="description" label={t('rule.description')} rules={[{ max: 1000 }]}>
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
         </Form.Item>

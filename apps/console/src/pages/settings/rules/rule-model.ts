@@ -106,6 +106,7 @@ export function conditionFields(
       options: (directory?.users ?? []).map((u) => ({ value: u.id, label: u.jobNumber ? `${u.displayName} (${u.jobNumber})` : u.displayName })),
     },
     { value: 'customer.class', kind: 'text' },
+    { value: 'customer.tier', kind: 'text' },
     { value: 'businessHours', kind: 'boolean' },
     { value: 'changed', kind: 'list', options: changeable },
     { value: 'sla.kind', kind: 'text' },

@@ -26,6 +26,7 @@ export const templateVariables: Record<NotificationEvent, readonly string[]> = {
   'callback.due_soon': ['recipient.name', 'callback.source', 'callback.step', 'customer.name', 'dueAt', 'link'],
   'callback.overdue': ['recipient.name', 'callback.source', 'callback.step', 'customer.name', 'callback.agent', 'dueAt', 'link'],
   'chat.sla_breached': ['recipient.name', 'chat.visitor', 'chat.channel', 'chat.target', 'chat.agent', 'dueAt', 'link'],
+  'customer.first_contact_overdue': ['recipient.name', 'customer.name', 'customer.tier', 'owner.name', 'rule.name', 'dueAt', 'link'],
 };
 
 const zhGreeting = '{{recipient.name}}，您好：';
@@ -145,6 +146,17 @@ export const defaultTemplates: Record<NotificationEvent, LocalizedTemplate> = {
     'en-US': {
       title: 'Conversation past its {{chat.target}} target: {{chat.visitor}} ({{chat.channel}})',
       body: lines(enGreeting, 'The {{chat.target}} target of the conversation with {{chat.visitor}} on "{{chat.channel}}" passed at {{dueAt}}; agent: {{chat.agent}}.', 'Open the conversation: {{link}}'),
+    },
+  },
+  // a newly assigned customer not contacted in time (CUS-04): escalated by a rule
+  'customer.first_contact_overdue': {
+    'zh-CN': {
+      title: '新客户未按时首次联系：{{customer.name}}',
+      body: lines(zhGreeting, '客户 {{customer.name}}（{{customer.tier}} 类）分配给 {{owner.name}} 后，应于 {{dueAt}} 前首次联系，至今未联系（规则：{{rule.name}}）。', '查看客户：{{link}}'),
+    },
+    'en-US': {
+      title: 'New customer not contacted in time: {{customer.name}}',
+      body: lines(enGreeting, 'Customer {{customer.name}} (class {{customer.tier}}), assigned to {{owner.name}}, was to be contacted first by {{dueAt}} and has not been (rule: {{rule.name}}).', 'Open the customer: {{link}}'),
     },
   },
 };
