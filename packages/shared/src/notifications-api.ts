@@ -16,6 +16,8 @@ export const NOTIFICATION_KINDS = [
   'callback.due_soon',
   'callback.overdue',
   'chat.sla_breached',
+  'renewal.due',
+  'renewal.month_end_list',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -13,7 +13,8 @@ import customerClasses from './zh-CN/customer-classes.ts';
 import liveChat from './zh-CN/live-chat.ts';
 import knowledge from './zh-CN/knowledge.ts';
 import chatChannels from './zh-CN/chat-channels.ts';
+import renewals from './zh-CN/renewals.ts';
 
-const zhCN = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings, ...formsEditor, ...inbox, ...customerClasses, ...liveChat, ...knowledge, ...chatChannels } as const;
+const zhCN = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings, ...formsEditor, ...inbox, ...customerClasses, ...liveChat, ...knowledge, ...chatChannels, ...renewals } as const;
 
 export default zhCN;
