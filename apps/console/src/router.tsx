@@ -14,6 +14,7 @@ import { TicketListPage } from './pages/tickets/index.tsx';
 import { TicketDetailPage } from './pages/ticket-detail/index.tsx';
 import { CustomerListPage } from './pages/customers/index.tsx';
 import { CustomerDetailPage } from './pages/customer-detail/index.tsx';
+import { RenewalsPage } from './pages/renewals/index.tsx';
 import { DepartmentsPage } from './pages/settings/departments/index.tsx';
 import { TeamsPage } from './pages/settings/teams/index.tsx';
 import { UsersPage } from './pages/settings/users/index.tsx';
@@ -79,6 +80,7 @@ const PAGE_ELEMENTS: Record<TopLevelPath, ReactNode> = {
   '/inbox': <InboxPage />,
   '/tickets': <TicketListPage />,
   '/customers': <CustomerListPage />,
+  '/renewals': <RenewalsPage />,
   '/supervisor': <SupervisorPage />,
   '/supervisor/chats': <LiveChatsPage />,
   '/callbacks': <MyCallbacksPage />,

@@ -27,6 +27,7 @@ import {
   BookOutlined,
   ThunderboltOutlined,
   TagsOutlined,
+  SyncOutlined,
 } from '@ant-design/icons';
 import type { Access, AccessKey } from '../access.ts';
 import type { MessageKey } from '../i18n/translate.ts';
@@ -54,6 +55,8 @@ export const NAV: (NavItem | NavGroup)[] = [
   { path: '/inbox', label: 'menu.inbox', icon: <MessageOutlined />, access: 'inbox', badge: 'inbox' },
   { path: '/tickets', label: 'menu.tickets', icon: <ProfileOutlined />, access: 'tickets' },
   { path: '/customers', label: 'menu.customers', icon: <ContactsOutlined />, access: 'customers' },
+  // 续费管理: services with an expiry, month-end unowned lists, non-renewals, transfers (CUS-09, CUS-10)
+  { path: '/renewals', label: 'menu.renewals', icon: <SyncOutlined />, access: 'renewals' },
   {
     key: 'supervisor',
     label: 'menu.supervisorGroup',

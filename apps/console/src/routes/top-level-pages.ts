@@ -12,6 +12,7 @@ export const TOP_LEVEL_PAGES = [
   { path: '/inbox', access: 'inbox' },
   { path: '/tickets', access: 'tickets' },
   { path: '/customers', access: 'customers' },
+  { path: '/renewals', access: 'renewals' },
   { path: '/supervisor', access: 'supervisor' },
   { path: '/supervisor/chats', access: 'inboxManage' },
   { path: '/callbacks', access: 'callbacks' },
