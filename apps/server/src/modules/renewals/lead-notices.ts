@@ -8,7 +8,7 @@ import { NOTICES } from '../notifications/notifications.commands.ts';
 // can be planned and the customer told.
 
 interface DueRow {
-  id: string; name: string; expires_at: string; owner_id: string; customer_name: string; kind_name: string; days_left: number;
+  id: string; name: string; expires_at: string; owner_id: string; customer_id: string; customer_name: string; kind_name: string; days_left: number;
 }
 
 /**
@@ -34,14 +34,15 @@ export async function sendLeadNotices(work: UnitOfWork, today: string, now: Date
       on conflict do nothing
       returning service_id
     )
-    select s.id, s.name, s.expires_at::text as expires_at, s.owner_id, c.name as customer_name, coalesce(k.name, s.kind) as kind_name,
+    select s.id, s.name, s.expires_at::text as expires_at, s.owner_id, c.id as customer_id, c.name as customer_name, coalesce(k.name, s.kind) as kind_name,
       (s.expires_at - ${today}::date)::int as days_left
     from sent join customer_services s on s.id = sent.service_id
     join customers c on c.id = s.customer_id
     left join renewal_kinds k on k.key = s.kind`);
   const notices = work.part(NOTICES);
   for (const r of rows) {
-    const link = `/renewals?service=${r.id}`;
+    // the customer's page lists the service with its renew / not-renew actions
+    const link = `/customers/${r.customer_id}`;
     notices.tell([r.owner_id], {
       kind: 'renewal.due', ticketId: null, link,
       vars: { customer: { name: r.customer_name }, service: { name: r.name, kind: r.kind_name, expiresAt: r.expires_at, daysLeft: Number(r.days_left) }, link },
