@@ -16,6 +16,7 @@ const USES = {
   callbacks: ['org', 'customers', 'interactions', 'tickets', 'notifications', 'surveys'],
   conversations: ['org', 'customers', 'tickets', 'intake', 'notifications'],
   knowledge: [],
+  renewals: ['org', 'customers', 'notifications'],
 };
 
 const MODULES = 'apps/server/src/modules';

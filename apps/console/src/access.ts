@@ -39,6 +39,12 @@ export interface Access {
   kbPublish: boolean;
   /** the canned replies (话术) page: those who answer chats, and their editors */
   cannedReplies: boolean;
+  /** the renewals board (续费管理): my services, or everyone's with renewalManage */
+  renewals: boolean;
+  /** add and change customers' services, kinds, month-end sends, transfer paperwork */
+  renewalManage: boolean;
+  /** approve or reject transfer requests (域名转出) */
+  renewalApprove: boolean;
 }
 
 export type AccessKey = keyof Access;
@@ -70,5 +76,8 @@ export function computeAccess(permissions: readonly string[]): Access {
     kbEdit: has('kb:edit') || has('kb:publish'),
     kbPublish: has('kb:publish'),
     cannedReplies: has('conversation:work') || has('kb:edit') || has('kb:publish'),
+    renewals: has('renewal:view') || has('renewal:manage'),
+    renewalManage: has('renewal:manage'),
+    renewalApprove: has('renewal:approve_transfer'),
   };
 }

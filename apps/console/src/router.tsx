@@ -17,6 +17,7 @@ import { CustomerDuplicatesPage } from './pages/customer-duplicates/index.tsx';
 import { CustomerChangesPage } from './pages/customer-changes/index.tsx';
 import { CustomerAssignmentPage } from './pages/customer-assignment/index.tsx';
 import { CustomerDetailPage } from './pages/customer-detail/index.tsx';
+import { RenewalsPage } from './pages/renewals/index.tsx';
 import { DepartmentsPage } from './pages/settings/departments/index.tsx';
 import { TeamsPage } from './pages/settings/teams/index.tsx';
 import { UsersPage } from './pages/settings/users/index.tsx';
@@ -85,6 +86,7 @@ const PAGE_ELEMENTS: Record<TopLevelPath, ReactNode> = {
   '/customers/changes': <CustomerChangesPage />,
   '/customers/assignment': <CustomerAssignmentPage />,
   '/customers/duplicates': <CustomerDuplicatesPage />,
+  '/renewals': <RenewalsPage />,
   '/supervisor': <SupervisorPage />,
   '/supervisor/chats': <LiveChatsPage />,
   '/callbacks': <MyCallbacksPage />,

@@ -12,6 +12,10 @@ import { registerChatJobs } from './modules/conversations/chat-jobs.ts';
 import { knowledgeRoutes } from './modules/knowledge/knowledge.routes.ts';
 import { kbAttachmentRoutes } from './modules/knowledge/kb-attachments.routes.ts';
 import { widgetRoutes } from './modules/conversations/widget.routes.ts';
+import { renewalRoutes } from './modules/renewals/renewals.routes.ts';
+import { customerServiceRoutes } from './modules/renewals/customer-services.routes.ts';
+import { transferRequestRoutes } from './modules/renewals/transfer-requests.routes.ts';
+import { registerRenewalJobs } from './modules/renewals/renewal-jobs.ts';
 import { registerCrossOrigin } from './platform/http/cross-origin.ts';
 import { fileStoreOf } from './platform/storage/file-store-of.ts';
 import { existsSync } from 'node:fs';
@@ -164,6 +168,10 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   registerChatJobs(services.runner, database.db, chat, { days: config.KEFU_CHAT_RETENTION_DAYS, files }, deps.clock);
   knowledgeRoutes(app, deps);
   kbAttachmentRoutes(app, deps, files);
+  renewalRoutes(app, deps);
+  customerServiceRoutes(app, deps);
+  transferRequestRoutes(app, deps, files);
+  registerRenewalJobs(services.runner, database.db, config.KEFU_TIMEZONE, deps.clock);
   widgetRoutes(app);
 
   const consoleDir = config.KEFU_CONSOLE_DIR ?? path.resolve(here, '../../console/dist');

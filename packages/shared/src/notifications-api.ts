@@ -17,6 +17,8 @@ export const NOTIFICATION_KINDS = [
   'callback.overdue',
   'chat.sla_breached',
   'customer.first_contact_overdue',
+  'renewal.due',
+  'renewal.month_end_list',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

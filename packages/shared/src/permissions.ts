@@ -33,6 +33,12 @@ export const PERMISSIONS = [
   'kb:edit',
   /** approve and publish knowledge-base versions, archive articles, keep categories and synonyms */
   'kb:publish',
+  /** the renewals board (续费): the services I own, their renewals and non-renewals; the month-end lists */
+  'renewal:view',
+  /** every customer's services: add, change, hand over; service kinds and lead times; transfer requests' certificate and phone confirmation */
+  'renewal:manage',
+  /** approve or reject a transfer request (域名转出, CUS-10) */
+  'renewal:approve_transfer',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -14,7 +14,8 @@ import liveChat from './zh-CN/live-chat.ts';
 import knowledge from './zh-CN/knowledge.ts';
 import chatChannels from './zh-CN/chat-channels.ts';
 import customerArchive from './zh-CN/customer-archive.ts';
+import renewals from './zh-CN/renewals.ts';
 
-const zhCN = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings, ...formsEditor, ...inbox, ...customerClasses, ...liveChat, ...knowledge, ...chatChannels, ...customerArchive } as const;
+const zhCN = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings, ...formsEditor, ...inbox, ...customerClasses, ...liveChat, ...knowledge, ...chatChannels, ...customerArchive, ...renewals } as const;
 
 export default zhCN;

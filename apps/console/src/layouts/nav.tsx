@@ -28,6 +28,7 @@ import {
   BookOutlined,
   ThunderboltOutlined,
   TagsOutlined,
+  SyncOutlined,
 } from '@ant-design/icons';
 import type { Access, AccessKey } from '../access.ts';
 import type { MessageKey } from '../i18n/translate.ts';
@@ -64,6 +65,8 @@ export const NAV: (NavItem | NavGroup)[] = [
       // 每日新增/变更 and 客户分配: the supervisor's daily archive work (CUS-01..04)
       { path: '/customers/changes', label: 'menu.customerChanges', icon: <CalendarOutlined />, access: 'customerManage' },
       { path: '/customers/assignment', label: 'menu.customerAssignment', icon: <TeamOutlined />, access: 'customerManage' },
+      // 续费管理: services with an expiry, month-end unowned lists, non-renewals, transfers (CUS-09, CUS-10)
+      { path: '/renewals', label: 'menu.renewals', icon: <SyncOutlined />, access: 'renewals' },
       { path: '/customers/duplicates', label: 'menu.customerDuplicates', icon: <MergeCellsOutlined />, access: 'customerManage' },
     ],
   },

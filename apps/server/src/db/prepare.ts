@@ -12,6 +12,8 @@ import { seedFirstAdmin } from './seed/demo-org.ts';
 import { installTemplate } from '../modules/routing/install-template.ts';
 import { ensureDefaultCalendars } from '../platform/time/calendars.ts';
 import { installDefaultCallbacks } from '../modules/callbacks/default-callbacks.ts';
+import { ensureDefaultRenewalKinds } from '../modules/renewals/renewal-kinds.ts';
+import { seedDemoRenewals } from './seed/demo-renewals.ts';
 
 export interface PrepareResult {
   seeded: 'demo' | 'admin' | null;
@@ -29,6 +31,7 @@ export async function prepareDatabase(
   await database.db.execute(sql`analyze`);
   await ensureDefaultForms(database.db);
   await ensureDefaultCalendars(database.db);
+  await ensureDefaultRenewalKinds(database.db);
   const [anyone] = await database.db.select({ id: users.id }).from(users).limit(1);
   if (anyone) return { seeded: null };
   if (config.seedDemo) {
@@ -38,6 +41,7 @@ export async function prepareDatabase(
     await installDefaultCallbacks(database.db);
     await seedDemoKnowledge(database.db);
     if (opts.sampleData !== false) await seedDemoData(database.db, config.KEFU_TIMEZONE);
+    await seedDemoRenewals(database.db, { sampleData: opts.sampleData !== false, timeZone: config.KEFU_TIMEZONE });
     return { seeded: 'demo' };
   }
   const adminPassword = opts.adminPassword ?? randomBytes(9).toString('base64url');

@@ -125,6 +125,20 @@ const CODES = {
   NOT_MERGED: { status: 409, zh: '该客户没有可撤销的合并', en: 'This customer has no merge to undo' },
   OWNER_NOT_SPECIALIST: { status: 422, zh: '只能分配给启用中的客户专员(在「客户分配」里设置)', en: 'Customers can only go to active specialists (set them up on the assignment board)' },
   MERGE_UNDO_BLOCKED: { status: 409, zh: '合并后的客户又被合并到了其他客户,请先撤销那次合并', en: 'The survivor was merged on into another customer: undo that merge first' },
+  SERVICE_DATES_ORDER: { status: 422, zh: '到期日({until})不能早于开始日({from})', en: 'The expiry ({until}) cannot be before the start ({from})' },
+  SERVICE_NOT_LIVE: { status: 409, zh: '该服务已{serviceState},不能再续费、登记未续费或申请转出', en: 'This service is already {serviceState}; it can no longer be renewed, recorded as not renewed or transferred' },
+  NOT_SERVICE_OWNER: { status: 403, zh: '只有该服务的负责业务员或续费管理人员可以登记续费或未续费', en: 'Only the salesperson who owns this service, or a renewals manager, can record its renewal or non-renewal' },
+  RENEWAL_NOT_LATER: { status: 422, zh: '续费后的到期日须晚于当前到期日 {until}', en: 'The renewed expiry must be after the current expiry, {until}' },
+  NON_RENEWAL_REASON_REQUIRED: { status: 422, zh: '登记未续费请选择原因类别并写明原因', en: 'Pick a reason category and describe why the customer does not renew' },
+  NON_RENEWAL_REPORT_REQUIRED: { status: 422, zh: '登记未续费请填写业务人员的反馈(客户怎么说、做过哪些挽留)', en: 'Add the salesperson\'s report back (what the customer said, what was tried)' },
+  TRANSFER_PENDING: { status: 409, zh: '该服务已有一份待审批的转出申请', en: 'This service already has a transfer request waiting for a decision' },
+  TRANSFER_NOT_PENDING: { status: 409, zh: '该转出申请已{transferState},不能再修改', en: 'This transfer request is already {transferState} and cannot change' },
+  TRANSFER_NOT_READY: {
+    status: 409,
+    zh: '转出申请还不能批准:缺少{missing}',
+    en: 'The transfer cannot be approved yet: {missing} missing',
+  },
+  TRANSFER_REJECT_REASON_REQUIRED: { status: 422, zh: '驳回转出申请请写明原因', en: 'Say why the transfer request is rejected' },
   RATE_LIMITED: { status: 429, zh: '操作过于频繁,请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误,请稍后重试', en: 'Internal server error; please try again' },
 } satisfies Record<string, ErrorSpec>;
@@ -209,6 +223,28 @@ const NOUNS: Record<string, { zh: string; en: string }> = {
   cannedReply: { zh: '话术', en: 'Canned reply' },
   attachment: { zh: '附件', en: 'Attachment' },
   recomputeRun: { zh: '重新分类任务', en: 'Class recompute' },
+  customerService: { zh: '客户服务', en: 'Customer service' },
+  renewalKind: { zh: '服务类型', en: 'Service kind' },
+  transferRequest: { zh: '转出申请', en: 'Transfer request' },
+  monthEndList: { zh: '月底名单', en: 'Month-end list' },
+};
+
+/** Where a customer's service stands (SERVICE_NOT_LIVE), where a transfer request stands, and what it lacks. */
+const SERVICE_STATES: Record<string, { zh: string; en: string }> = {
+  active: { zh: '生效中', en: 'active' },
+  renewed: { zh: '已续费', en: 'renewed' },
+  not_renewed: { zh: '登记为未续费', en: 'recorded as not renewed' },
+  transferred: { zh: '转出', en: 'transferred' },
+  cancelled: { zh: '取消', en: 'cancelled' },
+};
+const TRANSFER_STATES: Record<string, { zh: string; en: string }> = {
+  pending: { zh: '待审批', en: 'pending' },
+  approved: { zh: '批准', en: 'approved' },
+  rejected: { zh: '驳回', en: 'rejected' },
+};
+const TRANSFER_NEEDS: Record<string, { zh: string; en: string }> = {
+  certificate: { zh: '客户总经理签字的公司证明', en: 'the certificate signed by the customer\'s general manager' },
+  phone_confirmation: { zh: '客服电话确认(客户同意转出)', en: 'a CS phone call in which the customer confirmed' },
 };
 
 /** States of a callback, for CALLBACK_NOT_OPEN. */
@@ -256,6 +292,11 @@ export function localizeParams(params: Record<string, ErrorParam>, locale: Local
   for (const k of ['from', 'to']) if (typeof out[k] === 'string') out[k] = pick(STATUSES, out[k] as string, locale);
   if (typeof out.status === 'string') out.status = pick(CALLBACK_STATES, out.status, locale);
   if (typeof out.state === 'string') out.state = pick(KB_VERSION_STATES, out.state, locale);
+  if (typeof out.serviceState === 'string') out.serviceState = pick(SERVICE_STATES, out.serviceState, locale);
+  if (typeof out.transferState === 'string') out.transferState = pick(TRANSFER_STATES, out.transferState, locale);
+  if (typeof out.missing === 'string') {
+    out.missing = out.missing.split(', ').map((s) => pick(TRANSFER_NEEDS, s, locale)).join(locale === 'zh-CN' ? '和' : ' and ');
+  }
   if (typeof out.allowed === 'string') {
     out.allowed = out.allowed.split(', ').map((s) => pick(STATUSES, s, locale)).join(locale === 'zh-CN' ? '、' : ', ');
   }

@@ -11,6 +11,7 @@ import { formatDateTime } from '../../utils/time.ts';
 import { CustomerFormModal } from '../customers/customer-form-modal.tsx';
 import { CustomerHistory } from './customer-history.tsx';
 import { CustomerSatisfaction } from './customer-satisfaction.tsx';
+import { CustomerServicesCard } from './customer-services-card.tsx';
 import type { ClassChange, ClassRules } from '@kefu/shared/customer-classes-api';
 import { ClassHistory } from '../../components/customer-class/class-history.tsx';
 import { TierOverrideModal } from '../../components/customer-class/tier-override-modal.tsx';
@@ -126,6 +127,7 @@ export function CustomerDetailPage() {
               ]}
             />
           </Card>
+          <CustomerServicesCard customerId={c.id} />
           <CustomerSatisfaction customerId={c.id} />
           <MergeHistory items={merges.data ?? []} />
           <ClassHistory items={history.data ?? []} rules={rules.data ?? null} loading={history.loading && !history.data} />

@@ -12,3 +12,4 @@ export * from './sla.ts';
 export * from './callbacks.ts';
 export * from './conversations.ts';
 export * from './knowledge.ts';
+export * from './renewals.ts';

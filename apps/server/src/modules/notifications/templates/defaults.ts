@@ -27,6 +27,8 @@ export const templateVariables: Record<NotificationEvent, readonly string[]> = {
   'callback.overdue': ['recipient.name', 'callback.source', 'callback.step', 'customer.name', 'callback.agent', 'dueAt', 'link'],
   'chat.sla_breached': ['recipient.name', 'chat.visitor', 'chat.channel', 'chat.target', 'chat.agent', 'dueAt', 'link'],
   'customer.first_contact_overdue': ['recipient.name', 'customer.name', 'customer.tier', 'owner.name', 'rule.name', 'dueAt', 'link'],
+  'renewal.due': ['recipient.name', 'customer.name', 'service.name', 'service.kind', 'service.expiresAt', 'service.daysLeft', 'link'],
+  'renewal.month_end_list': ['recipient.name', 'list.month', 'list.count', 'list.names', 'link'],
 };
 
 const zhGreeting = '{{recipient.name}}，您好：';
@@ -157,6 +159,26 @@ export const defaultTemplates: Record<NotificationEvent, LocalizedTemplate> = {
     'en-US': {
       title: 'New customer not contacted in time: {{customer.name}}',
       body: lines(enGreeting, 'Customer {{customer.name}} (class {{customer.tier}}), assigned to {{owner.name}}, was to be contacted first by {{dueAt}} and has not been (rule: {{rule.name}}).', 'Open the customer: {{link}}'),
+    },
+  },
+  'renewal.due': {
+    'zh-CN': {
+      title: '续费提醒：{{customer.name}} 的{{service.kind}}「{{service.name}}」将于 {{service.expiresAt}} 到期',
+      body: lines(zhGreeting, '您负责的客户 {{customer.name}} 的{{service.kind}}「{{service.name}}」将于 {{service.expiresAt}} 到期（还有 {{service.daysLeft}} 天），请安排续费并通知客户；客户不续费时请登记原因并反馈。', '查看：{{link}}'),
+    },
+    'en-US': {
+      title: 'Renewal due: {{service.kind}} "{{service.name}}" of {{customer.name}} expires on {{service.expiresAt}}',
+      body: lines(enGreeting, 'The {{service.kind}} "{{service.name}}" of your customer {{customer.name}} expires on {{service.expiresAt}} (in {{service.daysLeft}} days). Plan the renewal and tell the customer; if they do not renew, record why and report back.', 'Open: {{link}}'),
+    },
+  },
+  'renewal.month_end_list': {
+    'zh-CN': {
+      title: '{{list.month}} 无人负责客户续费名单（{{list.count}} 项）',
+      body: lines(zhGreeting, '下月（{{list.month}}）到期、尚无业务人员负责的客户服务共 {{list.count}} 项：{{list.names}}。请安排负责人跟进续费。', '查看名单：{{link}}'),
+    },
+    'en-US': {
+      title: 'Unowned renewals for {{list.month}} ({{list.count}})',
+      body: lines(enGreeting, 'Next month ({{list.month}}), {{list.count}} customer services with no salesperson expire: {{list.names}}. Assign someone to follow up the renewals.', 'Open the list: {{link}}'),
     },
   },
 };

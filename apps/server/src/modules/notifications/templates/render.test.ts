@@ -168,7 +168,8 @@ describe('default templates', () => {
   it('renders every event in both languages with nothing missing when all variables are given', () => {
     const all = { ...vars, escalation: { level: 1, reason: '客户再次来电' }, task: { title: '上门检测' }, cutoff: { name: '每日 10:00 订单分派', count: 3, numbers: 'GD20261127-0001' },
       callback: { source: '投诉处理后回访', step: '投诉回访', agent: '王丽' }, chat: { visitor: '访客小周', channel: '官网在线客服', target: '首次响应', agent: '王丽' },
-      customer: { name: '李先生', tier: 'A' }, owner: { name: '王丽' } };
+      customer: { name: '李先生', tier: 'A' }, owner: { name: '王丽' },
+      service: { name: 'hengkang-milk.cn', kind: '域名', expiresAt: '2027-02-07', daysLeft: 7 }, list: { month: '2027-02', count: 2, names: '李先生、王女士' } };
     for (const event of NOTIFICATION_EVENTS) {
       for (const locale of ['zh-CN', 'en-US'] as const) {
         const out = renderTemplate(defaultTemplates[event], all, locale);

@@ -87,6 +87,8 @@ export const networkCompanyTemplate: IndustryTemplate = {
     { key: 'cs_manager', name: '客服经理', nameEn: 'CS manager', demoHolders: ['cs_manager'] },
     { key: 'general_manager', name: '总经理', nameEn: 'General manager', demoHolders: ['gm_office'] },
     { key: 'meeting_secretary', name: '经理会议秘书', nameEn: "Managers' meeting secretary", demoHolders: ['admin'] },
+    // receives the month-end list of next month's unowned renewals (RPT-19)
+    { key: 'market_director', name: '市场总监', nameEn: 'Market director', demoHolders: ['marketing'] },
   ],
   rules,
   forms: [taskForm, staffComplaintForm],
