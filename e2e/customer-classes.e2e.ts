@@ -4,10 +4,11 @@ import { mkdirSync } from 'node:fs';
 import { launchBrowser, sameOriginHeaders, signIn } from '../scripts/e2e/browser.ts';
 
 // The CS manager previews the quarterly class recompute (who moves from which
-// class to which, and why), applies it and watches it finish, then opens a
-// customer who became A and sets her class by hand with a reason.
+// class to which, and why), applies it and watches it finish, gives the new
+// A-class customer to the dedicated A-class specialist (专属客服) on the
+// assignment board, then opens her and sets her class by hand with a reason.
 
-export const name = 'customer classes: preview and apply a recompute, then set a class by hand';
+export const name = 'customer classes: preview and apply a recompute, assign the new A-class customers, then set a class by hand';
 
 /** The last complete quarter in China time, as the server works it out (2026-12-07 → 2026Q3). */
 function lastQuarter(): string {
@@ -52,9 +53,32 @@ export async function run({ baseURL, screenshotDir }: { baseURL: string; screens
     await page.getByTestId('recompute-progress').filter({ hasText: '重新分级完成' }).waitFor({ timeout: 60_000 });
     await shot('2-applied.png');
 
-    // 3. her page: class A, then set to B by hand with a reason; the history says both
+    // 3. the assignment board: 张敏 (job 1000) is the A-class specialist; the plan gives her the new A customer
+    const lead = ((await (await page.request.get('/api/v1/directory')).json()) as { users: { id: string; jobNumber: string | null }[] }).users.find((u) => u.jobNumber === '1000')!;
+    const spec = await page.request.put(`/api/v1/customer-specialists/${lead.id}`, { headers, data: { skill: 4, classes: ['A'], capacity: null, active: true } });
+    assert.equal(spec.status(), 200, await spec.text());
+    // from the daily list of new and changed customers: she is new today and changed class
+    await page.goto('/customers/changes');
+    const listed = page.getByTestId('changes-list').locator('tr').filter({ hasText: name });
+    await listed.waitFor();
+    await listed.locator('.ant-checkbox-input').check();
+    await shot('3-changes.png');
+    await page.getByTestId('changes-assign').click();
+    await page.getByTestId('specialists').filter({ hasText: '张敏' }).waitFor();
+    await page.getByTestId('plan-preview').click();
+    const planned = page.getByTestId('plan-rows').locator('tr').filter({ hasText: name });
+    await planned.waitFor();
+    assert.match(await planned.innerText(), /张敏/);
+    await shot('4-assignment-plan.png');
+    await page.getByTestId('plan-apply').click();
+    // her first-contact timer starts: she waits on the board for 张敏's first call
+    await page.getByTestId('first-contacts').locator('tr').filter({ hasText: name }).filter({ hasText: '张敏' }).waitFor();
+    await shot('5-assigned.png');
+
+    // 4. her page: class A, owner 张敏, then set to B by hand with a reason; the history says both
     await page.goto(`/customers/${customer.id}`);
     await page.getByTestId('customer-tier').filter({ hasText: 'A类客户 (A)' }).waitFor();
+    await page.getByTestId('customer-owner').filter({ hasText: '张敏' }).waitFor();
     await page.getByTestId('tier-override').click();
     await page.getByTestId('tier-override-class').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'B类客户' }).click();
@@ -64,7 +88,7 @@ export async function run({ baseURL, screenshotDir }: { baseURL: string; screens
     const history = page.getByTestId('class-history');
     await history.filter({ hasText: '手动定级:营收为一次性项目,按 B 类服务' }).waitFor();
     await history.filter({ hasText: '重新分级' }).waitFor();
-    await shot('3-customer.png');
+    await shot('6-customer.png');
     assert.deepEqual(pageErrors, []);
   } finally {
     await browser.close();

@@ -1,4 +1,5 @@
 import { callbackRoutes } from './modules/callbacks/callbacks.routes.ts';
+import { contactPlanRoutes } from './modules/callbacks/contact-plan.routes.ts';
 import { surveyRoutes } from './modules/surveys/surveys.routes.ts';
 import { ChatDelivery } from './modules/conversations/chat-delivery.ts';
 import { VisitorSockets } from './modules/conversations/visitor-sockets.ts';
@@ -155,6 +156,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   wallboardRoutes(app, deps);
   quietHoursRoutes(app, deps);
   callbackRoutes(app, deps);
+  contactPlanRoutes(app, deps);
   surveyRoutes(app, deps);
   const chat = new ChatDelivery(services.hub, new VisitorSockets());
   app.decorate('chat', chat);

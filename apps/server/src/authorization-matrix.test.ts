@@ -41,6 +41,7 @@ const REQUIRES: Record<string, Requirement> = {
   'GET /api/v1/kb/articles/{id}/attachments/{attachmentId}': 'signed-in',
   'DELETE /api/v1/kb/articles/{id}/attachments/{attachmentId}': 'kb:edit',
   'GET /api/v1/customers/duplicates': 'customer:manage',
+  'POST /api/v1/callbacks/contact-plan/run': 'callback:manage',
   'GET /api/v1/customer-archive/settings': 'customer:view',
   'PUT /api/v1/customer-archive/settings': 'customer:manage',
   'GET /api/v1/customer-archive/list': 'customer:manage',

@@ -18,6 +18,7 @@ import { slaHandler, registerSlaTimers } from './modules/sla/sla.handlers.ts';
 import { ensureCutoffJobs, registerCutoffs } from './modules/sla/dispatch-cutoff.ts';
 import { callbacksHandler } from './modules/callbacks/schedule-callbacks.ts';
 import { registerCallbackTimers } from './modules/callbacks/callback-timers.ts';
+import { registerContactPlan } from './modules/callbacks/contact-plan.ts';
 import { inviteAfterResolutions } from './modules/surveys/surveys.commands.ts';
 import { registerSurveySending } from './modules/surveys/send-survey.ts';
 
@@ -71,6 +72,7 @@ export function createServices(config: Config, database: Database, log: ServiceL
   registerSlaTimers(runner);
   registerCutoffs(runner);
   registerCallbackTimers(runner);
+  registerContactPlan(runner, db, config.KEFU_TIMEZONE);
   registerSurveySending(runner, channels, db, config.KEFU_PUBLIC_URL);
   // supervisors' wallboards refetch when background work changed something (at most once a second)
   let lastPush = 0;

@@ -46,12 +46,15 @@ export const archiveSettings = z.object({
   calendarId: id.nullable(),
   /** per class, the longest gap between contacts before one is due (CBK-11 monthly, NTF-01 half-monthly) */
   contactEvery: z.array(z.object({ classKey: z.string().trim().min(1).max(8), days: z.number().int().min(1).max(366) }).strict()).max(10),
+  /** the plan's callback is made this many days before the gap runs out */
+  contactLeadDays: z.number().int().min(0).max(60),
 }).strict();
 export type ArchiveSettings = z.infer<typeof archiveSettings>;
 export const DEFAULT_ARCHIVE_SETTINGS: ArchiveSettings = {
   firstContactDays: 7,
   calendarId: null,
   contactEvery: [{ classKey: 'A', days: 15 }, { classKey: 'B', days: 30 }],
+  contactLeadDays: 3,
 };
 
 export const specialistBody = z.object({

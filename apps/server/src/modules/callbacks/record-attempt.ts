@@ -10,6 +10,7 @@ import { customerQuietState } from '../customers/quiet-hours.queries.ts';
 import { TICKETS } from '../tickets/tickets.commands.ts';
 import { DEFAULT_FOLLOW_UP, scriptById, type CallbackScript } from './callbacks.repository.ts';
 import { cancelTimers } from './schedule-callbacks.ts';
+import { noteCustomerContact } from '../customers/customers.commands.ts';
 
 // One try at a callback, recorded completely (CBK-06). A reached customer's
 // verdict closes the loop: satisfied closes the work order; unsatisfied
@@ -83,6 +84,8 @@ export async function recordAttempt(unit: RunUnit, actor: Principal, taskId: str
       assigneeId: task.assigneeId ?? actor.userId,
     }).where(eq(callbackTasks.id, taskId));
     if (done) await cancelTimers(tx, [taskId]);
+    // a talk with the customer is a contact: the owner's first contact, the contact plan's last (CUS-04, CBK-11)
+    if (body.result === 'reached') await noteCustomerContact(tx, task.customerId, actor.userId, now);
 
     let followUp: string | null = null;
     if (task.ticketId) {

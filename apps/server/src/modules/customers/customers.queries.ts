@@ -73,3 +73,4 @@ export async function customerByContact(tx: Tx, phone: string | null | undefined
   return null;
 }
 export { inCustomerGroup } from './customer-merge.ts';
+export { currentArchiveSettings as archiveSettingsOf } from './archive-settings.ts';
