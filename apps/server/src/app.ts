@@ -40,6 +40,8 @@ import { userRoleRoutes } from './modules/org/users-roles.routes.ts';
 import { customerRoutes } from './modules/customers/customers.routes.ts';
 import { customerClassRoutes } from './modules/customers/customer-classes.routes.ts';
 import { registerClassJobs } from './modules/customers/class-runs.ts';
+import { customerImportRoutes } from './modules/customers/customer-imports.routes.ts';
+import { registerImportJobs } from './modules/customers/customer-import-runs.ts';
 import { formRoutes } from './modules/forms/forms.routes.ts';
 import { ticketRoutes } from './modules/tickets/tickets.routes.ts';
 import { ticketNoteFileRoutes } from './modules/tickets/ticket-note-files.routes.ts';
@@ -131,6 +133,8 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   customerRoutes(app, deps);
   customerClassRoutes(app, deps, services.runner);
   registerClassJobs(services.runner, database.db, config.KEFU_TIMEZONE);
+  customerImportRoutes(app, deps, services.runner);
+  registerImportJobs(services.runner);
   formRoutes(app, deps);
   interactionRoutes(app, deps);
   intakeRoutes(app, deps);
