@@ -12,8 +12,9 @@ import customerClasses from './en-US/customer-classes.ts';
 import liveChat from './en-US/live-chat.ts';
 import knowledge from './en-US/knowledge.ts';
 import chatChannels from './en-US/chat-channels.ts';
+import customerImports from './en-US/customer-imports.ts';
 
 // English, by area in en-US/; the same keys as zh-CN.
-const enUS: Record<keyof typeof zhCN, string> = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings, ...formsEditor, ...inbox, ...customerClasses, ...liveChat, ...knowledge, ...chatChannels };
+const enUS: Record<keyof typeof zhCN, string> = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings, ...formsEditor, ...inbox, ...customerClasses, ...liveChat, ...knowledge, ...chatChannels, ...customerImports };
 
 export default enUS;

@@ -13,7 +13,8 @@ import customerClasses from './zh-CN/customer-classes.ts';
 import liveChat from './zh-CN/live-chat.ts';
 import knowledge from './zh-CN/knowledge.ts';
 import chatChannels from './zh-CN/chat-channels.ts';
+import customerImports from './zh-CN/customer-imports.ts';
 
-const zhCN = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings, ...formsEditor, ...inbox, ...customerClasses, ...liveChat, ...knowledge, ...chatChannels } as const;
+const zhCN = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings, ...formsEditor, ...inbox, ...customerClasses, ...liveChat, ...knowledge, ...chatChannels, ...customerImports } as const;
 
 export default zhCN;
