@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { customerQuery, errorBody, id } from '@kefu/shared/api';
@@ -43,7 +44,9 @@ export function customerImportRoutes(app: App, { db, config }: Deps, runner: Job
       const bytes = typeof req.body === 'string' ? Buffer.from(req.body, 'utf8') : req.body;
       if (!Buffer.isBuffer(bytes)) throw new AppError('IMPORT_FILE_TYPE');
       if (!bytes.length) throw new AppError('IMPORT_NO_ROWS');
-      const runId = await startCustomerImport(db, runner, principalOf(req).userId, { bytes, name: req.query.name }, req.query.dryRun);
+      // the name as shown: no directories, no control characters
+      const name = path.basename(req.query.name.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f]/g, '') || 'import';
+      const runId = await startCustomerImport(db, runner, principalOf(req).userId, { bytes, name }, req.query.dryRun);
       return reply.status(202).send(await importRunById(db, runId));
     });
   });
@@ -108,7 +111,8 @@ export function customerImportRoutes(app: App, { db, config }: Deps, runner: Job
     },
   }, async (req, reply) => {
     const locale = requestLocale(req);
-    const stream = exportCustomers(db, req.query, can(principalOf(req), 'customer:view_pii'), locale, config.KEFU_TIMEZONE);
+    const viewer = principalOf(req);
+    const stream = exportCustomers(db, req.query, { userId: viewer.userId, withPii: can(viewer, 'customer:view_pii') }, locale, config.KEFU_TIMEZONE);
     const day = new Intl.DateTimeFormat('sv-SE', { timeZone: config.KEFU_TIMEZONE }).format(new Date());
     return reply.type(XLSX).header('content-disposition', attachment(`${locale === 'zh-CN' ? '客户' : 'customers'}-${day}.xlsx`)).send(stream);
   });

@@ -159,8 +159,8 @@ describe('customer import (issue 14)', () => {
   it('goes through a large file in chunks of 1,000 rows, each chunk committing its progress', async () => {
     const rows: unknown[][] = [['姓名', '电话']];
     for (let i = 0; i < 2500; i++) rows.push([`批量客户${i}`, `135${String(i).padStart(8, '0')}`]);
-    const run = await importFile(mgr, await xlsxOf(rows), { name: 'bulk.xlsx' });
-    expect(run.body).toMatchObject({ status: 'done', total: 2500, processed: 2500, created: 2500, errorRows: 0 });
+    const run = await importFile(mgr, await xlsxOf(rows), { name: 'C:\\Users\\kf\\bulk.xlsx' });
+    expect(run.body).toMatchObject({ fileName: 'bulk.xlsx', status: 'done', total: 2500, processed: 2500, created: 2500, errorRows: 0 });
     const jobs = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from jobs where kind = 'customers.import.chunk' and payload->>'runId' = ${run.body.id} and status = 'done'`);
     expect(jobs[0].n).toBe(3);
     // the rows waiting for their chunk are gone once it is done
@@ -200,6 +200,9 @@ describe('customer export (issue 14)', () => {
     expect(res.status).toBe(200);
     expect(res.rows[0].slice(0, 8)).toEqual(HEAD.slice(0, 8));
     expect(res.rows.slice(1).map((r) => r.slice(0, 6))).toEqual([['张三', '13800138001', 'zs@example.com', '上海市徐汇区, 新家 2 号', '家庭', 'VIP']]);
+    // each unmasked row exported is a view of personal data on record
+    const logged = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from pii_access_log where context = 'customer.export'`);
+    expect(logged[0].n).toBe(1);
     const byPhone = await exportOf(mgr, '?q=87654321');
     expect(byPhone.rows.slice(1).map((r) => r[0])).toEqual(['李四']);
     const all = await exportOf(mgr, '');
@@ -210,7 +213,9 @@ describe('customer export (issue 14)', () => {
   });
 
   it('masks phones, addresses and e-mails for a manager who sees them masked, and refuses a phone search', async () => {
+    const before = await count('pii_access_log');
     const res = await exportOf(maskedMgr, `?q=${encodeURIComponent('张三')}`);
+    expect(await count('pii_access_log')).toBe(before);
     expect(res.rows.slice(1).map((r) => r.slice(0, 4))).toEqual([['张三', '138****8001', 'z***@example.com', '上海市徐汇区****']]);
     const phone = await exportOf(maskedMgr, '?q=8001');
     expect(phone).toMatchObject({ status: 403, body: { error: { code: 'PII_SEARCH_FORBIDDEN' } } });

@@ -3,6 +3,7 @@ import { and, desc, sql, type SQL } from 'drizzle-orm';
 import { IMPORT_HEADINGS } from '@kefu/shared/customer-imports-api';
 import { maskAddress, maskEmail, maskPhone } from '@kefu/shared/phone';
 import type { Db } from '../../db/client.ts';
+import { insertRows } from '../../db/bulk.ts';
 import { customers } from '../../db/schema/index.ts';
 import type { Locale } from '../../platform/errors.ts';
 import { customerFilter } from './find-customers.ts';
@@ -26,7 +27,8 @@ export interface ExportFilter { q?: string; tier?: string }
  * list's order). The filter is checked before anything is sent, so a refused
  * one (a phone search without customer:view_pii) answers as an error.
  */
-export function exportCustomers(db: Db, filter: ExportFilter, withPii: boolean, locale: Locale, timeZone: string): PassThrough {
+export function exportCustomers(db: Db, filter: ExportFilter, viewer: { userId: string; withPii: boolean }, locale: Locale, timeZone: string): PassThrough {
+  const { withPii } = viewer;
   const conds = customerFilter(filter.q, withPii, filter.tier);
   const h = IMPORT_HEADINGS[locale];
   const when = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
@@ -53,6 +55,11 @@ export function exportCustomers(db: Db, filter: ExportFilter, withPii: boolean, 
           c.name, withPii ? c.phone : maskPhone(c.phone), withPii ? c.email : maskEmail(c.email), withPii ? c.address : maskAddress(c.address),
           c.customerClass, c.tags.join('、'), c.customerSince, c.note, c.tier, when.format(c.createdAt),
         ]).commit();
+      }
+      // an unmasked export is a view of each customer's personal data (AUD-01): one statement per page
+      if (withPii) {
+        await insertRows(db, 'pii_access_log', { user_id: 'uuid', customer_id: 'uuid', context: 'text' },
+          rows.map((c) => ({ user_id: viewer.userId, customer_id: c.id, context: 'customer.export' })));
       }
       if (rows.length < PAGE) break;
       const last = rows[rows.length - 1];
