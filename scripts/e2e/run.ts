@@ -16,6 +16,7 @@ import * as knowledge from '../../e2e/knowledge.e2e.ts';
 import * as channels from '../../e2e/channels.e2e.ts';
 import * as renewals from '../../e2e/renewals.e2e.ts';
 import * as customerMerge from '../../e2e/customer-merge.e2e.ts';
+import * as customerImport from '../../e2e/customer-import.e2e.ts';
 
 // Browser tests against the built console served by a real server on a free
 // port with a fresh embedded database. KEFU_E2E_BASE_URL=http://... runs the
@@ -26,7 +27,7 @@ interface E2eTest {
   run: (opts: { baseURL: string; screenshotDir: string }) => Promise<void>;
 }
 
-const ALL_TESTS: E2eTest[] = [workbench, sla, callbacks, layout, forms, widget, inbox, customerClasses, knowledge, channels, renewals, customerMerge];
+const ALL_TESTS: E2eTest[] = [workbench, sla, callbacks, layout, forms, widget, inbox, customerClasses, knowledge, channels, renewals, customerMerge, customerImport];
 // `npm run test:e2e -- layout` runs the tests whose name starts with one of the words given
 const only = process.argv.slice(2);
 const TESTS = only.length ? ALL_TESTS.filter((t) => only.some((w) => t.name.startsWith(w))) : ALL_TESTS;

@@ -48,6 +48,8 @@ import { customerMergeRoutes } from './modules/customers/customer-merge.routes.t
 import { customerArchiveRoutes } from './modules/customers/customer-archive.routes.ts';
 import { registerFirstContactTimer } from './modules/customers/first-contact-timer.ts';
 import { registerClassJobs } from './modules/customers/class-runs.ts';
+import { customerImportRoutes } from './modules/customers/customer-imports.routes.ts';
+import { registerImportJobs } from './modules/customers/customer-import-runs.ts';
 import { formRoutes } from './modules/forms/forms.routes.ts';
 import { ticketRoutes } from './modules/tickets/tickets.routes.ts';
 import { ticketNoteFileRoutes } from './modules/tickets/ticket-note-files.routes.ts';
@@ -142,6 +144,8 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   registerClassJobs(services.runner, database.db, config.KEFU_TIMEZONE);
   registerFirstContactTimer(services.runner);
   customerArchiveRoutes(app, deps, services.runner);
+  customerImportRoutes(app, deps, services.runner);
+  registerImportJobs(services.runner);
   formRoutes(app, deps);
   interactionRoutes(app, deps);
   intakeRoutes(app, deps);

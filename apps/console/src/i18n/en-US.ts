@@ -14,8 +14,9 @@ import knowledge from './en-US/knowledge.ts';
 import chatChannels from './en-US/chat-channels.ts';
 import customerArchive from './en-US/customer-archive.ts';
 import renewals from './en-US/renewals.ts';
+import customerImports from './en-US/customer-imports.ts';
 
 // English, by area in en-US/; the same keys as zh-CN.
-const enUS: Record<keyof typeof zhCN, string> = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings, ...formsEditor, ...inbox, ...customerClasses, ...liveChat, ...knowledge, ...chatChannels, ...customerArchive, ...renewals };
+const enUS: Record<keyof typeof zhCN, string> = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings, ...formsEditor, ...inbox, ...customerClasses, ...liveChat, ...knowledge, ...chatChannels, ...customerArchive, ...renewals, ...customerImports };
 
 export default enUS;

@@ -15,7 +15,8 @@ import knowledge from './zh-CN/knowledge.ts';
 import chatChannels from './zh-CN/chat-channels.ts';
 import customerArchive from './zh-CN/customer-archive.ts';
 import renewals from './zh-CN/renewals.ts';
+import customerImports from './zh-CN/customer-imports.ts';
 
-const zhCN = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings, ...formsEditor, ...inbox, ...customerClasses, ...liveChat, ...knowledge, ...chatChannels, ...customerArchive, ...renewals } as const;
+const zhCN = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings, ...formsEditor, ...inbox, ...customerClasses, ...liveChat, ...knowledge, ...chatChannels, ...customerArchive, ...renewals, ...customerImports } as const;
 
 export default zhCN;

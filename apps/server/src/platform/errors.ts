@@ -139,6 +139,24 @@ const CODES = {
     en: 'The transfer cannot be approved yet: {missing} missing',
   },
   TRANSFER_REJECT_REASON_REQUIRED: { status: 422, zh: '驳回转出申请请写明原因', en: 'Say why the transfer request is rejected' },
+  IMPORT_FILE_TYPE: { status: 415, zh: '请上传 .xlsx 工作簿或 UTF-8 编码的 .csv 文件', en: 'Upload an .xlsx workbook or a UTF-8 .csv file' },
+  IMPORT_FILE_UNREADABLE: { status: 422, zh: '无法读取文件「{name}」:请上传用导入模板填写的 .xlsx 工作簿或 UTF-8 编码的 .csv 文件', en: 'The file "{name}" cannot be read: upload an .xlsx workbook filled in from the import template, or a UTF-8 .csv file' },
+  IMPORT_CSV_ENCODING: { status: 422, zh: 'CSV 文件不是 UTF-8 编码:请在 Excel 中"另存为 → CSV UTF-8(逗号分隔)",或直接上传 .xlsx', en: 'The CSV file is not UTF-8: in Excel use "Save as → CSV UTF-8 (comma delimited)", or upload the .xlsx' },
+  IMPORT_HEADINGS_MISSING: { status: 422, zh: '找不到表头「姓名」和「电话」:请使用导入模板,把表头放在前 5 行之内', en: 'The headings "Name" and "Phone" were not found: use the import template, with the headings within the first 5 rows' },
+  IMPORT_NO_ROWS: { status: 422, zh: '文件中没有数据行', en: 'The file has no data rows' },
+  IMPORT_TOO_MANY_ROWS: { status: 422, zh: '一次最多导入 {max} 行,文件有 {rows} 行;请拆分后分批导入', en: 'At most {max} rows can be imported at once and the file has {rows}; split it and import the parts one after another' },
+  IMPORT_REQUIRED: { status: 422, zh: '{column}不能为空', en: '{column} is required' },
+  IMPORT_DATE: { status: 422, zh: '「{value}」不是有效日期,请写成 2023-05-01', en: '"{value}" is not a valid date; write it as 2023-05-01' },
+  IMPORT_QUARTER: { status: 422, zh: '「{value}」不是有效季度,请写成 2026Q3', en: '"{value}" is not a valid quarter; write it as 2026Q3' },
+  IMPORT_QUARTER_REQUIRED: { status: 422, zh: '填写了{column}但没有填写季度', en: '{column} is given but the quarter is missing' },
+  IMPORT_AMOUNT: { status: 422, zh: '「{value}」不是有效金额:请填写 0 到 1 万亿之间的数字,如 1234.50', en: '"{value}" is not a valid amount: enter a number from 0 to 1 trillion, such as 1234.50' },
+  IMPORT_COUNT: { status: 422, zh: '「{value}」不是有效个数:请填写 0 到 100000 之间的整数', en: '"{value}" is not a valid count: enter a whole number from 0 to 100000' },
+  IMPORT_EMAIL: { status: 422, zh: '「{value}」不是有效的邮箱地址', en: '"{value}" is not a valid e-mail address' },
+  IMPORT_TOO_LONG: { status: 422, zh: '{column}过长:最多 {max} 个字', en: '{column} is too long: at most {max} characters' },
+  IMPORT_TOO_MANY_TAGS: { status: 422, zh: '标签太多:最多 {max} 个,每个最多 32 个字', en: 'Too many tags: at most {max}, each at most 32 characters' },
+  IMPORT_TEXT_INVALID: { status: 422, zh: '{column}含有无法保存的字符(空字符或不完整的 Unicode 代理项)', en: '{column} contains characters that cannot be stored (a NUL byte or a broken Unicode surrogate)' },
+  IMPORT_DUPLICATE_PHONE: { status: 422, zh: '电话与第 {row} 行重复:同一电话只导入一个客户;同一客户的多个季度请每行填写不同的季度', en: 'The phone repeats row {row}: one customer per phone; for several quarters of one customer give each row a different quarter' },
+  IMPORT_CONFLICT: { status: 422, zh: '与第 {row} 行(同一客户)的{column}不一致', en: '{column} differs from row {row} (the same customer)' },
   RATE_LIMITED: { status: 429, zh: '操作过于频繁,请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误,请稍后重试', en: 'Internal server error; please try again' },
 } satisfies Record<string, ErrorSpec>;
@@ -227,6 +245,7 @@ const NOUNS: Record<string, { zh: string; en: string }> = {
   renewalKind: { zh: '服务类型', en: 'Service kind' },
   transferRequest: { zh: '转出申请', en: 'Transfer request' },
   monthEndList: { zh: '月底名单', en: 'Month-end list' },
+  customerImport: { zh: '客户导入', en: 'Customer import' },
 };
 
 /** Where a customer's service stands (SERVICE_NOT_LIVE), where a transfer request stands, and what it lacks. */

@@ -15,7 +15,7 @@ import { REPORT_GROUPS, type CallbackReport, type ReportGroup, type ReportRow, t
 import { ReportKpis } from './report-kpis.tsx';
 import { reasonShare } from './report-words.ts';
 import { ReportTable } from './report-table.tsx';
-import { downloadXlsx } from './download-xlsx.ts';
+import { downloadXlsx } from '../../api/download-xlsx.ts';
 
 /** 回访总结报告: the callbacks due in a period, how they ended, satisfaction and why customers were unhappy. */
 export function CallbackReportPage() {

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Empty, Input, Select, Space, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Empty, Input, Select, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { isPhoneSearch } from '@kefu/shared/phone';
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import type { Customer, Page } from '../../api/types.ts';
@@ -13,6 +13,8 @@ import { PageTitle } from '../../components/page-title.tsx';
 import { CursorPager } from '../../components/cursor-pager.tsx';
 import { formatDateTime } from '../../utils/time.ts';
 import { CustomerFormModal } from './customer-form-modal.tsx';
+import { ImportDrawer } from './import-drawer.tsx';
+import { downloadXlsx } from '../../api/download-xlsx.ts';
 import type { ClassRules } from '@kefu/shared/customer-classes-api';
 import { useRequest } from '../../hooks/use-request.ts';
 import { className, classColor } from '../../components/customer-class/class-words.ts';
@@ -34,8 +36,23 @@ export function CustomerListPage() {
   };
   const [text, setText] = useState(q);
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const { message } = App.useApp();
   // a role that sees phones masked may not search by them (the server refuses): say why instead of asking
   const phoneRefused = !access.customerPii && isPhoneSearch(q);
+  // the workbook holds what the list shows: the same filter
+  const exportList = async () => {
+    setExporting(true);
+    try {
+      await downloadXlsx('/customers/export.xlsx', { q: q || undefined, tier: tier || undefined }, 'customers.xlsx');
+      void message.success(t('ci.exported'));
+    } catch (err) {
+      void message.error((err as Error).message);
+    } finally {
+      setExporting(false);
+    }
+  };
   const pages = useCursorPages<Customer>(`${q}|${tier}`, (cursor) =>
     phoneRefused ? Promise.resolve({ items: [], nextCursor: null }) : api.get<Page<Customer>>('/customers', { q, tier: tier || undefined, limit: 20, cursor }));
 
@@ -70,11 +87,21 @@ export function CustomerListPage() {
       <PageTitle
         title={t('menu.customers')}
         extra={
-          access.customerCreate ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="customer-create">
-              {t('customer.create')}
-            </Button>
-          ) : null
+          <Space wrap>
+            {access.customerManage ? (
+              <>
+                <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="customer-import">{t('ci.import')}</Button>
+                <Button icon={<DownloadOutlined />} loading={exporting} disabled={phoneRefused} onClick={() => void exportList()} data-testid="customer-export">
+                  {t('ci.export')}
+                </Button>
+              </>
+            ) : null}
+            {access.customerCreate ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="customer-create">
+                {t('customer.create')}
+              </Button>
+            ) : null}
+          </Space>
         }
       />
       <Card size="small">
@@ -124,6 +151,7 @@ export function CustomerListPage() {
         />
         <CursorPager pageNumber={pages.pageNumber} hasPrev={pages.hasPrev} hasNext={pages.hasNext} onPrev={pages.prev} onNext={pages.next} />
       </Card>
+      <ImportDrawer open={importing} onClose={() => setImporting(false)} onImported={pages.reload} />
       <CustomerFormModal
         open={creating}
         onClose={() => setCreating(false)}

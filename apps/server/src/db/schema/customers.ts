@@ -174,3 +174,58 @@ export const customerArchiveSettings = pgTable('customer_archive_settings', {
   updatedById: uuid('updated_by_id'),
   updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });
+
+/**
+ * An import of customers (and their figures per quarter) from a spreadsheet:
+ * validated at upload, then written (or, for a dry run, only counted) in the
+ * background chunk by chunk, with its progress.
+ */
+export const customerImportRuns = pgTable(
+  'customer_import_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** running | done | failed */
+    status: text('status').notNull().default('running'),
+    /** a dry run counts what it would do and writes nothing to the archive */
+    dryRun: boolean('dry_run').notNull(),
+    fileName: text('file_name').notNull(),
+    /** data rows in the file */
+    total: integer('total').notNull(),
+    processed: integer('processed').notNull().default(0),
+    created: integer('created').notNull().default(0),
+    updated: integer('updated').notNull().default(0),
+    unchanged: integer('unchanged').notNull().default(0),
+    /** customer figures per quarter written (or that would be) */
+    measures: integer('measures').notNull().default(0),
+    /** rows skipped for their errors, and the errors in them */
+    errorRows: integer('error_rows').notNull().default(0),
+    errorCount: integer('error_count').notNull().default(0),
+    /** columns of the file that are not imported (unknown headings) */
+    ignoredColumns: text('ignored_columns').array().notNull().default(sql`'{}'::text[]`),
+    /** the last row number handled: the next chunk starts after it */
+    cursor: integer('cursor').notNull().default(0),
+    startedById: uuid('started_by_id'),
+    startedAt: timestamp('started_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true, precision: 3 }),
+  },
+  (t) => [index('customer_import_runs_started_idx').on(t.startedAt.desc())],
+);
+
+/**
+ * The rows of an import: a valid row (its normalized fields in `data`) waits
+ * here for its chunk and is removed once handled; a row with errors stays,
+ * with what the file said (`raw`), for the error report.
+ */
+export const customerImportRows = pgTable(
+  'customer_import_rows',
+  {
+    runId: uuid('run_id').notNull().references(() => customerImportRuns.id, { onDelete: 'cascade' }),
+    /** the row's number in the spreadsheet (the heading is row 1) */
+    rowNo: integer('row_no').notNull(),
+    data: jsonb('data'),
+    raw: jsonb('raw'),
+    /** [{column, code, params}]; null for a valid row */
+    errors: jsonb('errors'),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.rowNo] })],
+);

@@ -1,6 +1,6 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { ClassChange } from '@kefu/shared/customer-classes-api';
-import type { Db } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import { queryRows } from '../../db/client.ts';
 import { customerClassChanges, customers, users } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -68,6 +68,13 @@ export async function upsertMeasures(db: Db, rows: MeasureRow[]): Promise<number
     select i.customer_id as id from jsonb_to_recordset(${input}::jsonb) as i(customer_id uuid)
     where not exists (select 1 from customers c where c.id = i.customer_id) limit 1`);
   if (unknown.length) throw new AppError('REFERENCE_NOT_FOUND', { what: 'customer', id: unknown[0].id });
+  return writeMeasures(db, rows);
+}
+
+/** The write of upsertMeasures, for callers that know every customer exists (an import's chunk). */
+export async function writeMeasures(db: Tx, rows: MeasureRow[]): Promise<number> {
+  if (!rows.length) return 0;
+  const input = JSON.stringify(rows.map((r) => ({ customer_id: r.customerId, quarter: r.quarter, revenue: r.revenue ?? null, payments: r.payments ?? null, referrals: r.referrals ?? null })));
   const written = await queryRows<{ n: number }>(db, sql`
     with i as (select distinct on (customer_id, quarter) * from jsonb_to_recordset(${input}::jsonb)
       as x(customer_id uuid, quarter text, revenue numeric, payments numeric, referrals int)),

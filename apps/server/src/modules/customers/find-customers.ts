@@ -16,21 +16,8 @@ import { reversedDigits } from './customer-search-vector.ts';
  * searches would spell out the masked digits and address, one at a time.
  */
 export async function findCustomers(db: Db, q: string | undefined, limit: number, cursor: string | undefined, withPii: boolean, tier?: string) {
-  const conds: SQL[] = [isNull(customers.mergedIntoId)];
-  if (tier) conds.push(eq(customers.tier, tier));
-  const text = q?.trim() ?? '';
-  const digits = text.replace(/[\s\-()+]/g, '');
-  if (isPhoneSearch(text)) {
-    if (!withPii) throw new AppError('PII_SEARCH_FORBIDDEN');
-    const d = digits.startsWith('86') && digits.length === 13 ? digits.slice(2) : digits;
-    conds.push(like(customers.phoneReversed, `${reversedDigits(d)}%`));
-  } else if (text) {
-    const tsq = gramsQuery(text);
-    if (!tsq) return { items: [], nextCursor: null };
-    conds.push(sql`${customers.searchVector} @@ ${tsq}::tsquery`);
-    // the vector holds the address's fragments too: keep only matches in the name
-    if (!withPii) for (const run of searchRuns(text)) conds.push(sql`strpos(lower(${customers.name}), ${run}) > 0`);
-  }
+  const conds = customerFilter(q, withPii, tier);
+  if (!conds) return { items: [], nextCursor: null };
   if (cursor) {
     const c = decodeCursor(cursor);
     const at = new Date(c.sortValue);
@@ -44,6 +31,30 @@ export async function findCustomers(db: Db, q: string | undefined, limit: number
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return { items, nextCursor: more && last ? encodeCursor(last.createdAt.toISOString(), last.id) : null };
+}
+
+/**
+ * The list's filter as conditions on `customers` (the list and the export
+ * share it); null when nothing can match.
+ */
+export function customerFilter(q: string | undefined, withPii: boolean, tier?: string): SQL[] | null {
+  // a merged duplicate is not listed or exported: its survivor is
+  const conds: SQL[] = [isNull(customers.mergedIntoId)];
+  if (tier) conds.push(eq(customers.tier, tier));
+  const text = q?.trim() ?? '';
+  const digits = text.replace(/[\s\-()+]/g, '');
+  if (isPhoneSearch(text)) {
+    if (!withPii) throw new AppError('PII_SEARCH_FORBIDDEN');
+    const d = digits.startsWith('86') && digits.length === 13 ? digits.slice(2) : digits;
+    conds.push(like(customers.phoneReversed, `${reversedDigits(d)}%`));
+  } else if (text) {
+    const tsq = gramsQuery(text);
+    if (!tsq) return null;
+    conds.push(sql`${customers.searchVector} @@ ${tsq}::tsquery`);
+    // the vector holds the address's fragments too: keep only matches in the name
+    if (!withPii) for (const run of searchRuns(text)) conds.push(sql`strpos(lower(${customers.name}), ${run}) > 0`);
+  }
+  return conds;
 }
 
 /** Phones shared by more than one customer among these rows, for the duplicate flag in lists. */

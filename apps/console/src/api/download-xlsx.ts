@@ -1,6 +1,6 @@
-import { buildUrl, type Query } from '../../api/client.ts';
-import { currentLocale } from '../../i18n/locale-store.ts';
-import { translate } from '../../i18n/translate.ts';
+import { buildUrl, type Query } from './client.ts';
+import { currentLocale } from '../i18n/locale-store.ts';
+import { translate } from '../i18n/translate.ts';
 
 // The API client reads JSON; the workbook is a file. The session travels in
 // the same cookie the client sends (credentials: same-origin), and
