@@ -1,5 +1,5 @@
-// The customer-class workload (issue: customer archive, point 6): at 300,000
-// customers with a year of figures, the quarterly recompute (preview, then
+// The customer-archive workload (issue: customer archive, point 6): at 300,000
+// customers with a year of figures and two work orders each, the quarterly recompute (preview, then
 // the background apply chunk by chunk) must finish under 60 s, and the
 // archive filtered by class must answer with p99 < 50 ms.
 //   npm run bench:classes -- [--db postgres|pglite] [--customers 300000] [--samples 200]
@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { prepareDatabase } from '../apps/server/src/db/prepare.ts';
-import { pgArray } from '../apps/server/src/db/client.ts';
+import { pgArray, queryRows } from '../apps/server/src/db/client.ts';
 import { currentClassRules } from '../apps/server/src/modules/customers/class-rules.ts';
 import { applyRecomputeChunk, lastCompleteQuarter, localToday, previewRecompute } from '../apps/server/src/modules/customers/class-recompute.ts';
 import { createBenchDatabase, type DbKind } from './databases.ts';
@@ -50,9 +50,19 @@ try {
       (abs(hashtext(q.quarter || c.id::text)) % 3000) * (abs(hashtext(c.phone)) % 7), (abs(hashtext(c.phone || q.quarter)) % 50 = 0)::int
     from customers c cross join unnest(${pgArray(quarters)}::text[]) as q(quarter)
     where abs(hashtext(c.id::text)) % 3 = 0`);
-  await db.execute(sql`vacuum (analyze) customers`);
-  await db.execute(sql`vacuum (analyze) customer_measures`);
-  log(`  loaded in ${secs(performance.now() - t0)}`);
+  // a year of work orders: two per customer, spread over the last 365 days (the history the archive lists)
+  await db.execute(sql`
+    insert into tickets (number, type, status, channel, subject, customer_id, form_version, created_at, updated_at)
+    select 'BENCH-' || g, (array['complaint', 'inquiry', 'repair'])[g % 3 + 1], 'closed', 'phone', '历史工单 ' || g, c.id, 1,
+      now() - ((g % 365) || ' days')::interval, now() - ((g % 365) || ' days')::interval
+    from generate_series(1, ${2 * N}) g join customers c on c.phone = '13' || lpad(((g % ${N}) + 1)::text, 9, '0')`);
+  // half the archive has an owner already; one in a thousand is a merged duplicate
+  const [{ id: owner }] = await queryRows<{ id: string }>(db, sql`select id from users where username = 'operator'`);
+  await db.execute(sql`update customers set owner_id = ${owner}::uuid, owner_assigned_at = created_at where abs(hashtext(phone)) % 2 = 0`);
+  await db.execute(sql`update customers d set merged_into_id = (select s.id from customers s where s.phone = '13' || lpad((substr(d.phone, 3)::int + 1)::text, 9, '0'))
+    where substr(d.phone, 3)::int % 1000 = 7`);
+  for (const table of ['customers', 'customer_measures', 'tickets']) await db.execute(sql.raw(`vacuum (analyze) ${table}`));
+  log(`  loaded in ${secs(performance.now() - t0)} (with ${(2 * N).toLocaleString('en-US')} work orders)`);
 
   const rules = await currentClassRules(db);
   t0 = performance.now();
@@ -98,6 +108,44 @@ try {
     const p99 = percentile(times, 99);
     failed ||= p99 >= 50;
     rows.push(`archive filtered by class ${tier}          │ p50 / p99 ${percentile(times, 50).toFixed(1)} / ${p99.toFixed(1)} ms  ${p99 < 50 ? 'PASS' : 'FAIL'} (< 50 ms)`);
+  }
+  // the supervisor's archive reads: the daily list, first-contact timers, the assignment preview, a customer's history
+  const archiveReads: [string, () => string, number][] = [
+    ['daily new/changed list', () => '/api/v1/customer-archive/list?kind=both&limit=50', 50],
+    ['first-contact timers', () => '/api/v1/customer-archive/list?kind=any&firstContact=pending&limit=20', 50],
+    ['customer history (work orders)', () => `/api/v1/tickets?customerId=${sampleIds[Math.floor(Math.random() * sampleIds.length)]}&limit=20`, 50],
+  ];
+  const sampleIds = (await queryRows<{ id: string }>(db, sql`select id from customers where merged_into_id is null order by random() limit 200`)).map((r) => r.id);
+  for (const [label, url, budget] of archiveReads) {
+    const times: number[] = [];
+    for (let i = 0; i < SAMPLES + 10; i++) {
+      const s0 = performance.now();
+      const res = await fetch(`${server.baseUrl}${url()}`, { headers: { authorization: `Bearer ${token}` } });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${label}: HTTP ${res.status}`);
+      if (i >= 10) times.push(performance.now() - s0);
+    }
+    times.sort((a, b) => a - b);
+    const p99 = percentile(times, 99);
+    failed ||= p99 >= budget;
+    rows.push(`${label.padEnd(36)}│ p50 / p99 ${percentile(times, 50).toFixed(1)} / ${p99.toFixed(1)} ms  ${p99 < budget ? 'PASS' : 'FAIL'} (< ${budget} ms)`);
+  }
+  // the assignment proposal for 500 unassigned customers, and the duplicate groups (a scan of the archive)
+  for (const [label, method, url, body] of [
+    ['assignment preview, 500 customers', 'POST', '/api/v1/customer-assignments/preview', { limit: 500 }],
+    ['duplicate groups by phone', 'GET', '/api/v1/customers/duplicates?by=phone', undefined],
+  ] as const) {
+    await fetch(`${server.baseUrl}/api/v1/customer-specialists/${owner}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ skill: 3, classes: [], capacity: null, active: true }) });
+    const times: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const s0 = performance.now();
+      const res = await fetch(`${server.baseUrl}${url}`, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${label}: HTTP ${res.status}`);
+      if (i >= 2) times.push(performance.now() - s0);
+    }
+    times.sort((a, b) => a - b);
+    rows.push(`${label.padEnd(36)}│ median ${percentile(times, 50).toFixed(0)} ms, slowest ${times[times.length - 1].toFixed(0)} ms (reported)`);
   }
   await server.close();
   console.log(`\nCustomer classes, ${kind}, ${N.toLocaleString('en-US')} customers, rules version ${rules.version}\n`);

@@ -14,6 +14,7 @@ import { TicketListPage } from './pages/tickets/index.tsx';
 import { TicketDetailPage } from './pages/ticket-detail/index.tsx';
 import { CustomerListPage } from './pages/customers/index.tsx';
 import { CustomerDuplicatesPage } from './pages/customer-duplicates/index.tsx';
+import { CustomerDataQualityPage } from './pages/customer-data-quality/index.tsx';
 import { CustomerChangesPage } from './pages/customer-changes/index.tsx';
 import { CustomerAssignmentPage } from './pages/customer-assignment/index.tsx';
 import { CustomerDetailPage } from './pages/customer-detail/index.tsx';
@@ -86,6 +87,7 @@ const PAGE_ELEMENTS: Record<TopLevelPath, ReactNode> = {
   '/customers/changes': <CustomerChangesPage />,
   '/customers/assignment': <CustomerAssignmentPage />,
   '/customers/duplicates': <CustomerDuplicatesPage />,
+  '/customers/data-quality': <CustomerDataQualityPage />,
   '/renewals': <RenewalsPage />,
   '/supervisor': <SupervisorPage />,
   '/supervisor/chats': <LiveChatsPage />,

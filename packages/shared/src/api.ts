@@ -142,6 +142,8 @@ export const customer = z.object({
   lastContactAt: isoDate.nullable(),
   /** merged into this customer (a duplicate); its history shows under the survivor */
   mergedIntoId: id.nullable(),
+  /** the phone was reported wrong (CUS-15): on the data-quality board until corrected or checked */
+  phoneFlag: z.object({ at: isoDate, note: z.string().nullable() }).nullable(),
   createdAt: isoDate,
   updatedAt: isoDate,
 });

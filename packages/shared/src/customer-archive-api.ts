@@ -111,6 +111,14 @@ export const assignmentApplyBody = z.object({
 }).strict();
 export const assignmentApplied = z.object({ assigned: z.number().int(), firstContactDueAt: isoDate });
 
+export const dataQualityQuery = z.object({
+  /** wrong_phone: reported wrong; no_owner: nobody in charge; no_address: no address on record */
+  issue: z.enum(['wrong_phone', 'no_owner', 'no_address']).default('wrong_phone'),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(300).optional(),
+});
+export const phoneFlagBody = z.object({ note: z.string().trim().min(1).max(200) }).strict();
+
 export const ownerBody = z.object({ ownerId: id.nullable() }).strict();
 
 export const archiveListQuery = z.object({

@@ -10,6 +10,7 @@ import {
   UserOutlined,
   ContactsOutlined,
   MergeCellsOutlined,
+  AuditOutlined,
   BranchesOutlined,
   IdcardOutlined,
   EyeOutlined,
@@ -68,6 +69,8 @@ export const NAV: (NavItem | NavGroup)[] = [
       // 续费管理: services with an expiry, month-end unowned lists, non-renewals, transfers (CUS-09, CUS-10)
       { path: '/renewals', label: 'menu.renewals', icon: <SyncOutlined />, access: 'renewals' },
       { path: '/customers/duplicates', label: 'menu.customerDuplicates', icon: <MergeCellsOutlined />, access: 'customerManage' },
+      // 资料质量: wrong phones reported by callbacks or staff, no owner, no address (CUS-15)
+      { path: '/customers/data-quality', label: 'menu.customerDataQuality', icon: <AuditOutlined />, access: 'customerManage' },
     ],
   },
   {

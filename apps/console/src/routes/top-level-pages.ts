@@ -15,6 +15,7 @@ export const TOP_LEVEL_PAGES = [
   { path: '/customers/changes', access: 'customerManage' },
   { path: '/customers/assignment', access: 'customerManage' },
   { path: '/customers/duplicates', access: 'customerManage' },
+  { path: '/customers/data-quality', access: 'customerManage' },
   { path: '/renewals', access: 'renewals' },
   { path: '/supervisor', access: 'supervisor' },
   { path: '/supervisor/chats', access: 'inboxManage' },

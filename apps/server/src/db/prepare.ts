@@ -14,6 +14,7 @@ import { ensureDefaultCalendars } from '../platform/time/calendars.ts';
 import { installDefaultCallbacks } from '../modules/callbacks/default-callbacks.ts';
 import { ensureDefaultRenewalKinds } from '../modules/renewals/renewal-kinds.ts';
 import { seedDemoRenewals } from './seed/demo-renewals.ts';
+import { seedDemoArchive } from './seed/demo-archive.ts';
 
 export interface PrepareResult {
   seeded: 'demo' | 'admin' | null;
@@ -42,6 +43,7 @@ export async function prepareDatabase(
     await seedDemoKnowledge(database.db);
     if (opts.sampleData !== false) await seedDemoData(database.db, config.KEFU_TIMEZONE);
     await seedDemoRenewals(database.db, { sampleData: opts.sampleData !== false, timeZone: config.KEFU_TIMEZONE });
+    if (opts.sampleData !== false) await seedDemoArchive(database.db);
     return { seeded: 'demo' };
   }
   const adminPassword = opts.adminPassword ?? randomBytes(9).toString('base64url');

@@ -20,6 +20,7 @@ import type { CustomerMerge } from '@kefu/shared/customer-archive-api';
 import { MergeModal } from '../../components/customer-merge/merge-modal.tsx';
 import { MergedBanner } from '../../components/customer-merge/merged-banner.tsx';
 import { MergeHistory } from '../../components/customer-merge/merge-history.tsx';
+import { PhoneFlagButton } from '../../components/customer-archive/phone-flag-button.tsx';
 
 export function CustomerDetailPage() {
   const { id = '' } = useParams();
@@ -81,7 +82,17 @@ export function CustomerDetailPage() {
               size="small"
               column={1}
               items={[
-                { key: 'phone', label: t('customer.phone'), children: c.phone ?? '—' },
+                {
+                  key: 'phone',
+                  label: t('customer.phone'),
+                  children: (
+                    <Space wrap size={4}>
+                      {c.phone ?? '—'}
+                      {c.phoneFlag ? <Tag color="error" title={c.phoneFlag.note ?? ''}>{t('ca.phoneFlagged')}</Tag> : null}
+                      {access.customerUpdate && !c.phoneFlag ? <PhoneFlagButton customerId={c.id} onDone={() => void customer.reload()} /> : null}
+                    </Space>
+                  ),
+                },
                 { key: 'address', label: t('customer.address'), children: c.address ?? '—' },
                 { key: 'email', label: t('customer.email'), children: c.email ?? '—' },
                 {

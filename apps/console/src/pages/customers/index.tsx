@@ -77,6 +77,7 @@ export function CustomerListPage() {
         render: (k: string | null, c) => (k ? <Tag color={classColor(rules.data, k)}>{className(rules.data, k, '')}{c.tierOverride ? ' *' : ''}</Tag> : null),
       },
       { title: t('customer.class'), dataIndex: 'customerClass', width: 80 },
+      { title: t('ca.owner'), dataIndex: 'ownerName', width: 100, render: (v: string | null) => v ?? '—' },
       { title: t('ticket.createdAt'), dataIndex: 'createdAt', width: 150, render: formatDateTime },
     ],
     [t, rules.data],

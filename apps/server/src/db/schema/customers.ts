@@ -38,6 +38,10 @@ export const customers = pgTable(
     firstContactOverdueAt: timestamp('first_contact_overdue_at', { withTimezone: true, precision: 3 }),
     /** the last recorded contact by the owner (first contact, contact plans) */
     lastContactAt: timestamp('last_contact_at', { withTimezone: true, precision: 3 }),
+    /** the phone was reported wrong (a callback reached a wrong number, or staff noticed): a data-quality task (CUS-15) */
+    phoneFlaggedAt: timestamp('phone_flagged_at', { withTimezone: true, precision: 3 }),
+    phoneFlagNote: text('phone_flag_note'),
+    phoneFlaggedById: uuid('phone_flagged_by_id'),
     /** merged into that customer (a duplicate): its work orders, calls and chats stay linked here and show under the survivor */
     mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => customers.id),
     /** character bigrams of name and address: Chinese substring search without a locale */
@@ -54,6 +58,7 @@ export const customers = pgTable(
     index('customers_tier_idx').on(t.tier, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     // the daily new/changed list (CUS-01)
     index('customers_updated_idx').on(t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('customers_phone_flagged_idx').on(t.phoneFlaggedAt, t.id).where(sql`phone_flagged_at is not null`),
     index('customers_merged_into_idx').on(t.mergedIntoId).where(sql`merged_into_id is not null`),
     index('customers_owner_idx').on(t.ownerId).where(sql`owner_id is not null`),
     index('customers_first_contact_due_idx').on(t.firstContactDueAt).where(sql`first_contact_due_at is not null`),

@@ -62,3 +62,31 @@ describe('the contact plan (CBK-11, NTF-01: at least every half month for A)', (
     expect((await planTasks()).map((x) => x.customer_id)).toEqual([ids.a, ids.b]);
   });
 });
+
+describe('data-quality tasks (CUS-15)', () => {
+  const board = async (issue = 'wrong_phone') => ((await t.request(mgr, 'GET', `/api/v1/customer-archive/data-quality?issue=${issue}`)).body.items as { id: string; phoneFlag: { note: string } | null }[]);
+
+  it('a callback that reaches a wrong number puts the customer on the board until the phone is corrected', async () => {
+    const task = (await planTasks()).find((x) => x.customer_id === ids.b)!;
+    const res = await t.request(op, 'POST', `/api/v1/callbacks/${task.id}/attempts`, { result: 'wrong_number', note: '空号', quietHoursOverride: true });
+    expect(res.body?.error?.code ?? null).toBeNull();
+    const flagged = await board();
+    expect(flagged.map((c) => c.id)).toEqual([ids.b]);
+    expect(flagged[0].phoneFlag).toMatchObject({ note: '空号' });
+    expect((await t.request(op, 'GET', '/api/v1/customer-archive/data-quality')).status).toBe(403);
+    expect((await t.request(mgr, 'PATCH', `/api/v1/customers/${ids.b}`, { phone: '13933339999' })).status).toBe(200);
+    expect(await board()).toEqual([]);
+    expect((await t.request(mgr, 'GET', `/api/v1/customers/${ids.b}`)).body.phoneFlag).toBeNull();
+  });
+
+  it('staff report a wrong phone by hand, and clear it once checked', async () => {
+    expect((await t.request(op, 'POST', `/api/v1/customers/${ids.a}/phone-flag`, { note: '客户说换号了' })).status).toBe(204);
+    expect((await board()).map((c) => c.id)).toEqual([ids.a]);
+    expect((await t.request(op, 'DELETE', `/api/v1/customers/${ids.a}/phone-flag`)).status).toBe(204);
+    expect(await board()).toEqual([]);
+    // every customer here has an owner and no address
+    const noAddress = (await board('no_address')).map((c) => c.id);
+    expect(noAddress).toEqual(expect.arrayContaining([ids.a, ids.b]));
+    expect((await board('no_owner')).map((c) => c.id)).not.toContain(ids.a);
+  });
+});

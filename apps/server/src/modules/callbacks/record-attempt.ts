@@ -10,7 +10,7 @@ import { customerQuietState } from '../customers/quiet-hours.queries.ts';
 import { TICKETS } from '../tickets/tickets.commands.ts';
 import { DEFAULT_FOLLOW_UP, scriptById, type CallbackScript } from './callbacks.repository.ts';
 import { cancelTimers } from './schedule-callbacks.ts';
-import { noteCustomerContact } from '../customers/customers.commands.ts';
+import { flagCustomerPhone, noteCustomerContact } from '../customers/customers.commands.ts';
 
 // One try at a callback, recorded completely (CBK-06). A reached customer's
 // verdict closes the loop: satisfied closes the work order; unsatisfied
@@ -86,6 +86,8 @@ export async function recordAttempt(unit: RunUnit, actor: Principal, taskId: str
     if (done) await cancelTimers(tx, [taskId]);
     // a talk with the customer is a contact: the owner's first contact, the contact plan's last (CUS-04, CBK-11)
     if (body.result === 'reached') await noteCustomerContact(tx, task.customerId, actor.userId, now);
+    // a wrong number goes on the data-quality board for whoever keeps the archive (CUS-15)
+    if (body.result === 'wrong_number') await flagCustomerPhone(tx, task.customerId, body.note || body.reason || `回访「${task.source}」拨打为错号`, actor.userId, now);
 
     let followUp: string | null = null;
     if (task.ticketId) {

@@ -1,18 +1,20 @@
 import { z } from 'zod';
 import { customer, errorBody, id, page } from '@kefu/shared/api';
 import {
-  archiveListQuery, archiveSettings, assignmentApplied, assignmentApplyBody, assignmentPreview, assignmentPreviewBody,
+  archiveListQuery, dataQualityQuery, phoneFlagBody, archiveSettings, assignmentApplied, assignmentApplyBody, assignmentPreview, assignmentPreviewBody,
   ownerBody, specialist, specialistBody,
 } from '@kefu/shared/customer-archive-api';
 import type { App, Deps } from '../../platform/http/types.ts';
 import { principalOf } from '../../platform/http/auth-hook.ts';
 import type { JobRunner } from '../../platform/jobs/job-runner.ts';
+import { notFound } from '../../platform/errors.ts';
 import { presentCustomer } from './customers.queries.ts';
 import { currentArchiveSettings, saveArchiveSettings } from './archive-settings.ts';
 import { listSpecialists, saveSpecialist } from './specialists.ts';
 import { applyAssignment, previewAssignment } from './assign-customers.ts';
 import { clearOwner } from './customer-owner.ts';
 import { archiveList } from './archive-list.ts';
+import { clearPhoneFlag, dataQualityList, flagCustomerPhone } from './data-quality.ts';
 
 const manage = { permission: 'customer:manage' as const };
 const userParams = z.object({ userId: id });
@@ -66,6 +68,37 @@ export function customerArchiveRoutes(app: App, { db, config, clock }: Deps, run
     if (req.body.ownerId) await applyAssignment(db, [{ customerId: req.params.id, ownerId: req.body.ownerId }], clock.now());
     const row = await clearOwner(db, req.params.id, req.body.ownerId === null);
     return presentCustomer(row, principalOf(req));
+  });
+
+  app.get('/api/v1/customer-archive/data-quality', {
+    config: manage,
+    schema: {
+      tags: ['customers'],
+      summary: 'The data-quality board (CUS-15): customers whose phone was reported wrong, or with no owner, or no address',
+      querystring: dataQualityQuery,
+      response: { 200: page(customer), 400: errorBody },
+    },
+  }, async (req) => {
+    const viewer = principalOf(req);
+    const { items, nextCursor } = await dataQualityList(db, req.query.issue, req.query.limit, req.query.cursor);
+    return { items: items.map((r) => presentCustomer(r, viewer)), nextCursor };
+  });
+
+  app.post('/api/v1/customers/:id/phone-flag', {
+    config: { permission: 'customer:update' },
+    schema: { tags: ['customers'], summary: 'Report the customer\'s phone as wrong, with a note: it goes on the data-quality board', params: idParams, body: phoneFlagBody, response: { 204: z.null(), 404: errorBody } },
+  }, async (req, reply) => {
+    const ok = await db.transaction((tx) => flagCustomerPhone(tx, req.params.id, req.body.note, principalOf(req).userId, clock.now()));
+    if (!ok) throw notFound('customer');
+    return reply.status(204).send(null);
+  });
+
+  app.delete('/api/v1/customers/:id/phone-flag', {
+    config: { permission: 'customer:update' },
+    schema: { tags: ['customers'], summary: 'The phone was checked and is right: off the data-quality board', params: idParams, response: { 204: z.null(), 404: errorBody } },
+  }, async (req, reply) => {
+    await clearPhoneFlag(db, req.params.id);
+    return reply.status(204).send(null);
   });
 
   app.get('/api/v1/customer-archive/list', {

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+export { flagCustomerPhone } from './data-quality.ts';
 import { grams, toVectorLiteral } from '../../platform/search/tokenize.ts';
 import { normalizePhone } from './create-customer.ts';
 import { reversedDigits } from './customer-search-vector.ts';
@@ -84,4 +85,23 @@ export async function noteCustomerContact(tx: Tx, customerId: string, agentId: s
   await tx.execute(sql`update customers set last_contact_at = greatest(coalesce(last_contact_at, ${at.toISOString()}::timestamptz), ${at.toISOString()}::timestamptz),
       first_contact_due_at = null, first_contact_overdue_at = null
     where id = (select coalesce(merged_into_id, id) from customers where id = ${customerId}::uuid) and owner_id = ${agentId}::uuid`);
+}
+
+/** The quarter (2026Q4) of a local date (2026-12-07). */
+export function quarterOf(date: string): string {
+  return `${date.slice(0, 4)}Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+/**
+ * A payment recorded in Kefu (a service bought or renewed): it adds to the
+ * customer's revenue and payments of the quarter it was made in, the figures
+ * the class rules read (CUS-06 ARPU and payments per quarter). An import of
+ * that quarter's figures later replaces them: the shop system's totals win.
+ */
+export async function addCustomerPayment(tx: Tx, customerId: string, day: string, amount: number): Promise<void> {
+  if (!(amount > 0)) return;
+  await tx.execute(sql`insert into customer_measures (customer_id, quarter, revenue, payments)
+    values (${customerId}::uuid, ${quarterOf(day)}, ${amount}, ${amount})
+    on conflict (customer_id, quarter) do update set revenue = customer_measures.revenue + excluded.revenue,
+      payments = customer_measures.payments + excluded.payments, updated_at = now()`);
 }

@@ -32,6 +32,7 @@ export function presentCustomer(row: Row, viewer: Principal, duplicateOf: string
     firstContactDueAt: row.firstContactDueAt?.toISOString() ?? null,
     lastContactAt: row.lastContactAt?.toISOString() ?? null,
     mergedIntoId: row.mergedIntoId,
+    phoneFlag: row.phoneFlaggedAt ? { at: row.phoneFlaggedAt.toISOString(), note: row.phoneFlagNote } : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

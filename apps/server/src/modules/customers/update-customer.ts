@@ -13,6 +13,8 @@ export async function updateCustomer(db: Db, customerId: string, patch: Partial<
     const p = normalizePhone(patch.phone);
     next.phone = p.normalized;
     next.phoneReversed = reversedDigits(p.digits);
+    // a corrected phone settles a report that it was wrong (CUS-15)
+    if (p.normalized !== current.phone) Object.assign(next, { phoneFlaggedAt: null, phoneFlagNote: null, phoneFlaggedById: null });
   }
   if (patch.name !== undefined) next.name = patch.name;
   if (patch.address !== undefined) next.address = patch.address || null;

@@ -36,7 +36,7 @@ export function customerServiceRoutes(app: App, { db, config, clock }: Deps): vo
     schema: { tags, summary: 'Add a customer\'s service (hosting, domain, promotion, membership…) with its first period and owner', body: customerServiceBody, response: { 201: customerServiceDetail, ...errors } },
   }, async (req, reply) => {
     const viewer = principalOf(req);
-    return reply.status(201).send(await detail(viewer, await createService(db, viewer, req.body)));
+    return reply.status(201).send(await detail(viewer, await createService(db, viewer, req.body, today())));
   });
 
   app.get('/api/v1/customer-services/:id', {
@@ -60,7 +60,7 @@ export function customerServiceRoutes(app: App, { db, config, clock }: Deps): vo
     },
   }, async (req) => {
     const viewer = principalOf(req);
-    await renewService(db, viewer, req.params.id, req.body);
+    await renewService(db, viewer, req.params.id, req.body, today());
     return detail(viewer, req.params.id);
   });
 

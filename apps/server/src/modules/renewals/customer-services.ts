@@ -9,6 +9,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { mustExist } from '../org/org.queries.ts';
 import { findServices } from './service-rows.ts';
 import { addDays } from './renewal-days.ts';
+import { addCustomerPayment } from '../customers/customers.commands.ts';
 
 // A customer's services: added by a renewal manager, renewed (a new period,
 // the old ones kept) or recorded as not renewed — with the reason and the
@@ -48,13 +49,15 @@ async function checkReferences(tx: Tx, input: { customerId?: string; kind?: stri
 }
 
 
-export async function createService(db: Db, actor: Principal, body: z.infer<typeof customerServiceBody>): Promise<string> {
+export async function createService(db: Db, actor: Principal, body: z.infer<typeof customerServiceBody>, today: string): Promise<string> {
   if (body.expiresAt < body.startsAt) throw new AppError('SERVICE_DATES_ORDER', { from: body.startsAt, until: body.expiresAt });
   return db.transaction(async (tx) => {
     await checkReferences(tx, body);
     const price = body.price === null ? null : String(body.price);
     const [row] = await tx.insert(customerServices).values({ ...body, price, createdById: actor.userId }).returning({ id: customerServices.id });
     await tx.insert(servicePeriods).values({ serviceId: row.id, startsAt: body.startsAt, expiresAt: body.expiresAt, price, note: body.note, recordedById: actor.userId });
+    // what the customer pays counts for their class (ARPU and payments per quarter)
+    if (body.price) await addCustomerPayment(tx, body.customerId, today, body.price);
     return row.id;
   });
 }
@@ -76,7 +79,7 @@ export async function patchService(db: Db, id: string, body: z.infer<typeof cust
 }
 
 /** A renewal: the next period (from the day after the old expiry) is recorded and becomes the service's. */
-export async function renewService(db: Db, actor: Principal, id: string, body: z.infer<typeof renewBody>): Promise<void> {
+export async function renewService(db: Db, actor: Principal, id: string, body: z.infer<typeof renewBody>, today: string): Promise<void> {
   await db.transaction(async (tx) => {
     const row = await serviceForUpdate(tx, id);
     mustActOn(actor, row);
@@ -85,6 +88,7 @@ export async function renewService(db: Db, actor: Principal, id: string, body: z
     const price = body.price === null ? row.price : String(body.price);
     await tx.insert(servicePeriods).values({ serviceId: id, startsAt: addDays(row.expiresAt, 1), expiresAt: body.expiresAt, price, note: body.note, recordedById: actor.userId });
     await tx.update(customerServices).set({ expiresAt: body.expiresAt, status: 'renewed', price, updatedAt: new Date() }).where(eq(customerServices.id, id));
+    if (price) await addCustomerPayment(tx, row.customerId, today, Number(price));
   });
 }
 

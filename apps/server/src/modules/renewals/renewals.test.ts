@@ -127,6 +127,10 @@ describe('renewals at a month end (CUS-09, RPT-19)', () => {
     expect(res.body).toMatchObject({ status: 'renewed', expiresAt: '2028-01-31', noticeSentAt: null, price: 150 });
     expect(res.body.periods.map((p: { startsAt: string; expiresAt: string }) => `${p.startsAt}..${p.expiresAt}`)).toEqual(['2027-02-01..2028-01-31', '2026-02-01..2027-01-31']);
     expect((await t.request(sales, 'POST', `/api/v1/customer-services/${svc.domain}/renew`, { expiresAt: '2027-06-01' })).body.error.code).toBe('RENEWAL_NOT_LATER');
+    // what 星辰科技 paid in Kefu this quarter (the promotion, then this renewal) is what the class rules read
+    const [m] = await queryRows<{ revenue: string; payments: string }>(t.database.db, sql`
+      select m.revenue, m.payments from customer_measures m join customers c on c.id = m.customer_id where c.name = '星辰科技' and m.quarter = '2027Q1'`);
+    expect([Number(m.revenue), Number(m.payments)]).toEqual([6150, 6150]);
   });
 
   it('records a non-renewal only with its reason and the salesperson\'s report back', async () => {
