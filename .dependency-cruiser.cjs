@@ -17,6 +17,7 @@ const USES = {
   conversations: ['org', 'customers', 'tickets', 'intake', 'notifications'],
   knowledge: [],
   renewals: ['org', 'customers', 'notifications'],
+  orders: ['org', 'customers', 'notifications'],
 };
 
 const MODULES = 'apps/server/src/modules';

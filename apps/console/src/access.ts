@@ -45,6 +45,12 @@ export interface Access {
   renewalManage: boolean;
   /** approve or reject transfer requests (域名转出) */
   renewalApprove: boolean;
+  /** shop orders (订单) and their remarks */
+  orders: boolean;
+  /** record orders, write remarks, move stages */
+  orderEdit: boolean;
+  /** add shops and their policies */
+  shopManage: boolean;
 }
 
 export type AccessKey = keyof Access;
@@ -79,5 +85,8 @@ export function computeAccess(permissions: readonly string[]): Access {
     renewals: has('renewal:view') || has('renewal:manage'),
     renewalManage: has('renewal:manage'),
     renewalApprove: has('renewal:approve_transfer'),
+    orders: has('order:view'),
+    orderEdit: has('order:edit'),
+    shopManage: has('shop:manage'),
   };
 }

@@ -14,6 +14,8 @@ import { TicketListPage } from './pages/tickets/index.tsx';
 import { TicketDetailPage } from './pages/ticket-detail/index.tsx';
 import { CustomerListPage } from './pages/customers/index.tsx';
 import { CustomerDuplicatesPage } from './pages/customer-duplicates/index.tsx';
+import { OrderListPage } from './pages/orders/index.tsx';
+import { OrderDetailPage } from './pages/order-detail/index.tsx';
 import { CustomerDataQualityPage } from './pages/customer-data-quality/index.tsx';
 import { CustomerChangesPage } from './pages/customer-changes/index.tsx';
 import { CustomerAssignmentPage } from './pages/customer-assignment/index.tsx';
@@ -89,6 +91,7 @@ const PAGE_ELEMENTS: Record<TopLevelPath, ReactNode> = {
   '/customers/duplicates': <CustomerDuplicatesPage />,
   '/customers/data-quality': <CustomerDataQualityPage />,
   '/renewals': <RenewalsPage />,
+  '/orders': <OrderListPage />,
   '/supervisor': <SupervisorPage />,
   '/supervisor/chats': <LiveChatsPage />,
   '/callbacks': <MyCallbacksPage />,
@@ -132,6 +135,7 @@ export const router = createBrowserRouter([
       ...topLevelRoutes,
       { path: 'tickets/:id', element: guarded('tickets', <TicketDetailPage />) },
       { path: 'customers/:id', element: guarded('customers', <CustomerDetailPage />) },
+      { path: 'orders/:id', element: guarded('orders', <OrderDetailPage />) },
       { path: 'callbacks/:id', element: guarded('callbacks', <CallbackWorkspacePage />) },
       { path: 'knowledge/new', element: guarded('kbEdit', <KnowledgeEditorPage />) },
       { path: 'knowledge/:id', element: guarded('knowledge', <KnowledgeArticlePage />) },

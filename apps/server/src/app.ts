@@ -45,6 +45,7 @@ import { userRoleRoutes } from './modules/org/users-roles.routes.ts';
 import { customerRoutes } from './modules/customers/customers.routes.ts';
 import { customerClassRoutes } from './modules/customers/customer-classes.routes.ts';
 import { customerMergeRoutes } from './modules/customers/customer-merge.routes.ts';
+import { orderRoutes } from './modules/orders/orders.routes.ts';
 import { customerArchiveRoutes } from './modules/customers/customer-archive.routes.ts';
 import { registerFirstContactTimer } from './modules/customers/first-contact-timer.ts';
 import { registerClassJobs } from './modules/customers/class-runs.ts';
@@ -178,6 +179,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   customerServiceRoutes(app, deps);
   transferRequestRoutes(app, deps, files);
   registerRenewalJobs(services.runner, database.db, config.KEFU_TIMEZONE, deps.clock);
+  orderRoutes(app, deps);
   widgetRoutes(app);
 
   const consoleDir = config.KEFU_CONSOLE_DIR ?? path.resolve(here, '../../console/dist');

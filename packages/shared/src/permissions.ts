@@ -39,6 +39,12 @@ export const PERMISSIONS = [
   'renewal:manage',
   /** approve or reject a transfer request (域名转出, CUS-10) */
   'renewal:approve_transfer',
+  /** shop orders (订单): find them, read their remarks and history */
+  'order:view',
+  /** record orders by hand, write remarks (备注), ask for changes */
+  'order:edit',
+  /** the shops (店铺) and their policies; orders pushed by shop middleware */
+  'shop:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -15,8 +15,9 @@ import chatChannels from './en-US/chat-channels.ts';
 import customerArchive from './en-US/customer-archive.ts';
 import renewals from './en-US/renewals.ts';
 import customerImports from './en-US/customer-imports.ts';
+import orders from './en-US/orders.ts';
 
 // English, by area in en-US/; the same keys as zh-CN.
-const enUS: Record<keyof typeof zhCN, string> = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings, ...formsEditor, ...inbox, ...customerClasses, ...liveChat, ...knowledge, ...chatChannels, ...customerArchive, ...renewals, ...customerImports };
+const enUS: Record<keyof typeof zhCN, string> = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings, ...formsEditor, ...inbox, ...customerClasses, ...liveChat, ...knowledge, ...chatChannels, ...customerArchive, ...renewals, ...customerImports, ...orders };
 
 export default enUS;

@@ -16,7 +16,8 @@ import chatChannels from './zh-CN/chat-channels.ts';
 import customerArchive from './zh-CN/customer-archive.ts';
 import renewals from './zh-CN/renewals.ts';
 import customerImports from './zh-CN/customer-imports.ts';
+import orders from './zh-CN/orders.ts';
 
-const zhCN = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings, ...formsEditor, ...inbox, ...customerClasses, ...liveChat, ...knowledge, ...chatChannels, ...customerArchive, ...renewals, ...customerImports } as const;
+const zhCN = { ...core, ...workOrders, ...routing, ...serviceLevels, ...callbacks, ...surveys, ...callbackSettings, ...formsEditor, ...inbox, ...customerClasses, ...liveChat, ...knowledge, ...chatChannels, ...customerArchive, ...renewals, ...customerImports, ...orders } as const;
 
 export default zhCN;

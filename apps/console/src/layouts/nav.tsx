@@ -10,6 +10,7 @@ import {
   UserOutlined,
   ContactsOutlined,
   MergeCellsOutlined,
+  ShoppingOutlined,
   AuditOutlined,
   BranchesOutlined,
   IdcardOutlined,
@@ -73,6 +74,8 @@ export const NAV: (NavItem | NavGroup)[] = [
       { path: '/customers/data-quality', label: 'menu.customerDataQuality', icon: <AuditOutlined />, access: 'customerManage' },
     ],
   },
+  // 订单: shop orders with their remarks and stages (ORD-*)
+  { path: '/orders', label: 'menu.orders', icon: <ShoppingOutlined />, access: 'orders' },
   {
     key: 'supervisor',
     label: 'menu.supervisorGroup',

@@ -17,6 +17,7 @@ export const TOP_LEVEL_PAGES = [
   { path: '/customers/duplicates', access: 'customerManage' },
   { path: '/customers/data-quality', access: 'customerManage' },
   { path: '/renewals', access: 'renewals' },
+  { path: '/orders', access: 'orders' },
   { path: '/supervisor', access: 'supervisor' },
   { path: '/supervisor/chats', access: 'inboxManage' },
   { path: '/callbacks', access: 'callbacks' },

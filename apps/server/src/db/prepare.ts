@@ -15,6 +15,7 @@ import { installDefaultCallbacks } from '../modules/callbacks/default-callbacks.
 import { ensureDefaultRenewalKinds } from '../modules/renewals/renewal-kinds.ts';
 import { seedDemoRenewals } from './seed/demo-renewals.ts';
 import { seedDemoArchive } from './seed/demo-archive.ts';
+import { seedDemoOrders } from './seed/demo-orders.ts';
 
 export interface PrepareResult {
   seeded: 'demo' | 'admin' | null;
@@ -43,7 +44,10 @@ export async function prepareDatabase(
     await seedDemoKnowledge(database.db);
     if (opts.sampleData !== false) await seedDemoData(database.db, config.KEFU_TIMEZONE);
     await seedDemoRenewals(database.db, { sampleData: opts.sampleData !== false, timeZone: config.KEFU_TIMEZONE });
-    if (opts.sampleData !== false) await seedDemoArchive(database.db);
+    if (opts.sampleData !== false) {
+      await seedDemoArchive(database.db);
+      await seedDemoOrders(database.db, config.KEFU_TIMEZONE);
+    }
     return { seeded: 'demo' };
   }
   const adminPassword = opts.adminPassword ?? randomBytes(9).toString('base64url');

@@ -246,6 +246,8 @@ const NOUNS: Record<string, { zh: string; en: string }> = {
   transferRequest: { zh: '转出申请', en: 'Transfer request' },
   monthEndList: { zh: '月底名单', en: 'Month-end list' },
   customerImport: { zh: '客户导入', en: 'Customer import' },
+  order: { zh: '订单', en: 'Order' },
+  shop: { zh: '店铺', en: 'Shop' },
 };
 
 /** Where a customer's service stands (SERVICE_NOT_LIVE), where a transfer request stands, and what it lacks. */

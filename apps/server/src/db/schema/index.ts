@@ -13,3 +13,4 @@ export * from './callbacks.ts';
 export * from './conversations.ts';
 export * from './knowledge.ts';
 export * from './renewals.ts';
+export * from './orders.ts';

@@ -13,14 +13,14 @@ export const DEMO_PASSWORD = 'kefu-demo';
 const agentBase: Permission[] = [
   'ticket:create', 'ticket:view', 'ticket:update', 'ticket:note',
   'customer:view', 'customer:create', 'customer:update', 'customer:view_pii', 'interaction:create', 'form:view', 'callback:work',
-  'conversation:work', 'renewal:view',
+  'conversation:work', 'renewal:view', 'order:view', 'order:edit',
 ];
 
 export const DEMO_ROLES: { key: string; name: string; description: string; permissions: Permission[]; dataScope: string }[] = [
   { key: 'admin', name: '系统管理员', description: '管理组织架构、用户、角色和表单', permissions: [...PERMISSIONS], dataScope: 'all' },
   { key: 'operator', name: '接线员', description: '接听热线电话,填写记录单,建立工单', permissions: agentBase, dataScope: 'team' },
   { key: 'team_lead', name: '接线员组长', description: '管理本班热线业务,将订单、投诉等信息转交相关部门和人员', permissions: [...agentBase, 'ticket:assign', 'supervisor:view', 'callback:manage', 'conversation:manage', 'kb:edit'], dataScope: 'team' },
-  { key: 'cs_manager', name: '客服中心经理', description: '热线电话处理流程的总责任人', permissions: [...agentBase, 'ticket:assign', 'form:manage', 'rule:manage', 'supervisor:view', 'callback:manage', 'survey:manage', 'conversation:manage', 'kb:edit', 'kb:publish', 'customer:manage', 'renewal:manage', 'renewal:approve_transfer'], dataScope: 'all' },
+  { key: 'cs_manager', name: '客服中心经理', description: '热线电话处理流程的总责任人', permissions: [...agentBase, 'ticket:assign', 'form:manage', 'rule:manage', 'supervisor:view', 'callback:manage', 'survey:manage', 'conversation:manage', 'kb:edit', 'kb:publish', 'customer:manage', 'renewal:manage', 'renewal:approve_transfer', 'shop:manage'], dataScope: 'all' },
   { key: 'dept_manager', name: '部门负责人', description: '接收转交本部门(品控、总经办、营销)的投诉并处理;客户电话和地址脱敏显示', permissions: ['ticket:view', 'ticket:update', 'ticket:note', 'customer:view', 'form:view', 'callback:work', 'renewal:view'], dataScope: 'department' },
   { key: 'clerk', name: '内勤', description: '按客户类别接收订奶记录单并转交渠道业务员', permissions: ['ticket:view', 'ticket:update', 'ticket:note', 'customer:view', 'customer:view_pii', 'form:view', 'renewal:view'], dataScope: 'own' },
 ];

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 export { flagCustomerPhone } from './data-quality.ts';
+export { createCustomer } from './create-customer.ts';
 import { grams, toVectorLiteral } from '../../platform/search/tokenize.ts';
 import { normalizePhone } from './create-customer.ts';
 import { reversedDigits } from './customer-search-vector.ts';
@@ -99,7 +100,8 @@ export function quarterOf(date: string): string {
  * that quarter's figures later replaces them: the shop system's totals win.
  */
 export async function addCustomerPayment(tx: Tx, customerId: string, day: string, amount: number): Promise<void> {
-  if (!(amount > 0)) return;
+  // a refund comes as a negative amount: it takes back what the payment added
+  if (!amount || !Number.isFinite(amount)) return;
   await tx.execute(sql`insert into customer_measures (customer_id, quarter, revenue, payments)
     values (${customerId}::uuid, ${quarterOf(day)}, ${amount}, ${amount})
     on conflict (customer_id, quarter) do update set revenue = customer_measures.revenue + excluded.revenue,
