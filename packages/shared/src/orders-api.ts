@@ -15,11 +15,13 @@ export const shopPolicies = z.object({
   defaultCourier: z.string().trim().max(40).nullable().default(null),
   /** days of no-reason returns (7天无理由退货) */
   returnDays: z.number().int().min(0).max(90).default(7),
+  /** a remark's ship date further away than this is flagged as a likely error (ORD-05) */
+  maxShipDays: z.number().int().min(1).max(365).default(45),
 }).strict();
 export const shopBody = z.object({
   platform: z.enum(SHOP_PLATFORMS),
   name: z.string().trim().min(1).max(60),
-  policies: shopPolicies.default({ defaultCourier: null, returnDays: 7 }),
+  policies: shopPolicies.default({ defaultCourier: null, returnDays: 7, maxShipDays: 45 }),
 }).strict();
 export const shop = shopBody.extend({ id, createdAt: isoDate });
 export type Shop = z.infer<typeof shop>;
@@ -53,7 +55,11 @@ export const orderBody = z.object({
 export const orderPatch = z.object(orderFields).partial().strict();
 
 export const orderRemark = z.object({ id, version: z.number().int(), text: z.string(), agentName: z.string().nullable(), at: isoDate });
-export const remarkBody = z.object({ text: z.string().trim().min(1).max(2000) }).strict();
+export const remarkBody = z.object({
+  text: z.string().trim().min(1).max(2000),
+  /** save even though the check found a likely serious error (the agent checked it) */
+  confirm: z.boolean().default(false),
+}).strict();
 
 export const order = z.object({
   id, shopId: id, shopName: z.string(), platformOrderNo: z.string(), buyerId: z.string(),

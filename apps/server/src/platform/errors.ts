@@ -157,6 +157,12 @@ const CODES = {
   IMPORT_TEXT_INVALID: { status: 422, zh: '{column}含有无法保存的字符(空字符或不完整的 Unicode 代理项)', en: '{column} contains characters that cannot be stored (a NUL byte or a broken Unicode surrogate)' },
   IMPORT_DUPLICATE_PHONE: { status: 422, zh: '电话与第 {row} 行重复:同一电话只导入一个客户;同一客户的多个季度请每行填写不同的季度', en: 'The phone repeats row {row}: one customer per phone; for several quarters of one customer give each row a different quarter' },
   IMPORT_CONFLICT: { status: 422, zh: '与第 {row} 行(同一客户)的{column}不一致', en: '{column} differs from row {row} (the same customer)' },
+  REMARK_CHECK: { status: 422, zh: '备注可能有严重错误,请核对;确认无误可仍然保存:{summary}', en: 'The remark may have a serious error; check it, or confirm to save it anyway: {summary}' },
+  REMARK_SIZE_SWAPPED: { status: 422, zh: '尺寸 {remark} 与订单的 {order} 宽高颠倒', en: 'The size {remark} is the order\'s {order} with width and height swapped' },
+  REMARK_SIZE_MISMATCH: { status: 422, zh: '尺寸 {remark} 与订单的 {order} 不一致', en: 'The size {remark} differs from the order\'s {order}' },
+  REMARK_SHIP_DATE_PAST: { status: 422, zh: '发货日期 {date} 已经过去', en: 'The ship date {date} has passed' },
+  REMARK_SHIP_DATE_FAR: { status: 422, zh: '发货日期 {date} 在 {days} 天之后,是否写错', en: 'The ship date {date} is {days} days away: is it right?' },
+  REMARK_SHIP_DATE_MISMATCH: { status: 422, zh: '发货日期 {date} 与订单约定的 {agreed} 不一致', en: 'The ship date {date} is not the agreed {agreed}' },
   RATE_LIMITED: { status: 429, zh: '操作过于频繁,请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误,请稍后重试', en: 'Internal server error; please try again' },
 } satisfies Record<string, ErrorSpec>;

@@ -55,4 +55,6 @@ export default {
   'order.remarkHint': 'Name, size (width*height, m), customised or not, ship date, delivery, special requests',
   'order.remarkChange': 'Change remark (the original is kept)',
   'order.remarkAdd': 'Add remark',
+  'order.remarkIssues': 'The remark may have a serious error; check it:',
+  'order.remarkConfirm': 'Checked, save anyway',
 };

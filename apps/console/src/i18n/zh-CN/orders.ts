@@ -55,4 +55,6 @@ export default {
   'order.remarkHint': '姓名,尺寸(宽*高,米),是否定制,发货日期,送货方式,特殊要求',
   'order.remarkChange': '修改备注(保留原备注)',
   'order.remarkAdd': '添加备注',
+  'order.remarkIssues': '备注可能有严重错误,请核对:',
+  'order.remarkConfirm': '确认无误,仍然保存',
 } as const;

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Input, Result, Row, Select, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Input, Result, Row, Select, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import { ORDER_STAGES, type OrderDetail } from '@kefu/shared/orders-api';
-import { api } from '../../api/client.ts';
+import { ApiError, api } from '../../api/client.ts';
 import { useRequest } from '../../hooks/use-request.ts';
 import { useAccess } from '../../session/session-provider.tsx';
 import { useT } from '../../i18n/i18n-provider.tsx';
@@ -19,6 +19,8 @@ export function OrderDetailPage() {
   const order = useRequest(() => api.get<OrderDetail>(`/orders/${id}`), [id]);
   const [remark, setRemark] = useState('');
   const [busy, setBusy] = useState(false);
+  // the check's findings (ORD-05): shown with a "save anyway" once the agent has looked
+  const [issues, setIssues] = useState<string[]>([]);
   const run = async (work: () => Promise<OrderDetail>) => {
     setBusy(true);
     try {
@@ -27,6 +29,22 @@ export function OrderDetailPage() {
       return true;
     } catch {
       return false; // reported by the API client
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const saveRemark = async (confirm: boolean) => {
+    const id0 = order.data?.id;
+    if (!id0) return;
+    setBusy(true);
+    try {
+      order.setData(await api.post<OrderDetail>(`/orders/${id0}/remarks`, { text: remark.trim(), confirm }, { silent: (e) => e.code === 'REMARK_CHECK' }));
+      setRemark('');
+      setIssues([]);
+      void message.success(t('common.saved'));
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'REMARK_CHECK') setIssues((e.details ?? []).map((d) => d.message));
     } finally {
       setBusy(false);
     }
@@ -73,12 +91,18 @@ export function OrderDetailPage() {
           <Card size="small" title={t('order.remarks')} data-testid="order-remarks">
             {access.orderEdit ? (
               <Space direction="vertical" style={{ width: '100%', marginBottom: 12 }}>
-                <Input.TextArea value={remark} onChange={(e) => setRemark(e.target.value)} autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000}
+                <Input.TextArea value={remark} onChange={(e) => { setRemark(e.target.value); setIssues([]); }} autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000}
                   placeholder={t('order.remarkHint')} data-testid="order-remark-input" />
-                <Button type="primary" disabled={!remark.trim()} loading={busy} data-testid="order-remark-save"
-                  onClick={async () => { if (await run(() => api.post<OrderDetail>(`/orders/${o.id}/remarks`, { text: remark.trim() }))) setRemark(''); }}>
-                  {o.remarks.length ? t('order.remarkChange') : t('order.remarkAdd')}
-                </Button>
+                {issues.length ? (
+                  <Alert type="error" showIcon message={t('order.remarkIssues')} description={<ul style={{ margin: 0, paddingLeft: 18 }}>{issues.map((m) => <li key={m}>{m}</li>)}</ul>}
+                    data-testid="order-remark-issues" />
+                ) : null}
+                <Space wrap>
+                  <Button type="primary" disabled={!remark.trim()} loading={busy} data-testid="order-remark-save" onClick={() => void saveRemark(false)}>
+                    {o.remarks.length ? t('order.remarkChange') : t('order.remarkAdd')}
+                  </Button>
+                  {issues.length ? <Button danger onClick={() => void saveRemark(true)} data-testid="order-remark-confirm">{t('order.remarkConfirm')}</Button> : null}
+                </Space>
               </Space>
             ) : null}
             {o.remarks.length ? (

@@ -74,4 +74,15 @@ describe('shop orders', () => {
     expect(v2.body.remarks[1].text).toContain('好评返现');
     expect((await t.request(op, 'POST', `/api/v1/orders/${orderId}/remarks`, { text: '' })).status).toBe(400);
   });
+
+  it('stops a remark with a classic serious error until the agent confirms it (ORD-05)', async () => {
+    const swapped = await t.request(op, 'POST', `/api/v1/orders/${orderId}/remarks`, { text: '张三,2*1.24,定制,10月30日发货,送货上门' }, { 'accept-language': 'zh-CN' });
+    expect(swapped.status).toBe(422);
+    expect(swapped.body.error.code).toBe('REMARK_CHECK');
+    expect(swapped.body.error.details.map((d: { path: string }) => d.path)).toEqual(['SIZE_SWAPPED', 'SHIP_DATE_PAST']);
+    expect(swapped.body.error.details[0].message).toContain('宽高颠倒');
+    const confirmed = await t.request(op, 'POST', `/api/v1/orders/${orderId}/remarks`, { text: '张三,2*1.24,定制,10月30日发货,送货上门', confirm: true });
+    expect(confirmed.status).toBe(201);
+    expect(confirmed.body.remarks).toHaveLength(3);
+  });
 });
