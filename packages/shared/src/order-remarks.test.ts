@@ -26,3 +26,12 @@ describe('order remarks (ORD-05, ORD-07)', () => {
     expect(checkRemark('张三,1.24*2,定制,2027-03-01', { ...ctx, shipBy: null }).map((i) => i.code)).toEqual(['SHIP_DATE_FAR']);
   });
 });
+
+describe('red-flag remarks (ORD-09)', () => {
+  it('writes what changed with the date and the agent', async () => {
+    const { redFlagRemark } = await import('./order-remarks.ts');
+    expect(redFlagRemark('address', '文三路 9 号', '2026-11-20', '王丽')).toBe('客户要求修改地址,新地址为:文三路 9 号---2026.11.20 王丽');
+    expect(redFlagRemark('attributes', '字体红色', '2026-11-20', '王丽')).toBe('客户拍下,要求修改成字体红色,已修改妥当---2026.11.20 王丽');
+    expect(redFlagRemark('special', '开发票,抬头杭州某某公司', '2026-11-20', '王丽')).toBe('客户要求开发票,抬头杭州某某公司---2026.11.20 王丽');
+  });
+});

@@ -84,3 +84,16 @@ export function checkRemark(text: string, ctx: { today: string; orderSizes: Size
   }
   return out;
 }
+
+/** The red-flag remark templates (红旗备注, ORD-09, AUD-07): what changed, then the date and the agent's name. */
+export const RED_FLAG_KINDS = ['attributes', 'address', 'special'] as const;
+export type RedFlagKind = (typeof RED_FLAG_KINDS)[number];
+
+export function redFlagRemark(kind: RedFlagKind, detail: string, day: string, agent: string): string {
+  const stamp = `---${day.replaceAll('-', '.')} ${agent}`;
+  switch (kind) {
+    case 'attributes': return `客户拍下,要求修改成${detail},已修改妥当${stamp}`;
+    case 'address': return `客户要求修改地址,新地址为:${detail}${stamp}`;
+    case 'special': return `客户要求${detail}${stamp}`;
+  }
+}

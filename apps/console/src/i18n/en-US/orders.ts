@@ -57,4 +57,8 @@ export default {
   'order.remarkAdd': 'Add remark',
   'order.remarkIssues': 'The remark may have a serious error; check it:',
   'order.remarkConfirm': 'Checked, save anyway',
+  'order.redFlag': 'Red-flag remark:',
+  'order.redFlag.attributes': 'Attributes changed',
+  'order.redFlag.address': 'Address changed',
+  'order.redFlag.special': 'Special request',
 };

@@ -57,4 +57,8 @@ export default {
   'order.remarkAdd': '添加备注',
   'order.remarkIssues': '备注可能有严重错误,请核对:',
   'order.remarkConfirm': '确认无误,仍然保存',
+  'order.redFlag': '红旗备注:',
+  'order.redFlag.attributes': '修改属性',
+  'order.redFlag.address': '修改地址',
+  'order.redFlag.special': '特殊要求',
 } as const;

@@ -5,7 +5,9 @@ import { Link, useParams } from 'react-router';
 import { ORDER_STAGES, type OrderDetail } from '@kefu/shared/orders-api';
 import { ApiError, api } from '../../api/client.ts';
 import { useRequest } from '../../hooks/use-request.ts';
-import { useAccess } from '../../session/session-provider.tsx';
+import { useAccess, useMe } from '../../session/session-provider.tsx';
+import dayjs from 'dayjs';
+import { RED_FLAG_KINDS, redFlagRemark } from '@kefu/shared/order-remarks';
 import { useT } from '../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../../utils/time.ts';
 import { STAGE_COLOR } from '../orders/order-words.ts';
@@ -15,6 +17,7 @@ export function OrderDetailPage() {
   const { id = '' } = useParams();
   const t = useT();
   const access = useAccess();
+  const me = useMe();
   const { message } = App.useApp();
   const order = useRequest(() => api.get<OrderDetail>(`/orders/${id}`), [id]);
   const [remark, setRemark] = useState('');
@@ -91,6 +94,15 @@ export function OrderDetailPage() {
           <Card size="small" title={t('order.remarks')} data-testid="order-remarks">
             {access.orderEdit ? (
               <Space direction="vertical" style={{ width: '100%', marginBottom: 12 }}>
+                <Space wrap size={4}>
+                  <Typography.Text type="secondary">{t('order.redFlag')}</Typography.Text>
+                  {RED_FLAG_KINDS.map((k) => (
+                    <Button key={k} size="small" data-testid={`red-flag-${k}`}
+                      onClick={() => { setRemark(redFlagRemark(k, '…', dayjs().format('YYYY-MM-DD'), me.displayName)); setIssues([]); }}>
+                      {t(`order.redFlag.${k}`)}
+                    </Button>
+                  ))}
+                </Space>
                 <Input.TextArea value={remark} onChange={(e) => { setRemark(e.target.value); setIssues([]); }} autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000}
                   placeholder={t('order.remarkHint')} data-testid="order-remark-input" />
                 {issues.length ? (
