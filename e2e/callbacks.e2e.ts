@@ -47,11 +47,24 @@ export async function run({ baseURL, screenshotDir }: { baseURL: string; screens
     assert.equal(routedTo, '刘强', 'the dairy rules route it to the QC manager');
 
     const resolve = async (text: string) => {
-      await qc.page.goto(`/tickets/${ticket.id}`);
-      await qc.page.getByTestId('transition-resolved').click();
-      await qc.page.getByTestId('resolution-input').fill(text);
-      await qc.page.getByTestId('resolution-ok').click();
-      await qc.page.getByTestId('transition-resolved').waitFor({ state: 'detached' });
+      // the background (rules reacting to the reopening) may still be changing the work order
+      // when the page loads: like a person, reload once and resolve again, saying what went wrong
+      for (let attempt = 1; ; attempt++) {
+        await qc.page.goto(`/tickets/${ticket.id}`);
+        await qc.page.getByTestId('transition-resolved').click();
+        await qc.page.getByTestId('resolution-input').fill(text);
+        await qc.page.getByTestId('resolution-ok').click();
+        try {
+          await qc.page.getByTestId('transition-resolved').waitFor({ state: 'detached', timeout: attempt === 1 ? 10_000 : 15_000 });
+          return;
+        } catch (e) {
+          const said = await qc.page.locator('.ant-message, .ant-notification, .ant-modal-body').allInnerTexts().catch(() => []);
+          const status = ((await (await qc.page.request.get(`/api/v1/tickets/${ticket.id}`)).json()) as { status: string }).status;
+          console.log(`resolve attempt ${attempt}: still not resolved (status ${status}); the page said: ${said.join(' | ') || '—'}`);
+          if (status === 'resolved') return;
+          if (attempt >= 2) throw e;
+        }
+      }
     };
     /** the operator's open callback of this work order, once the background has scheduled it */
     const openCallback = async (round: number) => {

@@ -9,7 +9,7 @@ import { saveOrder } from '../../modules/orders/save-order.ts';
 export async function seedDemoOrders(db: Db, timeZone: string): Promise<void> {
   const [op] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'operator'));
   if (!op) return;
-  const [shop] = await db.insert(shops).values({ platform: 'tmall', name: '恒康乳业天猫旗舰店', policies: { defaultCourier: '中通快递', returnDays: 7 } }).returning({ id: shops.id });
+  const [shop] = await db.insert(shops).values({ platform: 'tmall', name: '恒康乳业天猫旗舰店', policies: { defaultCourier: '中通快递', returnDays: 7, maxShipDays: 45 } }).returning({ id: shops.id });
   const now = new Date();
   const hours = (h: number) => new Date(now.getTime() - h * 3_600_000).toISOString();
   const rows = [

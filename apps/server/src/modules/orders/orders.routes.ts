@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { asc } from 'drizzle-orm';
 import { errorBody, id, page } from '@kefu/shared/api';
-import { order, orderBody, orderDetail as orderDetailOut, orderPatch, orderQuery, remarkBody, shop, shopBody } from '@kefu/shared/orders-api';
+import { order, orderBody, shopPolicies, orderDetail as orderDetailOut, orderPatch, orderQuery, remarkBody, shop, shopBody } from '@kefu/shared/orders-api';
 import type { App, Deps } from '../../platform/http/types.ts';
 import { principalOf } from '../../platform/http/auth-hook.ts';
 import { shops } from '../../db/schema/index.ts';
@@ -21,7 +21,10 @@ export function orderRoutes(app: App, { db, config, clock }: Deps): void {
     config: { permission: 'order:view' },
     schema: { tags: ['orders'], summary: 'The shops and their policies', response: { 200: z.object({ items: z.array(shop) }) } },
   }, async () => ({
-    items: (await db.select().from(shops).orderBy(asc(shops.createdAt))).map((s) => ({ ...s, platform: s.platform as z.infer<typeof shop>['platform'], policies: s.policies as z.infer<typeof shop>['policies'], createdAt: s.createdAt.toISOString() })),
+    // policies saved before a policy existed get its default
+    items: (await db.select().from(shops).orderBy(asc(shops.createdAt))).map((s) => ({
+      ...s, platform: s.platform as z.infer<typeof shop>['platform'], policies: shopPolicies.parse(s.policies), createdAt: s.createdAt.toISOString(),
+    })),
   }));
 
   app.post('/api/v1/shops', {

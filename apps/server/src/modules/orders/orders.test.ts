@@ -28,6 +28,11 @@ beforeAll(async () => {
   const res = await t.request(mgr, 'POST', '/api/v1/shops', { platform: 'taobao', name: '墙画旗舰店', policies: { defaultCourier: '中通快递', returnDays: 7 } });
   expect(res.status).toBe(201);
   shopId = res.body.id;
+  // a shop saved before a policy existed answers with its default
+  await t.database.db.execute(sql`insert into shops (platform, name, policies) values ('jd', '旧店', '{"returnDays": 7}'::jsonb)`);
+  const list = await t.request(op, 'GET', '/api/v1/shops');
+  expect(list.status).toBe(200);
+  expect(list.body.items.find((s: { name: string }) => s.name === '旧店').policies).toEqual({ defaultCourier: null, returnDays: 7, maxShipDays: 45 });
 });
 afterAll(async () => { await t.close(); });
 
