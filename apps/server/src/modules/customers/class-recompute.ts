@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { ClassCondition, ClassMove, ClassRules, RecomputePreview } from '@kefu/shared/customer-classes-api';
 import type { Tx } from '../../db/client.ts';
 import { queryRows } from '../../db/client.ts';
-import { dateOfDay, localClock } from '../../platform/time/wall-clock.ts';
+import { localDate } from '../../platform/time/wall-clock.ts';
 
 // The class of every customer, worked out in the database: one statement
 // reads each customer's figures, evaluates the rules (turned into a CASE) and
@@ -19,7 +19,7 @@ export function lastCompleteQuarter(today: string): string {
 
 /** Today in the center's time zone, as YYYY-MM-DD. */
 export function localToday(timeZone: string, now = new Date()): string {
-  return dateOfDay(localClock(timeZone, now.getTime()).day);
+  return localDate(timeZone, now);
 }
 
 const COLUMN: Record<Exclude<ClassCondition['measure'], 'tag'>, SQL> = {

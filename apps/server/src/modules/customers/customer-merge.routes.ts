@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import { eq } from 'drizzle-orm';
 import { customer, errorBody, id, page } from '@kefu/shared/api';
 import { customerMerge, duplicateGroup, duplicateQuery, mergeBody } from '@kefu/shared/customer-archive-api';
 import type { App, Deps } from '../../platform/http/types.ts';
 import { principalOf } from '../../platform/http/auth-hook.ts';
-import { customers } from '../../db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { can } from '../../platform/auth/principal.ts';
-import { customerWithOwner, presentCustomer } from './customers.queries.ts';
+import { customerWithOwnerById, presentCustomer } from './customers.queries.ts';
 import { mergeCustomer, mergesOf, undoMerge } from './customer-merge.ts';
 import { duplicateGroups } from './customer-duplicates.ts';
 
@@ -56,8 +54,7 @@ export function customerMergeRoutes(app: App, { db, config }: Deps): void {
     },
   }, async (req) => {
     await undoMerge(db, req.params.id, principalOf(req).userId, tz);
-    const [row] = await db.select(customerWithOwner).from(customers).where(eq(customers.id, req.params.id));
-    return presentCustomer(row, principalOf(req));
+    return presentCustomer((await customerWithOwnerById(db, req.params.id))!, principalOf(req));
   });
 
   app.get('/api/v1/customers/:id/merges', {

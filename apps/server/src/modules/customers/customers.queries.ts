@@ -9,6 +9,12 @@ type Row = typeof customers.$inferSelect & { ownerName?: string | null };
 /** A customer's columns with the owner's name, for lists and the detail. */
 export const customerWithOwner = { ...getTableColumns(customers), ownerName: sql<string | null>`(select display_name from users u where u.id = ${customers.ownerId})` };
 
+/** One customer with the owner's name, or undefined. */
+export async function customerWithOwnerById(db: Tx, id: string) {
+  const [row] = await db.select(customerWithOwner).from(customers).where(eq(customers.id, id));
+  return row;
+}
+
 /** Phone and address leave the server masked unless the role holds customer:view_pii. */
 export function presentCustomer(row: Row, viewer: Principal, duplicateOf: string[] = []) {
   const pii = can(viewer, 'customer:view_pii');

@@ -1,12 +1,10 @@
 import { z } from 'zod';
-import { eq } from 'drizzle-orm';
 import { customer, customerCreateBody, customerQuery, customerUpdateBody, errorBody, id, page } from '@kefu/shared/api';
 import type { App, Deps } from '../../platform/http/types.ts';
 import { principalOf } from '../../platform/http/auth-hook.ts';
-import { customers } from '../../db/schema/index.ts';
 import { notFound } from '../../platform/errors.ts';
 import { can } from '../../platform/auth/principal.ts';
-import { customerWithOwner, presentCustomer, recordPiiView } from './customers.queries.ts';
+import { customerWithOwnerById, presentCustomer, recordPiiView } from './customers.queries.ts';
 import { createCustomer, findDuplicates } from './create-customer.ts';
 import { updateCustomer } from './update-customer.ts';
 import { duplicatesFor, findCustomers } from './find-customers.ts';
@@ -48,7 +46,7 @@ export function customerRoutes(app: App, { db }: Deps): void {
     schema: { tags: ['customers'], summary: 'One customer', params: idParams, response: { 200: customer, 404: errorBody } },
   }, async (req) => {
     const viewer = principalOf(req);
-    const [row] = await db.select(customerWithOwner).from(customers).where(eq(customers.id, req.params.id));
+    const row = await customerWithOwnerById(db, req.params.id);
     if (!row) throw notFound('customer');
     await recordPiiView(db, viewer, row.id, 'customer.detail');
     return presentCustomer(row, viewer, await findDuplicates(db, row.phone, row.id));

@@ -9,7 +9,7 @@ import { patchOrder, saveOrder } from './save-order.ts';
 import { listOrders, orderDetail } from './order-reads.ts';
 import { addRemark } from './order-remarks.ts';
 import { requestLocale } from '../../platform/http/locale.ts';
-import { dateOfDay, localClock } from '../../platform/time/wall-clock.ts';
+import { localDate } from '../../platform/time/wall-clock.ts';
 
 const idParams = z.object({ id });
 
@@ -71,7 +71,7 @@ export function orderRoutes(app: App, { db, config, clock }: Deps): void {
     schema: { tags: ['orders'], summary: 'A new version of the order\'s remark (备注); earlier versions are kept with time and agent. A likely serious error (size, ship date) answers 422 REMARK_CHECK naming each; send confirm: true to save it anyway', params: idParams, body: remarkBody, response: { 201: orderDetailOut, 404: errorBody, 422: errorBody } },
   }, async (req, reply) => {
     const now = clock.now();
-    await addRemark(db, req.params.id, req.body, principalOf(req).userId, now, dateOfDay(localClock(tz, now.getTime()).day), requestLocale(req));
+    await addRemark(db, req.params.id, req.body, principalOf(req).userId, now, localDate(tz, now), requestLocale(req));
     return reply.status(201).send(await orderDetail(db, req.params.id));
   });
 }

@@ -5,7 +5,7 @@ import type { Db, Tx } from '../../db/client.ts';
 import { queryRows } from '../../db/client.ts';
 import { orders, orderStageChanges, shops } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { dateOfDay, localClock } from '../../platform/time/wall-clock.ts';
+import { localDate } from '../../platform/time/wall-clock.ts';
 import { addCustomerPayment, createCustomer } from '../customers/customers.commands.ts';
 import { customerByContact } from '../customers/customers.queries.ts';
 
@@ -42,7 +42,7 @@ async function recount(tx: Tx, order: Row, timeZone: string, now: Date): Promise
   const target = PAID.has(order.stage as OrderStage) || (order.paidAt && order.stage !== 'refunded' && order.stage !== 'unpaid') ? Number(order.amount) : 0;
   const delta = target - Number(order.countedAmount);
   if (!delta) return;
-  const day = dateOfDay(localClock(timeZone, (order.paidAt ?? now).getTime()).day);
+  const day = localDate(timeZone, order.paidAt ?? now);
   await addCustomerPayment(tx, order.customerId, day, delta);
   await tx.update(orders).set({ countedAmount: String(target) }).where(eq(orders.id, order.id));
 }

@@ -1,11 +1,9 @@
-import { dateOfDay, dayNumberOf, instantOf, localClock } from '../../platform/time/wall-clock.ts';
+import { dateOfDay, dayNumberOf, instantOf } from '../../platform/time/wall-clock.ts';
 
 // Renewals count calendar days in the centre's time zone: "today" is the
 // local day, whatever the server's zone or the hour of the job.
 
-export function localDay(timeZone: string, at: Date): string {
-  return dateOfDay(localClock(timeZone, at.getTime()).day);
-}
+export { localDate as localDay } from '../../platform/time/wall-clock.ts';
 
 export function addDays(day: string, n: number): string {
   return dateOfDay(dayNumberOf(day) + n);

@@ -40,6 +40,11 @@ export function dateOfDay(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** The local date (YYYY-MM-DD) of an instant in a time zone: the centre's "today". */
+export function localDate(timeZone: string, at: Date): string {
+  return dateOfDay(localClock(timeZone, at.getTime()).day);
+}
+
 /** 0 = Sunday … 6 = Saturday; 1970-01-01 was a Thursday. */
 export function weekdayOf(day: number): number {
   return (((day + 4) % 7) + 7) % 7;
